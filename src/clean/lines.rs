@@ -1,0 +1,240 @@
+//! Line-level cleaning of normalized text: boilerplate lines dropped, metadata lines
+//! (发布时间：, 来源：, 编辑： …) parsed into fields, separator lines (`一:` alone) splitting a
+//! compilation into documents.
+
+use crate::align::{AlignedBuilder, AlignedText};
+use crate::dict::{Dictionaries, MatchKind};
+use crate::normalize::is_cjk;
+use crate::numeral;
+use std::ops::Range;
+
+/// A `label：value` pair found on a metadata line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MetaField {
+    /// The field the label stands for (date, source, editor, reporter, author, title, place).
+    pub field: String,
+    pub label: String,
+    pub value: String,
+}
+
+/// The body text with its documents and what was lifted out of it.
+#[derive(Debug, Default)]
+pub struct Cleaned {
+    /// Kept lines joined by `\n`, aligned to the decoded input.
+    pub body: AlignedText,
+    /// Char ranges of `body`, one per document.
+    pub documents: Vec<Range<usize>>,
+    pub meta: Vec<MetaField>,
+    /// Number of lines dropped as boilerplate or junk.
+    pub dropped_lines: usize,
+}
+
+enum LineKind {
+    Keep,
+    Drop,
+    Meta(Vec<MetaField>),
+    Separator,
+}
+
+/// Clean the normalized text line by line.
+pub fn clean_lines(text: &AlignedText) -> Cleaned {
+    let dicts = Dictionaries::get();
+    let s = text.as_str();
+    let mut b = AlignedBuilder::with_capacity(s.len());
+    let mut out = Cleaned::default();
+    let mut doc_starts = vec![0usize];
+    let mut kept_chars = 0usize;
+    let mut char_pos = 0usize;
+    for line in s.split('\n') {
+        let n_chars = line.chars().count();
+        match classify(line, dicts) {
+            LineKind::Keep => {
+                if kept_chars > 0 {
+                    // The newline maps to the one it replaces (or is inserted right before the line).
+                    let (p, _) = text.origin_of(char_pos);
+                    b.push('\n', p, p);
+                    kept_chars += 1;
+                }
+                for (k, c) in line.chars().enumerate() {
+                    let (a, e) = text.origin_of(char_pos + k);
+                    b.push(c, a, e);
+                }
+                kept_chars += n_chars;
+            }
+            LineKind::Drop => out.dropped_lines += 1,
+            LineKind::Meta(fields) => out.meta.extend(fields),
+            LineKind::Separator => {
+                if kept_chars > 0 {
+                    doc_starts.push(kept_chars + 1);
+                }
+            }
+        }
+        char_pos += n_chars + 1;
+    }
+    out.body = b.finish();
+    let len = out.body.char_len();
+    // A separator right at the start only marks where the first document begins: the lines
+    // before it (a compilation's own title and preface) stay with the first document.
+    let mut starts: Vec<usize> = doc_starts.into_iter().filter(|&p| p <= len).collect();
+    starts.dedup();
+    merge_preface(&out.body, &mut starts);
+    for (i, &st) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).map(|&n| n - 1).unwrap_or(len);
+        if st < end {
+            out.documents.push(st..end);
+        }
+    }
+    if out.documents.is_empty() {
+        out.documents.push(0..len);
+    }
+    out
+}
+
+/// The part before the first separator of a compilation is its preface (title, editor's
+/// blurb), not a speech of its own: it joins the first document.
+fn merge_preface(body: &AlignedText, starts: &mut Vec<usize>) {
+    if starts.len() < 3 {
+        return;
+    }
+    let preface_end = starts[1];
+    let preface = &body.as_str()[..body.byte_of_char(preface_end.saturating_sub(1))];
+    let speechlike = preface.contains("同志们") || preface.chars().count() > 600;
+    if !speechlike {
+        starts.remove(1);
+    }
+}
+
+fn classify(line: &str, dicts: &Dictionaries) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Drop;
+    }
+    if is_separator(t) {
+        return LineKind::Separator;
+    }
+    if is_boilerplate(t, dicts) {
+        return LineKind::Drop;
+    }
+    if let Some(fields) = metadata_fields(t, dicts) {
+        return LineKind::Meta(fields);
+    }
+    // Lines with no Chinese at all and almost no letters ("1 1 1", "00:00/00:00") are page
+    // furniture; short ASCII lines that carry a marker or a number with words stay.
+    if !t.chars().any(is_cjk) && t.chars().filter(|c| c.is_alphabetic()).count() < 3 && t.chars().count() <= 24 {
+        return LineKind::Drop;
+    }
+    LineKind::Keep
+}
+
+/// A compilation separator: a numeral alone with a colon (`一:`, `二：`, `3:`).
+fn is_separator(t: &str) -> bool {
+    let Some(head) = t.strip_suffix('：').or_else(|| t.strip_suffix(':')) else {
+        return false;
+    };
+    !head.is_empty() && head.chars().count() <= 3 && numeral::parse_int(head).is_some()
+}
+
+fn is_boilerplate(t: &str, dicts: &Dictionaries) -> bool {
+    let n = t.chars().count();
+    let hit = |tok: &str| {
+        dicts.boilerplate.iter().any(|(p, kind)| match kind {
+            MatchKind::Line => tok == p,
+            MatchKind::Prefix => tok.starts_with(p.as_str()),
+            MatchKind::Contains => n < 120 && tok.contains(p.as_str()),
+        })
+    };
+    if hit(t) {
+        return true;
+    }
+    // A short toolbar line ("共产党员网 打印 纠错"): most of its words are chrome.
+    if n <= 30 && t.contains(' ') {
+        let toks: Vec<&str> = t.split(' ').filter(|x| !x.is_empty()).collect();
+        let chrome = toks.iter().filter(|x| hit(x)).count();
+        return toks.len() >= 2 && chrome * 2 >= toks.len();
+    }
+    false
+}
+
+/// Parse `label：value label：value …` when the line starts with a known label.
+fn metadata_fields(t: &str, dicts: &Dictionaries) -> Option<Vec<MetaField>> {
+    if t.chars().count() > 100 {
+        return None;
+    }
+    let label_at = |s: &str| -> Option<(String, String, usize)> {
+        dicts
+            .metadata
+            .iter()
+            .filter(|(label, _)| s.starts_with(label.as_str()))
+            .max_by_key(|(label, _)| label.len())
+            .and_then(|(label, field)| {
+                let rest = &s[label.len()..];
+                let sep = rest.chars().next()?;
+                matches!(sep, '：' | ':').then(|| (label.clone(), field.clone(), label.len() + sep.len_utf8()))
+            })
+    };
+    label_at(t)?;
+    let mut fields = Vec::new();
+    let mut rest = t;
+    while let Some((label, field, skip)) = label_at(rest) {
+        let after = &rest[skip..];
+        // The value runs to the next space that is followed by another label.
+        let mut end = after.len();
+        for (i, _) in after.match_indices(' ') {
+            let tail = after[i + 1..].trim_start();
+            if label_at(tail).is_some() || dicts.boilerplate.iter().any(|(p, _)| tail == p.as_str()) {
+                end = i;
+                break;
+            }
+        }
+        fields.push(MetaField {
+            field,
+            label,
+            value: after[..end].trim().to_owned(),
+        });
+        rest = after[end..].trim_start();
+    }
+    Some(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clean(s: &str) -> Cleaned {
+        clean_lines(&AlignedText::identity(s))
+    }
+
+    #[test]
+    fn metadata_line_with_several_labels() {
+        let c = clean("正文第一段。\n发布时间：2013年08月20日 17:56 来源：西藏日报 编辑：白世康 打印");
+        assert_eq!(c.body.as_str(), "正文第一段。");
+        let got: Vec<(&str, &str)> = c.meta.iter().map(|m| (m.field.as_str(), m.value.as_str())).collect();
+        assert_eq!(got, vec![("date", "2013年08月20日 17:56"), ("source", "西藏日报"), ("editor", "白世康")]);
+    }
+
+    #[test]
+    fn boilerplate_and_junk_lines_are_dropped_with_offsets_kept() {
+        let src = "手机版\n1 1 1\n履职尽责 加强督导\n共产党员网 打印 纠错\n正文。";
+        let c = clean(src);
+        assert_eq!(c.body.as_str(), "履职尽责 加强督导\n正文。");
+        let r = c.body.origin_range(c.body.char_len() - 3..c.body.char_len());
+        assert_eq!(&src[r], "正文。");
+    }
+
+    #[test]
+    fn separators_split_a_compilation_and_the_preface_joins_the_first() {
+        let c = clean("合集标题\n编者按。\n一:\n同志们：甲。\n二：\n同志们：乙。\n三:\n同志们：丙。");
+        assert_eq!(c.documents.len(), 3);
+        let doc = |i: usize| c.body.as_str().chars().skip(c.documents[i].start).take(c.documents[i].len()).collect::<String>();
+        assert!(doc(0).starts_with("合集标题"));
+        assert_eq!(doc(1), "同志们：乙。");
+        assert_eq!(doc(2), "同志们：丙。");
+    }
+
+    #[test]
+    fn a_numbered_heading_is_not_a_separator() {
+        let c = clean("一：提高认识\n正文。");
+        assert_eq!(c.documents.len(), 1);
+        assert!(c.body.as_str().starts_with("一：提高认识"));
+    }
+}

@@ -1,0 +1,308 @@
+//! Decode raw bytes into text: BOM, strict UTF-8, else chardetng's guess (GBK/GB18030, Big5),
+//! UTF-16 by BOM or NUL pattern. Keeps a map from decoded text back to raw byte offsets.
+//!
+//! Talks to encoding_rs and chardetng only; everything downstream sees `Decoded`.
+
+use encoding_rs::{DecoderResult, Encoding, BIG5, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use std::fmt;
+
+/// Why a file could not be turned into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Binary { nul_bytes: usize },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "empty file: nothing to decode"),
+            DecodeError::Binary { nul_bytes } => write!(
+                f,
+                "binary file: {nul_bytes} NUL bytes and no UTF-16 pattern; not text"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Decoded text plus how we got it.
+#[derive(Debug, Clone)]
+pub struct Decoded {
+    pub text: String,
+    /// encoding_rs name of the encoding used ("UTF-8", "GBK", "Big5", "UTF-16LE" …).
+    pub encoding: &'static str,
+    /// False when the encoding was guessed and the guess looks shaky (replacements, or few
+    /// common CJK characters for a CJK legacy encoding).
+    pub confident: bool,
+    /// Number of malformed sequences replaced by U+FFFD.
+    pub replaced: usize,
+    /// Raw-byte offsets: `None` means decoded byte `i` is raw byte `i + bom_len` (UTF-8);
+    /// otherwise `(decoded_byte, raw_byte)` pairs at every char start, sorted, plus a sentinel.
+    offsets: Option<Vec<(u32, u32)>>,
+    bom_len: usize,
+    raw_len: usize,
+}
+
+impl Decoded {
+    /// Raw byte offset of decoded byte offset `pos` (a char boundary or the end).
+    pub fn raw_offset(&self, pos: usize) -> usize {
+        match &self.offsets {
+            None => (pos + self.bom_len).min(self.raw_len),
+            Some(map) => match map.binary_search_by_key(&(pos as u32), |&(d, _)| d) {
+                Ok(i) => map[i].1 as usize,
+                Err(i) => map.get(i).map(|&(_, r)| r as usize).unwrap_or(self.raw_len),
+            },
+        }
+    }
+}
+
+/// Decode `bytes`. Malformed sequences are replaced and counted, never fatal.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return Ok(decode_with(enc, bytes, bom_len, true));
+    }
+    if let Some(enc) = sniff_utf16(bytes) {
+        return Ok(decode_with(enc, bytes, 0, false));
+    }
+    let nul_bytes = bytes.iter().filter(|&&b| b == 0).count();
+    if nul_bytes > 0 {
+        return Err(DecodeError::Binary { nul_bytes });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: text.to_owned(),
+            encoding: UTF_8.name(),
+            confident: true,
+            replaced: 0,
+            offsets: None,
+            bom_len: 0,
+            raw_len: bytes.len(),
+        });
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    Ok(decode_with(guess, bytes, 0, false))
+}
+
+/// UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy or CJK text.
+fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let units = head.len() / 2;
+    if odd * 10 > units * 3 && even * 20 < units {
+        Some(UTF_16LE)
+    } else if even * 10 > units * 3 && odd * 20 < units {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+fn decode_with(enc: &'static Encoding, bytes: &[u8], bom_len: usize, by_bom: bool) -> Decoded {
+    let body = &bytes[bom_len..];
+    if enc == UTF_8 {
+        let (text, replaced) = decode_utf8_lossy(body);
+        let offsets = (replaced > 0).then(|| utf8_lossy_offsets(body, &text, bom_len));
+        return Decoded {
+            confident: replaced == 0,
+            text,
+            encoding: UTF_8.name(),
+            replaced,
+            offsets,
+            bom_len,
+            raw_len: bytes.len(),
+        };
+    }
+    let (text, offsets, replaced) = decode_tracking(enc, body, bom_len);
+    let confident = (by_bom || looks_native(enc, &text)) && replaced == 0;
+    Decoded {
+        text,
+        encoding: enc.name(),
+        confident,
+        replaced,
+        offsets: Some(offsets),
+        bom_len,
+        raw_len: bytes.len(),
+    }
+}
+
+fn decode_utf8_lossy(body: &[u8]) -> (String, usize) {
+    let mut replaced = 0;
+    let mut out = String::with_capacity(body.len());
+    for chunk in body.utf8_chunks() {
+        out.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            out.push('\u{FFFD}');
+            replaced += 1;
+        }
+    }
+    (out, replaced)
+}
+
+fn utf8_lossy_offsets(body: &[u8], _text: &str, bom_len: usize) -> Vec<(u32, u32)> {
+    let mut map = Vec::new();
+    let (mut d, mut r) = (0usize, bom_len);
+    for chunk in body.utf8_chunks() {
+        for (i, c) in chunk.valid().char_indices() {
+            map.push(((d + i) as u32, (r + i) as u32));
+            let _ = c;
+        }
+        d += chunk.valid().len();
+        r += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            map.push((d as u32, r as u32));
+            d += '\u{FFFD}'.len_utf8();
+            r += chunk.invalid().len();
+        }
+    }
+    map.push((d as u32, r as u32));
+    map
+}
+
+/// Decode feeding one byte at a time so every output char learns which raw bytes made it.
+/// Legacy encodings are rare in practice; exact offsets matter more than speed here.
+fn decode_tracking(enc: &'static Encoding, body: &[u8], base: usize) -> (String, Vec<(u32, u32)>, usize) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(body.len() * 3 / 2);
+    let mut map = Vec::with_capacity(body.len());
+    let mut replaced = 0;
+    let mut pending = 0usize;
+    for i in 0..=body.len() {
+        let last = i == body.len();
+        let mut src: &[u8] = if last { &[] } else { &body[i..i + 1] };
+        let before = text.len();
+        loop {
+            if text.capacity() - text.len() < 16 {
+                text.reserve(64);
+            }
+            let (res, read) = decoder.decode_to_string_without_replacement(src, &mut text, last);
+            src = &src[read..];
+            match res {
+                DecoderResult::InputEmpty => break,
+                DecoderResult::OutputFull => text.reserve(64),
+                DecoderResult::Malformed(_, _) => {
+                    text.push('\u{FFFD}');
+                    replaced += 1;
+                }
+            }
+        }
+        if text.len() > before {
+            for (j, _) in text[before..].char_indices() {
+                map.push(((before + j) as u32, (base + pending) as u32));
+            }
+            pending = i + 1;
+        }
+    }
+    map.push((text.len() as u32, (base + body.len()) as u32));
+    (text, map, replaced)
+}
+
+/// A GBK/Big5 guess is plausible when the non-ASCII text is mostly CJK ideographs and CJK
+/// punctuation; mojibake from a wrong guess scatters into rare blocks.
+fn looks_native(enc: &'static Encoding, text: &str) -> bool {
+    if enc != GBK && enc != BIG5 && enc.name() != "gb18030" {
+        return enc == UTF_16LE || enc == UTF_16BE;
+    }
+    let (mut cjk, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
+        {
+            cjk += 1;
+        } else {
+            other += 1;
+        }
+    }
+    cjk > 0 && other * 20 <= cjk
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "同志们：今天我们召开督导组工作会议，讲五个问题。一、提高思想认识。";
+
+    fn roundtrip(enc: &'static Encoding, s: &str) -> Decoded {
+        let (bytes, _, bad) = enc.encode(s);
+        assert!(!bad);
+        let d = decode(&bytes).expect("decodes");
+        assert_eq!(d.text, s);
+        // Every char start maps to the raw bytes that encode exactly that char.
+        for (i, c) in d.text.char_indices() {
+            let (a, b) = (d.raw_offset(i), d.raw_offset(i + c.len_utf8()));
+            let (back, _) = enc.decode_without_bom_handling(&bytes[a..b]);
+            assert_eq!(back, c.to_string());
+        }
+        d
+    }
+
+    #[test]
+    fn utf8_is_confident_and_identity() {
+        let d = roundtrip(UTF_8, SAMPLE);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.confident);
+    }
+
+    #[test]
+    fn gbk_is_detected_not_gb18030_fallback() {
+        let d = roundtrip(GBK, SAMPLE);
+        assert_eq!(d.encoding, "GBK");
+        assert!(d.confident);
+    }
+
+    #[test]
+    fn big5_is_detected_and_not_decoded_as_gb() {
+        let d = roundtrip(BIG5, "同志們：今天我們召開督導組工作會議，講五個問題。一、提高思想認識，切實增強責任感。");
+        assert_eq!(d.encoding, "Big5");
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in SAMPLE.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&bytes).expect("bom");
+        assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "UTF-16LE"));
+        assert_eq!(d.raw_offset(0), 2);
+        let plain: Vec<u8> = "Hello, 世界 hello world".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(decode(&plain).expect("sniffed").encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn empty_and_binary_are_errors() {
+        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+        assert!(matches!(decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0, 9, 0, 0, 0, 0]), Err(DecodeError::Binary { .. })));
+    }
+
+    #[test]
+    fn malformed_bytes_are_replaced_and_counted() {
+        let mut bytes = GBK.encode(SAMPLE).0.into_owned();
+        bytes.insert(6, 0xFF);
+        let d = decode(&bytes).expect("decodes");
+        assert!(d.replaced >= 1);
+        assert!(!d.confident);
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn invalid_utf8_bytes_in_mostly_utf8_text_keep_offsets() {
+        let mut bytes = "一二三".repeat(200).into_bytes();
+        bytes.insert(3, 0x80);
+        let d = decode(&bytes).expect("decodes");
+        let idx = d.text.find('二').expect("has 二");
+        assert_eq!(&bytes[d.raw_offset(idx)..d.raw_offset(idx + 3)], "二".as_bytes());
+    }
+}

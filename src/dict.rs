@@ -1,0 +1,210 @@
+//! Domain dictionaries from `dictionaries/`: embedded at build time so the binary runs anywhere,
+//! parsed once per process, every line checked as it loads.
+//!
+//! Talks to nothing but the data files; stages ask `Dictionaries::get()` for what they need.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const BOILERPLATE: &str = include_str!("../dictionaries/boilerplate.txt");
+const METADATA: &str = include_str!("../dictionaries/metadata.tsv");
+const USERDICT: &str = include_str!("../dictionaries/userdict.txt");
+const ACTORS: &str = include_str!("../dictionaries/actors.txt");
+const CAMPAIGNS: &str = include_str!("../dictionaries/campaigns.tsv");
+const SLOGANS: &str = include_str!("../dictionaries/slogans.tsv");
+const UNITS: &str = include_str!("../dictionaries/units.txt");
+const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
+
+/// How a boilerplate pattern meets a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatchKind {
+    Line,
+    Prefix,
+    Contains,
+}
+
+#[derive(Debug, Clone)]
+pub struct Campaign {
+    pub name: String,
+    pub start: Option<i32>,
+    pub end: Option<i32>,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SloganEntry {
+    pub canonical: String,
+    pub variants: Vec<String>,
+    pub count: usize,
+    pub era: String,
+    pub members: Vec<String>,
+}
+
+/// Everything tifa knows about the domain, from the plain data files.
+#[derive(Debug)]
+pub struct Dictionaries {
+    pub boilerplate: Vec<(String, MatchKind)>,
+    /// Metadata label → field name (date, source, editor, reporter, author, title, place).
+    pub metadata: Vec<(String, String)>,
+    /// jieba user dictionary text, comment lines removed.
+    pub userdict: String,
+    pub actors: Vec<String>,
+    pub campaigns: Vec<Campaign>,
+    pub slogans: Vec<SloganEntry>,
+    /// Unit word → the unit written in output (余名 is not here: approximators are grammar).
+    pub units: Vec<String>,
+    /// Nouns that, after a count, announce the speech's own structure (问题, 意见, 方面 …).
+    pub announce_nouns: Vec<String>,
+    /// Classifiers used in announcements (个, 点, 项, 条, 种, 方面).
+    pub announce_classifiers: Vec<String>,
+}
+
+static DICTS: OnceLock<Dictionaries> = OnceLock::new();
+
+impl Dictionaries {
+    /// The embedded dictionaries. They ship with the binary and are checked by the test suite,
+    /// so a malformed line is a build defect, reported here and skipped rather than fatal.
+    pub fn get() -> &'static Dictionaries {
+        DICTS.get_or_init(|| {
+            let (d, errors) = Self::parse();
+            for e in errors {
+                eprintln!("tifa: dictionary: {e}");
+            }
+            d
+        })
+    }
+
+    /// Parse all files, returning the problems found (file:line: message).
+    pub fn parse() -> (Dictionaries, Vec<String>) {
+        let mut errors = Vec::new();
+        let boilerplate = data_lines(BOILERPLATE)
+            .filter_map(|(n, l)| {
+                let mut cols = l.split('\t');
+                let pat = cols.next()?.trim().to_owned();
+                let kind = match cols.next().map(str::trim) {
+                    None | Some("prefix") => MatchKind::Prefix,
+                    Some("line") => MatchKind::Line,
+                    Some("contains") => MatchKind::Contains,
+                    Some(k) => {
+                        errors.push(format!("boilerplate.txt:{n}: unknown kind {k:?}"));
+                        return None;
+                    }
+                };
+                Some((pat, kind))
+            })
+            .collect();
+        let metadata = data_lines(METADATA)
+            .filter_map(|(n, l)| match l.split_once('\t') {
+                Some((a, b)) => Some((a.trim().to_owned(), b.trim().to_owned())),
+                None => {
+                    errors.push(format!("metadata.tsv:{n}: expected label<TAB>field"));
+                    None
+                }
+            })
+            .collect();
+        let userdict = data_lines(USERDICT).map(|(_, l)| format!("{l}\n")).collect();
+        let actors = data_lines(ACTORS)
+            .map(|(_, l)| l.split('\t').next().unwrap_or(l).trim().to_owned())
+            .collect();
+        let campaigns = data_lines(CAMPAIGNS)
+            .filter_map(|(n, l)| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                if cols.len() < 3 {
+                    errors.push(format!("campaigns.tsv:{n}: expected name, start, end, aliases"));
+                    return None;
+                }
+                Some(Campaign {
+                    name: cols[0].trim().to_owned(),
+                    start: cols[1].trim().parse().ok(),
+                    end: cols[2].trim().parse().ok(),
+                    aliases: split_list(cols.get(3).copied().unwrap_or(""), ','),
+                })
+            })
+            .collect();
+        let slogans = data_lines(SLOGANS)
+            .filter_map(|(n, l)| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                let count = cols.get(2).and_then(|c| c.trim().parse::<usize>().ok());
+                let (Some(canonical), Some(count)) = (cols.first(), count) else {
+                    errors.push(format!("slogans.tsv:{n}: expected canonical, variants, count, era, members"));
+                    return None;
+                };
+                let members = split_list(cols.get(4).copied().unwrap_or(""), '|');
+                if !members.is_empty() && members.len() != count {
+                    errors.push(format!("slogans.tsv:{n}: {} members for count {count}", members.len()));
+                }
+                Some(SloganEntry {
+                    canonical: canonical.trim().to_owned(),
+                    variants: split_list(cols.get(1).copied().unwrap_or(""), ','),
+                    count,
+                    era: cols.get(3).map(|s| s.trim().to_owned()).unwrap_or_default(),
+                    members,
+                })
+            })
+            .collect();
+        let units = data_lines(UNITS).map(|(_, l)| l.trim().to_owned()).collect();
+        let mut announce_nouns = Vec::new();
+        let mut announce_classifiers = Vec::new();
+        for (n, l) in data_lines(ANNOUNCE) {
+            match l.split_once('\t') {
+                Some((w, "classifier")) => announce_classifiers.push(w.trim().to_owned()),
+                Some((w, "noun")) => announce_nouns.push(w.trim().to_owned()),
+                _ => errors.push(format!("announce.txt:{n}: expected word<TAB>classifier|noun")),
+            }
+        }
+        let d = Dictionaries {
+            boilerplate,
+            metadata,
+            userdict,
+            actors,
+            campaigns,
+            slogans,
+            units,
+            announce_nouns,
+            announce_classifiers,
+        };
+        (d, errors)
+    }
+
+    /// Metadata labels keyed by label, for quick lookup.
+    pub fn metadata_map(&self) -> HashMap<&str, &str> {
+        self.metadata.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based line numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn split_list(s: &str, sep: char) -> Vec<String> {
+    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_dictionary_line_parses() {
+        let (d, errors) = Dictionaries::parse();
+        assert!(errors.is_empty(), "dictionary errors:\n{}", errors.join("\n"));
+        assert!(d.boilerplate.len() > 40);
+        assert!(d.slogans.len() >= 150, "slogans.tsv has {}", d.slogans.len());
+        assert!(d.units.iter().any(|u| u == "名"));
+        assert!(d.announce_classifiers.iter().any(|u| u == "点"));
+    }
+
+    #[test]
+    fn slogan_canonicals_are_unique_and_simplified() {
+        let d = Dictionaries::get();
+        let mut seen = std::collections::HashSet::new();
+        for s in &d.slogans {
+            assert!(seen.insert(s.canonical.as_str()), "duplicate {}", s.canonical);
+            assert_eq!(crate::normalize::to_simplified(&s.canonical), s.canonical);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+//! Document metadata: title, genre (speech / interview / summary / report), dates of delivery
+//! or publication in ISO form, source / editor / reporter, and the campaign the text belongs to.
+//!
+//! Reads the document's first lines and the metadata lines `clean` lifted out of the body.
+
+use crate::clean::MetaField;
+use crate::dict::Dictionaries;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub genre: &'static str,
+    pub dates: Vec<String>,
+    pub source: Option<String>,
+    pub editor: Option<String>,
+    pub reporter: Option<String>,
+    pub author: Option<String>,
+    pub campaign: Option<String>,
+}
+
+fn date_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<y>(?:19|20)\d{2})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?P<d>\d{1,2})日?").unwrap_or_else(|e| panic!("{e}"))
+    })
+}
+
+/// ISO dates (YYYY-MM-DD) found in `s`.
+pub fn iso_dates(s: &str) -> Vec<String> {
+    date_re()
+        .captures_iter(s)
+        .filter_map(|c| {
+            let y: u32 = c.name("y")?.as_str().parse().ok()?;
+            let m: u32 = c.name("m")?.as_str().parse().ok()?;
+            let d: u32 = c.name("d")?.as_str().parse().ok()?;
+            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+        })
+        .collect()
+}
+
+/// A first line that reads as a title: short, no sentence end, not a salutation. A file-name
+/// line ("45严督实导 务求实效——….txt") loses its numbering and extension.
+pub fn title_of(first_line: &str) -> Option<String> {
+    let mut t = first_line.trim();
+    for ext in [".txt", ".doc", ".docx", ".html", ".htm", ".pdf"] {
+        if let Some(s) = t.strip_suffix(ext) {
+            t = s;
+        }
+    }
+    if t.ends_with(".txt") {
+        return None;
+    }
+    let stripped = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+    if stripped.chars().count() >= 4 {
+        t = stripped;
+    }
+    let n = t.chars().count();
+    let bad_end = t.ends_with(['：', ':', '，', '；']);
+    if n < 4 || n > 60 || t.contains('。') || t.starts_with("同志们") || bad_end {
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+/// Metadata of one document. `first` says whether this is the file's first document (the
+/// lifted metadata lines belong to the file, so only the first document reports them).
+pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
+    let lines: Vec<&str> = text.lines().take(8).collect();
+    let title = lines.first().and_then(|l| title_of(l));
+    let head: String = lines.join("\n");
+    let genre = genre(title.as_deref(), &head, text);
+    let mut m = Meta { title, genre, ..Meta::default() };
+    if first {
+        for f in fields {
+            let slot = match f.field.as_str() {
+                "date" => {
+                    for d in iso_dates(&f.value) {
+                        if !m.dates.contains(&d) {
+                            m.dates.push(d);
+                        }
+                    }
+                    continue;
+                }
+                "source" => &mut m.source,
+                "editor" => &mut m.editor,
+                "reporter" => &mut m.reporter,
+                "author" => &mut m.author,
+                _ => continue,
+            };
+            if slot.is_none() && !f.value.is_empty() {
+                *slot = Some(f.value.clone());
+            }
+        }
+    }
+    // A date line of its own under the title: （2020年1月8日）.
+    for l in lines.iter().skip(1).take(4) {
+        let t = l.trim_matches(|c: char| c == '（' || c == '）' || c == ' ');
+        if t.chars().count() <= 16 {
+            for d in iso_dates(t) {
+                if !m.dates.contains(&d) {
+                    m.dates.push(d);
+                }
+            }
+        }
+    }
+    if m.reporter.is_none() {
+        m.reporter = reporter_in_body(text);
+    }
+    m.campaign = campaign(text);
+    m
+}
+
+fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
+    let title = title.unwrap_or("");
+    if head.lines().any(|l| l.starts_with("——访") || l.starts_with("—访")) || head.contains("专访") {
+        return "interview";
+    }
+    if title.contains("综述") {
+        return "summary";
+    }
+    if title.contains("讲话") || title.contains("致辞") || title.contains("发言") || head.contains("同志们") {
+        return "speech";
+    }
+    if title.contains("报告") || text.contains("各位代表") {
+        return "report";
+    }
+    if text.contains("同志们") {
+        return "speech";
+    }
+    "report"
+}
+
+/// （记者 张琪） at the end of a news text.
+fn reporter_in_body(text: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"[（(]记者\s*([^）)]{2,20})[）)]").unwrap_or_else(|e| panic!("{e}")));
+    re.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_owned())
+}
+
+/// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
+fn campaign(text: &str) -> Option<String> {
+    let d = Dictionaries::get();
+    let mut best: Option<(usize, &str)> = None;
+    for c in &d.campaigns {
+        let mut n = text.matches(c.name.as_str()).count();
+        for a in &c.aliases {
+            // Two-char aliases (三讲) are too ambiguous to count on their own.
+            if a.chars().count() >= 4 && a != &c.name {
+                n += text.matches(a.as_str()).count();
+            }
+        }
+        if n > 0 && best.is_none_or(|(b, _)| n > b) {
+            best = Some((n, c.name.as_str()));
+        }
+    }
+    best.map(|(_, name)| name.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_from_first_lines() {
+        assert_eq!(title_of("45严督实导 务求实效——中央指导组工作综述.txt").as_deref(), Some("严督实导 务求实效——中央指导组工作综述"));
+        assert_eq!(title_of("在活动督导组工作会议讲话").as_deref(), Some("在活动督导组工作会议讲话"));
+        assert_eq!(title_of("同志们："), None);
+        assert_eq!(title_of("按照中央的统一部署，昨天下午区委召开了动员大会。"), None);
+    }
+
+    #[test]
+    fn genre_cues() {
+        assert_eq!(meta("履职尽责 加强督导\n——访联络组组长孔原\n正文", &[], true).genre, "interview");
+        assert_eq!(meta("在培训班上的讲话\n同志们：", &[], true).genre, "speech");
+        assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
+    }
+
+    #[test]
+    fn dates_from_metadata_fields() {
+        let f = vec![MetaField { field: "date".into(), label: "发布时间".into(), value: "2013年08月20日 17:56".into() }];
+        assert_eq!(meta("正文", &f, true).dates, vec!["2013-08-20"]);
+        assert_eq!(iso_dates("时间：2022-07-14 09:58:00"), vec!["2022-07-14"]);
+    }
+}

@@ -1,0 +1,206 @@
+//! Metrics: numbers that report facts (25名同志, 99.4%, 80余篇报道, 近400个工作组, 13-14个单位),
+//! with value, range maximum, unit, approximation flag and the noun they count.
+//!
+//! Talks to `segment` for the noun and to `dict` for unit words.
+
+use crate::dict::Dictionaries;
+use crate::numeral;
+use crate::segment::Token;
+use regex::Regex;
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Metric {
+    /// The quantity as written.
+    pub text: String,
+    pub value: f64,
+    /// Upper end of a range (13-14 → value 13, max 14).
+    pub max: Option<f64>,
+    pub unit: String,
+    /// The thing counted or rated, as the text names it nearest the number ("" when none).
+    pub noun: String,
+    /// 余/多/近/约/左右/以上 … make the number approximate.
+    pub approx: bool,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+fn pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let mut units: Vec<&str> = Dictionaries::get().units.iter().map(String::as_str).collect();
+        units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+        let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
+        let re = format!(
+            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万|亿)?(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            units.join("|")
+        );
+        Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
+    })
+}
+
+/// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).
+pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Metric> {
+    let mut out = Vec::new();
+    for caps in pattern().captures_iter(text) {
+        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit")) else {
+            continue;
+        };
+        if exclude.iter().any(|r| r.start < all.end() && all.start() < r.end) {
+            continue;
+        }
+        let before = text[..all.start()].chars().next_back();
+        if before.is_some_and(|c| c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×') {
+            continue;
+        }
+        let unit_s = unit.as_str();
+        let after = text[all.end()..].trim_start_matches(' ').chars().next();
+        if is_date_or_time(num.as_str(), unit_s, after) {
+            continue;
+        }
+        let mult = match caps.name("mag").map(|m| m.as_str()) {
+            Some("万") => 1e4,
+            Some("亿") => 1e8,
+            _ => 1.0,
+        };
+        let Some(value) = numeral::parse_decimal(num.as_str()).map(|v| round(v * mult)) else {
+            continue;
+        };
+        let max = caps
+            .name("max")
+            .and_then(|m| numeral::parse_decimal(m.as_str()))
+            .map(|v| round(v * mult));
+        let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
+            || caps.name("a1").is_some()
+            || caps.name("a2").is_some()
+            || caps.name("post").is_some();
+        let noun = noun_for(text, tokens, num.start(), all.end(), unit_s == "%" || unit_s == "个百分点");
+        out.push(Metric {
+            text: all.as_str().to_owned(),
+            value,
+            max,
+            unit: unit_s.to_owned(),
+            noun,
+            approx,
+            range: all.start()..all.end(),
+        });
+    }
+    out
+}
+
+fn round(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// 2013年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
+fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
+    match unit {
+        "年" => num.len() == 4 || after.is_some_and(|c| c.is_ascii_digit() || c == '度'),
+        "月" => after.is_some_and(|c| c.is_ascii_digit() || c == '日' || c == '底' || c == '初' || c == '份' || c == '中'),
+        "天" | "小时" | "分钟" => false,
+        _ => false,
+    }
+}
+
+/// The counted noun: for a rate, the noun phrase before the number; otherwise the noun run
+/// right after the unit (or the head noun after a 的 in the same clause), else the one before.
+fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bool) -> String {
+    let after_idx = tokens.iter().position(|t| t.range.start >= end);
+    let before_idx = tokens.iter().rposition(|t| t.range.end <= num_start);
+    if !rate {
+        if let Some(i) = after_idx {
+            let clause_end = text[end..]
+                .find(['，', '。', '；', '：', '\n'])
+                .map(|k| end + k)
+                .unwrap_or(text.len());
+            // 25名政治过硬、……的同志: the head is after the last 的 of the clause.
+            if let Some(de) = text[end..clause_end].rfind('的') {
+                let j = tokens.iter().position(|t| t.range.start > end + de).unwrap_or(tokens.len());
+                let n = noun_run_forward(tokens, j, clause_end);
+                if !n.is_empty() && text[end..end + de].chars().count() <= 30 {
+                    return n;
+                }
+            }
+            let n = noun_run_forward(tokens, i, clause_end);
+            if !n.is_empty() {
+                return n;
+            }
+        }
+    }
+    before_idx.map(|i| noun_run_backward(tokens, i)).unwrap_or_default()
+}
+
+fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
+    let mut s = String::new();
+    for t in tokens.iter().skip(from).take_while(|t| t.range.end <= limit) {
+        if !t.is_nounish() || s.chars().count() + t.word.chars().count() > 6 {
+            break;
+        }
+        s.push_str(&t.word);
+    }
+    s
+}
+
+fn noun_run_backward(tokens: &[Token], from: usize) -> String {
+    // Skip the verb or copula between noun and number (满意率达到99.4%, 督导组共15个).
+    let mut i = from as isize;
+    let mut skipped = 0;
+    while i >= 0 && !tokens[i as usize].is_nounish() && skipped < 3 {
+        let w = tokens[i as usize].word.as_str();
+        if w.chars().any(|c| matches!(c, '，' | '。' | '；' | '：' | '\n')) {
+            return String::new();
+        }
+        i -= 1;
+        skipped += 1;
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    let mut n = 0;
+    while i >= 0 && tokens[i as usize].is_nounish() {
+        let w = tokens[i as usize].word.as_str();
+        if n + w.chars().count() > 6 {
+            break;
+        }
+        n += w.chars().count();
+        parts.push(w);
+        i -= 1;
+    }
+    parts.reverse();
+    parts.concat()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn run(s: &str) -> Vec<(f64, Option<f64>, String, String, bool)> {
+        let toks = Segmenter::global().tag(s);
+        metrics(s, &toks, &[]).into_iter().map(|m| (m.value, m.max, m.unit, m.noun, m.approx)).collect()
+    }
+
+    #[test]
+    fn values_units_and_approximation() {
+        let got = run("发表报道80余篇，近400个工作组，9000多万名党员，13-14个单位，满意率达到99.4%。");
+        let vu: Vec<(f64, Option<f64>, &str, bool)> = got.iter().map(|g| (g.0, g.1, g.2.as_str(), g.4)).collect();
+        assert_eq!(
+            vu,
+            vec![(80.0, None, "篇", true), (400.0, None, "个", true), (90_000_000.0, None, "名", true), (13.0, Some(14.0), "个", false), (99.4, None, "%", false)]
+        );
+        assert_eq!(got[1].3, "工作组");
+        assert!(got[4].3.contains("满意率"));
+    }
+
+    #[test]
+    fn dates_ordinals_and_times_are_not_metrics() {
+        assert!(run("2013年08月20日 17:56，第14指导组，3月 日，7月8日").is_empty());
+    }
+
+    #[test]
+    fn noun_after_de_and_before_number() {
+        let got = run("挑选了25名政治过硬、认真负责的同志，组成6个区党委督导组。派出督导组15个。");
+        let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+        assert_eq!(nouns, vec!["同志", "区党委督导组", "督导组"]);
+    }
+}

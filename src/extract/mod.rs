@@ -1,0 +1,9 @@
+//! Elements of a document beyond its outline: slogans and formulas, metrics, metadata.
+
+pub mod meta;
+pub mod metrics;
+pub mod slogans;
+
+pub use meta::Meta;
+pub use metrics::Metric;
+pub use slogans::{Slogan, Term};

@@ -1,0 +1,248 @@
+//! Slogans and formulas (提法): quoted multi-clause slogans (照镜子、正衣冠、洗洗澡、治治病),
+//! numeral-led formulas (四个一, 两为主, 三联三帮), and lexicon entries from
+//! `dictionaries/slogans.tsv` wherever they occur. Canonical form: simplified, punctuation removed.
+
+use crate::dict::Dictionaries;
+use crate::numeral;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Slogan {
+    /// As written, quotation marks included when present.
+    pub text: String,
+    pub canonical: String,
+    /// Members, when the slogan spells them out (its clauses) or the lexicon fixes them.
+    pub items: Vec<String>,
+    /// quoted | formula | lexicon
+    pub kind: &'static str,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// A single quoted word or phrase used for emphasis (“快”, “牛鼻子”): kept apart from slogans.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    pub text: String,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// Punctuation, quotes and spaces: removed by canonicalization.
+pub fn is_fold_punct(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || c.is_whitespace()
+        || matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '〈' | '〉' | '【' | '】' | '「' | '」' | '『' | '』' | '…' | '—' | '·' | '～' | '\u{3000}')
+}
+
+pub fn canonical(s: &str) -> String {
+    s.chars().filter(|&c| !is_fold_punct(c)).collect()
+}
+
+fn lexicon() -> &'static (AhoCorasick, Vec<usize>) {
+    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let d = Dictionaries::get();
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        for (i, e) in d.slogans.iter().enumerate() {
+            for p in std::iter::once(&e.canonical).chain(&e.variants) {
+                let c = canonical(p);
+                // Two-char entries (四风, 三讲) are found only as formulas in text; as bare
+                // substrings they would fire inside ordinary words.
+                if c.chars().count() >= 3 {
+                    pats.push(c);
+                    owner.push(i);
+                }
+            }
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .unwrap_or_else(|e| panic!("slogan lexicon automaton: {e}"));
+        (ac, owner)
+    })
+}
+
+/// Extract slogans and emphasis terms from a document's text.
+pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
+    let mut out: Vec<Slogan> = Vec::new();
+    let mut terms = Vec::new();
+    for (range, inner) in quoted(text) {
+        let clauses: Vec<&str> = inner.split(['、', '，', '；', ' ']).filter(|c| !c.is_empty()).collect();
+        let n = inner.chars().count();
+        if clauses.len() >= 2 && clauses.iter().all(|c| c.chars().count() <= 14) && n <= 60 && !inner.contains('。') {
+            out.push(Slogan {
+                text: text[range.clone()].to_owned(),
+                canonical: canonical(inner),
+                items: clauses.iter().map(|c| c.to_string()).collect(),
+                kind: "quoted",
+                range,
+            });
+        } else if clauses.len() == 1 && n <= 10 && numeral_led(inner) {
+            out.push(Slogan {
+                text: text[range.clone()].to_owned(),
+                canonical: canonical(inner),
+                items: Vec::new(),
+                kind: "formula",
+                range,
+            });
+        } else if n <= 12 {
+            terms.push(Term { text: inner.to_owned(), range });
+        }
+    }
+    for (range, s) in repeated_numeral_formulas(text) {
+        if !out.iter().any(|o| overlaps(&o.range, &range)) {
+            out.push(Slogan { canonical: canonical(&s), text: s, items: Vec::new(), kind: "formula", range });
+        }
+    }
+    lexicon_hits(text, &mut out);
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    (out, terms)
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// “…” spans with their inner text (nesting ignored; unbalanced quotes skipped).
+fn quoted(text: &str) -> Vec<(Range<usize>, &str)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(s) = open.take() {
+                    let inner = &text[s + '“'.len_utf8()..i];
+                    if !inner.is_empty() && !inner.contains('\n') {
+                        out.push((s..i + '”'.len_utf8(), inner));
+                    }
+                }
+            }
+            '\n' => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// 四个一, 两为主, 五有: starts with a numeral ≥ 2 (or 一 followed by a measure and more).
+fn numeral_led(s: &str) -> bool {
+    let mut cs = s.chars();
+    let Some(first) = cs.next() else { return false };
+    let second = cs.next();
+    matches!(first, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
+        && second.is_some_and(|c| !c.is_ascii_digit())
+        && s.chars().count() >= 2
+}
+
+/// Unquoted N-A-N-B formulas: 三联三帮, 两服务两提高, 三评比三促进, 四开展四深化.
+fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let is_num = |c: char| matches!(c, '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
+    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
+    let mut i = 0;
+    while i + 3 < chars.len() {
+        let n = chars[i].1;
+        if is_num(n) && (i == 0 || !is_han(chars[i - 1].1) || !is_num(chars[i - 1].1)) {
+            'outer: for a in 1..=2 {
+                let j = i + 1 + a;
+                if j >= chars.len() || chars[j].1 != n || !chars[i + 1..j].iter().all(|&(_, c)| is_han(c)) {
+                    continue;
+                }
+                for b in (1..=2).rev() {
+                    let k = j + 1 + b;
+                    if k > chars.len() || !chars[j + 1..k].iter().all(|&(_, c)| is_han(c)) {
+                        continue;
+                    }
+                    // Same shape on both sides keeps prose like 三个三个 out.
+                    if a != b {
+                        continue;
+                    }
+                    let end = chars.get(k).map(|&(p, _)| p).unwrap_or(text.len());
+                    let s = &text[chars[i].0..end];
+                    out.push((chars[i].0..end, s.to_owned()));
+                    i = k;
+                    break 'outer;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Lexicon entries found anywhere, matched on a punctuation-free view of the text so that
+/// 两不误、两促进 meets the entry 两不误两促进.
+fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
+    let (ac, owner) = lexicon();
+    let dicts = Dictionaries::get();
+    let mut folded = String::with_capacity(text.len());
+    let mut pos: Vec<usize> = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if !is_fold_punct(c) {
+            for _ in 0..c.len_utf8() {
+                pos.push(i);
+            }
+            folded.push(c);
+        }
+    }
+    pos.push(text.len());
+    for m in ac.find_iter(&folded) {
+        let start = pos[m.start()];
+        let last = pos[m.end() - 1];
+        let end = last + text[last..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+        let range = start..end;
+        if out.iter().any(|o| o.range.start <= range.start && range.end <= o.range.end) {
+            continue;
+        }
+        let e = &dicts.slogans[owner[m.pattern().as_usize()]];
+        out.retain(|o| !(range.start <= o.range.start && o.range.end <= range.end));
+        out.push(Slogan {
+            text: text[range.clone()].to_owned(),
+            canonical: e.canonical.clone(),
+            items: Vec::new(),
+            kind: "lexicon",
+            range,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(s: &str) -> Vec<String> {
+        slogans(s).0.into_iter().map(|s| s.canonical).collect()
+    }
+
+    #[test]
+    fn quoted_multi_clause_and_numeral_formulas() {
+        let got = canon("按照“照镜子、正衣冠、洗洗澡、治治病”的总要求，做到“四个一”，坚持“两为主”。");
+        assert_eq!(got, vec!["照镜子正衣冠洗洗澡治治病", "四个一", "两为主"]);
+    }
+
+    #[test]
+    fn emphasis_words_are_terms_not_slogans() {
+        let (s, t) = slogans("迅速进入“角色”，抓住“牛鼻子”。");
+        assert!(s.is_empty());
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn repeated_numeral_formulas_unquoted() {
+        let got = canon("开展三联三帮活动，实现两服务两提高。");
+        assert_eq!(got, vec!["三联三帮", "两服务两提高"]);
+    }
+
+    #[test]
+    fn lexicon_matches_across_punctuation() {
+        let got = canon("坚持工作学习两不误、两促进，践行三个代表重要思想。");
+        assert!(got.contains(&"两不误两促进".to_owned()), "{got:?}");
+        assert!(got.contains(&"三个代表".to_owned()), "{got:?}");
+    }
+}

@@ -1,0 +1,193 @@
+//! Announced lists: a count the speaker announces (讲五个问题, 提三点要求, 有四方面特点) tied to
+//! the run of outline units that follows it, with the number announced and the number found.
+
+use crate::dict::Dictionaries;
+use crate::numeral;
+use crate::outline::OutlineUnit;
+use serde::Serialize;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct List {
+    /// The announcing clause, from its start to the count noun.
+    pub intro: String,
+    pub announced: u32,
+    pub found: u32,
+    /// Indices (in the document outline) of the units the list holds.
+    pub items: Vec<usize>,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// How far (bytes) the first item may stand from the announcement.
+const MAX_GAP: usize = 240;
+
+/// Find announcements in `text` and tie each to the run of units that follows it.
+pub fn lists(text: &str, outline: &[OutlineUnit]) -> Vec<List> {
+    let mut out = Vec::new();
+    for (range, count, intro) in announcements(text) {
+        let Some(first) = outline
+            .iter()
+            .position(|u| u.number == 1 && u.marker_range.start >= range.end)
+        else {
+            continue;
+        };
+        let gap = &text[range.end..outline[first].marker_range.start];
+        if gap.len() > MAX_GAP || out.iter().any(|l: &List| l.items.first() == Some(&first)) {
+            continue;
+        }
+        let items = run_from(outline, first);
+        out.push(List {
+            intro,
+            announced: count,
+            found: items.len() as u32,
+            items,
+            range,
+        });
+    }
+    out
+}
+
+/// The units of the series that starts at `first`: later siblings numbered one more each time.
+fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
+    let head = &outline[first];
+    let mut items = vec![first];
+    let mut expect = 2;
+    for (i, u) in outline.iter().enumerate().skip(first + 1) {
+        if u.depth < head.depth {
+            break;
+        }
+        if u.depth == head.depth && u.parent == head.parent {
+            if u.style.family() == head.style.family() && u.number == expect {
+                items.push(i);
+                expect += 1;
+            } else {
+                break;
+            }
+        }
+    }
+    items
+}
+
+/// Counts that announce structure: numeral ≥ 2 + classifier (个/点/项/方面 …) + an announce
+/// noun within the next few chars. Returns (byte range of the count phrase, count, intro).
+pub fn announcements(text: &str) -> Vec<(Range<usize>, u32, String)> {
+    let dicts = Dictionaries::get();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(text.len());
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let len = chars[i..]
+            .iter()
+            .take(3)
+            .take_while(|(_, c)| "两二三四五六七八九十".contains(*c))
+            .count();
+        if len == 0 || (i > 0 && numeral::is_cn_numeral_char(chars[i - 1].1)) {
+            i += 1;
+            continue;
+        }
+        let num_s = &text[byte(i)..byte(i + len)];
+        let Some(count) = numeral::parse_int(num_s).filter(|&v| (2..=30).contains(&v)) else {
+            i += len;
+            continue;
+        };
+        let rest = &text[byte(i + len)..];
+        let Some(cls) = dicts
+            .announce_classifiers
+            .iter()
+            .filter(|c| rest.starts_with(c.as_str()))
+            .max_by_key(|c| c.len())
+        else {
+            i += len;
+            continue;
+        };
+        // The noun phrase: up to 8 chars, to the first punctuation mark.
+        let tail: String = rest[cls.len()..]
+            .chars()
+            .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n' | '（'))
+            .take(8)
+            .collect();
+        let noun_ok = cls == "点"
+            || cls == "方面"
+            || dicts.announce_nouns.iter().any(|n| tail.starts_with(n.as_str()) || phrase_has(&tail, n));
+        if !noun_ok {
+            i += len;
+            continue;
+        }
+        let noun_len = dicts
+            .announce_nouns
+            .iter()
+            .filter_map(|n| tail.find(n.as_str()).map(|p| p + n.len()))
+            .max()
+            .unwrap_or(0);
+        let end_byte = byte(i + len) + cls.len() + noun_len;
+        let end_byte = extend_closing_quote(text, end_byte);
+        let start_byte = clause_start(text, byte(i));
+        out.push((byte(i)..end_byte, count as u32, text[start_byte..end_byte].to_owned()));
+        i += len;
+    }
+    out
+}
+
+fn phrase_has(tail: &str, noun: &str) -> bool {
+    tail.chars().count() <= 8 && tail.contains(noun)
+}
+
+fn extend_closing_quote(text: &str, end: usize) -> usize {
+    if text[end..].starts_with('”') {
+        end + '”'.len_utf8()
+    } else {
+        end
+    }
+}
+
+/// Start of the clause holding byte `pos`: after the last ，。；：！？ or line start, at most
+/// 20 chars back.
+fn clause_start(text: &str, pos: usize) -> usize {
+    let mut start = pos;
+    for (n, (b, c)) in text[..pos].char_indices().rev().enumerate() {
+        if matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '\n') || n >= 20 {
+            break;
+        }
+        start = b;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::outline;
+
+    fn run(s: &str) -> Vec<(String, u32, u32)> {
+        let o = outline(s);
+        lists(s, &o).into_iter().map(|l| (l.intro, l.announced, l.found)).collect()
+    }
+
+    #[test]
+    fn announced_count_ties_to_following_series() {
+        let s = "下面，我讲五个问题。一、认识\n二、政策\n三、任务\n四、方法\n五、建设";
+        assert_eq!(run(s), vec![("我讲五个问题".to_owned(), 5, 5)]);
+    }
+
+    #[test]
+    fn mismatch_is_reported_as_found() {
+        let s = "我再提三点要求：\n一要明确任务。\n二要讲究方法。";
+        assert_eq!(run(s), vec![("我再提三点要求".to_owned(), 3, 2)]);
+    }
+
+    #[test]
+    fn quoted_and_fang_mian_forms() {
+        let s = "总之，督导组要做到“三个表率”：一是做履职的表率。二是做协作的表率。三是做纪律的表率。";
+        assert_eq!(run(s), vec![("督导组要做到“三个表率”".to_owned(), 3, 3)]);
+        let s = "概括起来有四方面特点。\n一是甲。\n二是乙。\n三是丙。\n四是丁。";
+        assert_eq!(run(s)[0].1..run(s)[0].2, 4..4);
+    }
+
+    #[test]
+    fn counts_of_things_are_not_announcements() {
+        let s = "派出五个督导组，联系三个单位。一是甲。二是乙。";
+        assert!(run(s).is_empty());
+    }
+}

@@ -1,0 +1,162 @@
+//! Normalize text for extraction: traditional → simplified (through `convert`), full-width
+//! letters and digits → ASCII, ASCII punctuation inside Chinese → full-width, whitespace
+//! collapsed to one space and one newline per paragraph — keeping the alignment to the input.
+
+pub mod convert;
+mod punct;
+
+use crate::align::{AlignedBuilder, AlignedText};
+pub use convert::{Conversion, Converter, Fmmseg};
+pub use punct::{fold_width, is_cjk};
+use std::sync::OnceLock;
+
+/// Chars OpenCC never rewrites and never looks across (its own segment delimiters include
+/// them), so conversion can be aligned segment by segment between them.
+fn is_hard_delimiter(c: char) -> bool {
+    matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}' | '。' | '，' | '、' | '；' | '：' | '？' | '！')
+}
+
+/// Convert `input` with `converter`, aligning every output char to the input chars it came from.
+/// Segments keep their length almost always (1:1 map); where a phrase changes length
+/// (沙烏地阿拉伯 → 沙特阿拉伯) the common prefix and suffix stay 1:1 and the middle maps as a block.
+pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
+    let text = input.as_str();
+    if converter.conversion() == Conversion::None {
+        return input.clone();
+    }
+    let converted = converter.convert(text);
+    let mut b = AlignedBuilder::with_capacity(converted.len());
+    let in_segs = split_segments(text);
+    let out_segs = split_segments(&converted);
+    let same_shape = in_segs.len() == out_segs.len()
+        && in_segs
+            .iter()
+            .zip(&out_segs)
+            .all(|(a, o)| a.1 == o.1);
+    if same_shape {
+        for ((a, _), (o, _)) in in_segs.iter().zip(&out_segs) {
+            align_segment(input, a.clone(), &converted[o.clone()], &mut b);
+        }
+    } else {
+        // Shapes differ (a delimiter was rewritten): convert each segment on its own.
+        for (a, _) in in_segs {
+            let out = converter.convert(&text[a.clone()]);
+            align_segment(input, a, &out, &mut b);
+        }
+    }
+    b.finish()
+}
+
+type Segment = (std::ops::Range<usize>, Option<char>);
+
+/// Split into (run, delimiter-after) pairs; each delimiter is its own segment with `Some`.
+fn split_segments(text: &str) -> Vec<Segment> {
+    let mut segs = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_hard_delimiter(c) {
+            if start < i {
+                segs.push((start..i, None));
+            }
+            segs.push((i..i + c.len_utf8(), Some(c)));
+            start = i + c.len_utf8();
+        }
+    }
+    if start < text.len() {
+        segs.push((start..text.len(), None));
+    }
+    segs
+}
+
+fn align_segment(input: &AlignedText, range: std::ops::Range<usize>, out: &str, b: &mut AlignedBuilder) {
+    let first = input.char_at_byte(range.start);
+    let n_in = input.as_str()[range.clone()].chars().count();
+    let n_out = out.chars().count();
+    if n_in == n_out {
+        for (k, c) in out.chars().enumerate() {
+            let (s, e) = input.origin_of(first + k);
+            b.push(c, s, e);
+        }
+        return;
+    }
+    let ins: Vec<char> = input.as_str()[range].chars().collect();
+    let outs: Vec<char> = out.chars().collect();
+    let prefix = ins.iter().zip(&outs).take_while(|(a, o)| a == o).count();
+    let max_suffix = n_in.min(n_out) - prefix;
+    let suffix = ins
+        .iter()
+        .rev()
+        .zip(outs.iter().rev())
+        .take(max_suffix)
+        .take_while(|(a, o)| a == o)
+        .count();
+    let block = input.origin_range(first + prefix..first + n_in - suffix);
+    for (k, &c) in outs.iter().enumerate() {
+        if k < prefix {
+            let (s, e) = input.origin_of(first + k);
+            b.push(c, s, e);
+        } else if k >= n_out - suffix {
+            let (s, e) = input.origin_of(first + n_in - (n_out - k));
+            b.push(c, s, e);
+        } else {
+            b.push(c, block.start, block.end);
+        }
+    }
+}
+
+/// The whole normalization: convert, then fold width, punctuation and whitespace.
+pub fn normalize(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
+    let converted = convert_aligned(input, converter);
+    punct::fold_chars(&converted)
+}
+
+/// Simplified form of `s` with the default converter (for dictionaries, eval and folding);
+/// shares one lazily built converter per process.
+pub fn to_simplified(s: &str) -> String {
+    static CC: OnceLock<Fmmseg> = OnceLock::new();
+    CC.get_or_init(|| Fmmseg::new(Conversion::T2s)).convert(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> AlignedText {
+        normalize(&AlignedText::identity(s), &Fmmseg::new(Conversion::T2s))
+    }
+
+    #[test]
+    fn traditional_becomes_simplified_with_one_to_one_alignment() {
+        let t = norm("督導組工作會議");
+        assert_eq!(t.as_str(), "督导组工作会议");
+        assert_eq!(t.origin_of(1), (3, 6));
+    }
+
+    #[test]
+    fn alignment_holds_where_a_phrase_conversion_changes_length() {
+        let src = "訪問沙烏地阿拉伯。";
+        let cc = Fmmseg::new(Conversion::Tw2sp);
+        let out = cc.convert("沙烏地阿拉伯");
+        let t = normalize(&AlignedText::identity(src), &cc);
+        assert_eq!(t.as_str(), format!("访问{out}。"));
+        assert_ne!(out.chars().count(), 6, "the phrase must change length for this test");
+        // The converted country name covers exactly the source name's bytes.
+        let name_chars = 2..2 + out.chars().count();
+        assert_eq!(&src[t.origin_range(name_chars)], "沙烏地阿拉伯");
+        // The chars around it stay one to one.
+        assert_eq!(&src[t.origin_range(0..1)], "訪");
+        let last = t.char_len() - 1;
+        assert_eq!(&src[t.origin_range(last..last + 1)], "。");
+    }
+
+    #[test]
+    fn punctuation_width_and_spaces() {
+        let t = norm("  第一,派出督導組(試點)。ＡＢＣ１２３％ 1,000 09:58\r\n\n\u{3000}\u{3000}下一段");
+        assert_eq!(t.as_str(), "第一，派出督导组（试点）。ABC123% 1,000 09:58\n下一段");
+    }
+
+    #[test]
+    fn quotes_from_corner_brackets() {
+        assert_eq!(norm("「兩不誤」").as_str(), "“两不误”");
+    }
+}

@@ -1,0 +1,130 @@
+//! Chinese and Arabic numerals to numbers: 两 → 2, 十二 → 12, 三千二百二十六 → 3226,
+//! 1.2万 → 12000. Shared by the outline, lists and metrics stages.
+
+/// Value of one Chinese digit character (零〇一二两三…九).
+pub fn digit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn unit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        '万' => 10_000,
+        '亿' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// Is `c` part of a Chinese numeral?
+pub fn is_cn_numeral_char(c: char) -> bool {
+    digit_value(c).is_some() || unit_value(c).is_some()
+}
+
+/// Parse a whole string as an integer: ASCII digits, or a Chinese numeral
+/// (positional 十二/三千二百二十六, or digit strings like 一九九八 / 二〇〇五).
+pub fn parse_int(s: &str) -> Option<u64> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let chars: Vec<char> = s.chars().collect();
+    if !chars.iter().all(|&c| is_cn_numeral_char(c)) {
+        return None;
+    }
+    if chars.len() > 1 && chars.iter().all(|&c| digit_value(c).is_some()) {
+        // 一九九八-style digit strings; but 两 never appears inside such strings.
+        if chars.contains(&'两') {
+            return None;
+        }
+        return chars.iter().try_fold(0u64, |acc, &c| Some(acc * 10 + digit_value(c)?));
+    }
+    let mut total = 0u64; // completed 万/亿 sections
+    let mut section = 0u64; // within the current section
+    let mut digit: Option<u64> = None;
+    for &c in &chars {
+        if let Some(d) = digit_value(c) {
+            if digit.is_some() && d != 0 {
+                return None; // 三四 is not a positional numeral
+            }
+            digit = Some(d);
+        } else if let Some(u) = unit_value(c) {
+            if u >= 10_000 {
+                section += digit.take().unwrap_or(0);
+                if section == 0 {
+                    section = 1;
+                }
+                total = (total + section).checked_mul(u)?;
+                section = 0;
+            } else {
+                // A bare 十 means 一十.
+                section += digit.take().unwrap_or(1) * u;
+            }
+        }
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// Parse a decimal number written with ASCII digits and an optional 万/亿 magnitude,
+/// e.g. "1.2万" → 12000.0, "99.4" → 99.4.
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (num, mult) = match s.chars().last()? {
+        '万' => (&s[..s.len() - '万'.len_utf8()], 1e4),
+        '亿' => (&s[..s.len() - '亿'.len_utf8()], 1e8),
+        _ => (s, 1.0),
+    };
+    let v: f64 = num.replace(',', "").parse().ok()?;
+    Some(v * mult)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals() {
+        for (s, v) in [
+            ("一", 1),
+            ("两", 2),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("二十一", 21),
+            ("一百零五", 105),
+            ("三千二百二十六", 3226),
+            ("一万二千", 12000),
+            ("九千万", 90_000_000),
+            ("一九九八", 1998),
+            ("二〇〇五", 2005),
+            ("14", 14),
+        ] {
+            assert_eq!(parse_int(s), Some(v), "{s}");
+        }
+        assert_eq!(parse_int("三四"), None);
+        assert_eq!(parse_int("第一"), None);
+        assert_eq!(parse_int(""), None);
+    }
+
+    #[test]
+    fn decimals_with_magnitude() {
+        assert_eq!(parse_decimal("99.4"), Some(99.4));
+        assert_eq!(parse_decimal("1.2万"), Some(12000.0));
+        assert_eq!(parse_decimal("3亿"), Some(300_000_000.0));
+        assert_eq!(parse_decimal("1,000"), Some(1000.0));
+    }
+}

@@ -1,0 +1,252 @@
+//! Find enumerators in a document's paragraphs: 一、 （一） 1、 1. （1） ① 第一， 一是 一要 1要 一看.
+//! Ordinals that are not enumerators (第一批, 第一线, 第14指导组) never match: an ordinal only
+//! counts when punctuation follows it, and inline styles need a boundary before them.
+
+use crate::numeral;
+use serde::Serialize;
+
+/// Numbering style of an enumerator; the family decides which markers continue a sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Style {
+    /// 一、
+    CnComma,
+    /// （一）
+    CnParen,
+    /// 1、 1.
+    Arabic,
+    /// （1）
+    ArabicParen,
+    /// ① ②
+    Circled,
+    /// 第一， 第一、 第一：
+    Ordinal,
+    /// 一是
+    CnShi,
+    /// 一要
+    CnYao,
+    /// 一看
+    CnKan,
+    /// 1要
+    ArabicYao,
+}
+
+impl Style {
+    /// Block styles head a paragraph and outrank the inline ones.
+    pub fn is_block(self) -> bool {
+        matches!(self, Style::CnComma | Style::CnParen | Style::Arabic | Style::ArabicParen | Style::Circled)
+    }
+
+    /// Styles that may continue each other's numbering (一要…二要…三是…四是).
+    pub fn family(self) -> u8 {
+        match self {
+            Style::CnShi | Style::CnYao | Style::CnKan => 1,
+            other => 10 + other as u8,
+        }
+    }
+}
+
+/// One enumerator occurrence, with byte offsets in the document text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub style: Style,
+    pub number: u32,
+    /// Byte range of the marker itself (`一、`, `（一）`, `一是`).
+    pub start: usize,
+    pub end: usize,
+    /// Index of the paragraph (line) it sits in, and whether it opens that paragraph.
+    pub paragraph: usize,
+    pub initial: bool,
+}
+
+const CN_DIGITS: &str = "一二三四五六七八九十";
+
+fn is_boundary(prev: Option<char>) -> bool {
+    match prev {
+        None => true,
+        Some(c) => matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '“' | '（' | ' ' | '…' | '—'),
+    }
+}
+
+/// A Chinese enumerator number: one digit, or a positional numeral with 十 (十一, 二十).
+fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
+    let len = chars[i..].iter().take(3).take_while(|(_, c)| CN_DIGITS.contains(*c)).count();
+    for n in (1..=len).rev() {
+        let s: String = chars[i..i + n].iter().map(|(_, c)| c).collect();
+        if n > 1 && !s.contains('十') {
+            continue;
+        }
+        if let Some(v) = numeral::parse_int(&s) {
+            if (1..=99).contains(&v) {
+                return Some((v as u32, n));
+            }
+        }
+    }
+    None
+}
+
+fn arabic_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
+    let len = chars[i..].iter().take(3).take_while(|(_, c)| c.is_ascii_digit()).count();
+    if len == 0 || len > 2 {
+        return None;
+    }
+    let s: String = chars[i..i + len].iter().map(|(_, c)| c).collect();
+    let v: u32 = s.parse().ok()?;
+    (1..=99).contains(&v).then_some((v, len))
+}
+
+/// Scan one paragraph (`line`, starting at byte `base` of the document) for enumerators.
+pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<Marker>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let byte_at = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+        let initial = i == 0;
+        let next = |k: usize| chars.get(k).map(|&(_, c)| c);
+        let mut found: Option<(Style, u32, usize)> = None; // style, number, char length
+        let c = chars[i].1;
+        if (c == '（' || c == '(') && (initial || is_boundary(prev)) {
+            if let Some((v, n)) = cn_number(&chars, i + 1) {
+                if matches!(next(i + 1 + n), Some('）' | ')')) {
+                    found = Some((Style::CnParen, v, n + 2));
+                }
+            } else if let Some((v, n)) = arabic_number(&chars, i + 1) {
+                if matches!(next(i + 1 + n), Some('）' | ')')) {
+                    found = Some((Style::ArabicParen, v, n + 2));
+                }
+            }
+        } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
+            found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
+        } else if c == '第' && is_boundary(prev) {
+            if let Some((v, n)) = cn_number(&chars, i + 1) {
+                if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
+                    found = Some((Style::Ordinal, v, n + 2));
+                }
+            }
+        } else if let Some((v, n)) = cn_number(&chars, i) {
+            match next(i + n) {
+                Some('、') => {
+                    let after = next(i + n + 1);
+                    let listy = after.is_some_and(|a| CN_DIGITS.contains(a));
+                    let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
+                    if (initial || inline_ok) && !listy {
+                        found = Some((Style::CnComma, v, n + 1));
+                    }
+                }
+                Some(w @ ('是' | '要' | '看')) if is_boundary(prev) => {
+                    let style = match w {
+                        '是' => Style::CnShi,
+                        '要' => Style::CnYao,
+                        _ => Style::CnKan,
+                    };
+                    found = Some((style, v, n + 1));
+                }
+                _ => {}
+            }
+        } else if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+            if let Some((v, n)) = arabic_number(&chars, i) {
+                match next(i + n) {
+                    Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
+                    Some('、' | '.' | '．') => {
+                        let after = next(i + n + 1);
+                        let inline_ok = matches!(prev, Some('。' | '；' | '：'));
+                        if (initial || inline_ok) && !after.is_some_and(|a| a.is_ascii_digit()) {
+                            found = Some((Style::Arabic, v, n + 1));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        if let Some((style, number, n)) = found {
+            out.push(Marker {
+                style,
+                number,
+                start: base + byte_at(i),
+                end: base + byte_at(i + n),
+                paragraph,
+                initial,
+            });
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Keep a marker when it opens its paragraph as a block heading, or when it belongs to a
+/// sequence: a neighbour of the same family numbered one more or one less. A lone 一是 inside
+/// prose is more often a word than an enumerator.
+pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
+    const WINDOW: usize = 6000;
+    let keep: Vec<bool> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if m.initial && m.style.is_block() {
+                return true;
+            }
+            let near = |o: &Marker| {
+                o.style.family() == m.style.family()
+                    && (o.number + 1 == m.number || m.number + 1 == o.number)
+                    && o.start.abs_diff(m.start) <= WINDOW
+            };
+            markers[..i].iter().rev().take(40).any(near) || markers[i + 1..].iter().take(40).any(near)
+        })
+        .collect();
+    markers.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(s: &str) -> Vec<(Style, u32, String)> {
+        let mut out = Vec::new();
+        for (p, line) in s.split('\n').enumerate() {
+            let base = s.split('\n').take(p).map(|l| l.len() + 1).sum();
+            scan_paragraph(line, base, p, &mut out);
+        }
+        keep_sequences(out).into_iter().map(|m| (m.style, m.number, s[m.start..m.end].to_owned())).collect()
+    }
+
+    #[test]
+    fn block_markers_at_paragraph_start() {
+        let got = scan("一、提高认识\n（二）精心组织。\n(三)注重创新\n1、摆正位置\n2.找准切入点\n（1）第一项\n①其一");
+        let markers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "（二）", "(三)", "1、", "2.", "（1）", "①"]);
+        assert_eq!(got[1].1, 2);
+    }
+
+    #[test]
+    fn inline_series_need_a_neighbour_and_a_boundary() {
+        let got = scan("通过督导，一是督促落实；二是找准问题；三是加强指导。要统一要求，唯一是举。");
+        let nums: Vec<(Style, u32)> = got.iter().map(|g| (g.0, g.1)).collect();
+        assert_eq!(nums, vec![(Style::CnShi, 1), (Style::CnShi, 2), (Style::CnShi, 3)]);
+        assert!(scan("这是其中一是非问题。").is_empty());
+    }
+
+    #[test]
+    fn ordinals_that_are_not_enumerators() {
+        for s in ["第一批单位，第二批单位", "第一线、第一时间", "第14指导组", "第一责任人", "第一阶段和第二阶段"] {
+            assert!(scan(s).is_empty(), "{s} gave {:?}", scan(s));
+        }
+        let got = scan("第一，派出督导组。第二，加强指导。");
+        assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn arabic_yao_and_decimals() {
+        let got = scan("做好以下工作。1要指导学习。2要组织调研。增长1.5%，13-14个单位。");
+        let markers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(markers, vec!["1要", "2要"]);
+    }
+
+    #[test]
+    fn inline_cn_comma_after_a_sentence_end_but_not_in_counts() {
+        let got = scan("我讲五个问题。一、充分认识意义\n二、准确把握要点\n获一、二等奖。");
+        let markers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(markers, vec!["一、", "二、"]);
+    }
+}

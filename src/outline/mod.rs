@@ -1,0 +1,180 @@
+//! The numbered outline of a document: markers found by `marker`, nested into a tree by
+//! sequence continuity (二 continues 一 of the same style family) and by style rank.
+//!
+//! Works on one document's normalized text; returns units with byte ranges local to it.
+
+pub mod marker;
+
+pub use marker::{Marker, Style};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// One numbered unit of the outline.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutlineUnit {
+    /// The enumerator as written (`一、`, `（一）`, `第一，`, `一是`, `1要`).
+    pub marker: String,
+    pub style: Style,
+    pub number: u32,
+    /// 1 for top-level units of the document.
+    pub depth: usize,
+    /// Heading text: from after the marker up to the first 。 or ； (or the paragraph end).
+    pub text: String,
+    /// The first 8 chars after the marker, the form the gold annotations record.
+    pub lead: String,
+    /// Index of the parent unit in the document's outline.
+    pub parent: Option<usize>,
+    /// Outline path: the numbers from the top-level unit down to this one.
+    pub path: Vec<u32>,
+    #[serde(skip)]
+    pub marker_range: Range<usize>,
+    /// Whole unit: from the marker to where the next unit at the same or a shallower level starts.
+    #[serde(skip)]
+    pub range: Range<usize>,
+    /// Paragraph the marker sits in, and whether it opens that paragraph.
+    #[serde(skip)]
+    pub paragraph: usize,
+    #[serde(skip)]
+    pub initial: bool,
+}
+
+/// Paragraph openers that close every open section (a speech's conclusion).
+const CONCLUDERS: [&str; 4] = ["总之", "总而言之", "综上所述", "最后，我再强调"];
+
+/// Build the outline of one document's text (paragraphs separated by `\n`).
+pub fn outline(text: &str) -> Vec<OutlineUnit> {
+    let mut markers = Vec::new();
+    let mut base = 0;
+    for (p, line) in text.split('\n').enumerate() {
+        marker::scan_paragraph(line, base, p, &mut markers);
+        base += line.len() + 1;
+    }
+    let markers = marker::keep_sequences(markers);
+    let conclusion_paras: Vec<bool> = text
+        .split('\n')
+        .map(|l| CONCLUDERS.iter().any(|c| l.starts_with(c)))
+        .collect();
+    let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
+    let mut stack: Vec<usize> = Vec::new();
+    let mut style_depth: HashMap<Style, usize> = HashMap::new();
+    let mut last_para = usize::MAX;
+    for m in &markers {
+        if m.paragraph != last_para {
+            if conclusion_paras.get(m.paragraph).copied().unwrap_or(false) {
+                stack.clear();
+            }
+            last_para = m.paragraph;
+        }
+        place(m, &units, &mut stack, &style_depth);
+        let parent = stack.last().copied();
+        let depth = stack.len() + 1;
+        if m.style.is_block() {
+            style_depth.entry(m.style).or_insert(depth);
+        }
+        let mut path: Vec<u32> = parent.map(|p| units[p].path.clone()).unwrap_or_default();
+        path.push(m.number);
+        let (heading, lead) = heading_text(text, m.end);
+        stack.push(units.len());
+        units.push(OutlineUnit {
+            marker: text[m.start..m.end].to_owned(),
+            style: m.style,
+            number: m.number,
+            depth,
+            text: heading,
+            lead,
+            parent,
+            path,
+            marker_range: m.start..m.end,
+            range: m.start..text.len(),
+            paragraph: m.paragraph,
+            initial: m.initial,
+        });
+    }
+    set_ends(&mut units, text);
+    units
+}
+
+/// Pop `stack` so that its top is the parent the new marker belongs under.
+fn place(m: &Marker, units: &[OutlineUnit], stack: &mut Vec<usize>, style_depth: &HashMap<Style, usize>) {
+    if m.number > 1 {
+        // Continue a sequence: same style numbered one less, else same style, else same family.
+        let find = |pred: &dyn Fn(&OutlineUnit) -> bool| stack.iter().rposition(|&u| pred(&units[u]));
+        let hit = find(&|u| u.style == m.style && u.number + 1 == m.number)
+            .or_else(|| find(&|u| u.style == m.style))
+            .or_else(|| find(&|u| u.style.family() == m.style.family() && u.number + 1 == m.number));
+        if let Some(pos) = hit {
+            stack.truncate(pos);
+            return;
+        }
+    }
+    // A new sequence. Inline units parent only what follows them in their own paragraph.
+    while let Some(&top) = stack.last() {
+        let u = &units[top];
+        if !u.style.is_block() && u.paragraph < m.paragraph {
+            stack.pop();
+        } else {
+            break;
+        }
+    }
+    if m.style.is_block() {
+        match style_depth.get(&m.style) {
+            // A style keeps the level it first took in this document.
+            Some(&d) => stack.truncate(d - 1),
+            None => {
+                while let Some(&top) = stack.last() {
+                    if units[top].style.is_block() {
+                        break;
+                    }
+                    stack.pop();
+                }
+            }
+        }
+    } else if let Some(pos) = stack.iter().rposition(|&u| units[u].style == m.style) {
+        // 一是 again where a 一是 series is open: a new series at that same level.
+        stack.truncate(pos);
+    }
+}
+
+/// Heading text (to the first 。/；/！/？ or the paragraph end, at most 120 chars) and lead.
+fn heading_text(text: &str, from: usize) -> (String, String) {
+    let rest = &text[from..];
+    let rest = rest.trim_start_matches(' ');
+    let para = rest.split('\n').next().unwrap_or("");
+    let heading: String = para
+        .chars()
+        .take_while(|c| !matches!(c, '。' | '；' | '！' | '？'))
+        .take(120)
+        .collect();
+    let lead: String = para.chars().take(8).collect();
+    (heading, lead)
+}
+
+/// A unit ends where the next unit at the same or a shallower depth starts; an inline unit
+/// that did not open its paragraph also ends with that paragraph.
+fn set_ends(units: &mut [OutlineUnit], text: &str) {
+    for i in 0..units.len() {
+        let depth = units[i].depth;
+        let mut end = units[i + 1..]
+            .iter()
+            .find(|u| u.depth <= depth)
+            .map(|u| u.marker_range.start)
+            .unwrap_or(text.len());
+        if let Some(p) = units[i].parent {
+            end = end.min(units[p].range.end.max(units[i].marker_range.end));
+        }
+        if !units[i].style.is_block() {
+            let para_end = text[units[i].marker_range.start..]
+                .find('\n')
+                .map(|k| units[i].marker_range.start + k)
+                .unwrap_or(text.len());
+            if !units[i].initial {
+                end = end.min(para_end);
+            }
+        }
+        units[i].range = units[i].marker_range.start..end.max(units[i].marker_range.end);
+    }
+}
+
+#[cfg(test)]
+mod tests;

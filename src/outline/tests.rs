@@ -1,0 +1,77 @@
+//! Outline tree tests: depth from sequence continuity, style levels and paragraphs.
+
+use super::*;
+
+fn tree(s: &str) -> Vec<(String, usize)> {
+    outline(s).into_iter().map(|u| (u.marker, u.depth)).collect()
+}
+
+fn pairs(v: &[(&str, usize)]) -> Vec<(String, usize)> {
+    v.iter().map(|&(m, d)| (m.to_owned(), d)).collect()
+}
+
+#[test]
+fn headings_nest_inline_series() {
+    let s = "一、提高认识\n第一，派出督导组。第二，加强指导。\n二、履行职责\n一是要掌握情况。\n二是要突出重点。重点做好以下工作。1要指导学习。2要组织调研。\n三是要加强宣传。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("一、", 1), ("第一，", 2), ("第二，", 2), ("二、", 1), ("一是", 2), ("二是", 2), ("1要", 3), ("2要", 3), ("三是", 2)])
+    );
+}
+
+#[test]
+fn block_styles_keep_their_level() {
+    let s = "一、基本情况\n（一）精心组织。一是加强领导。二是健全机制。\n（二）注重创新。一是创新方法。二是创新载体。\n二、正视问题\n一是克服飘浮心态。二是消除畏难情绪。";
+    assert_eq!(
+        tree(s),
+        pairs(&[
+            ("一、", 1),
+            ("（一）", 2),
+            ("一是", 3),
+            ("二是", 3),
+            ("（二）", 2),
+            ("一是", 3),
+            ("二是", 3),
+            ("二、", 1),
+            ("一是", 2),
+            ("二是", 2)
+        ])
+    );
+}
+
+#[test]
+fn mixed_yao_and_shi_continue_one_series() {
+    let s = "四、讲究方法\n2、找准切入点\n具体来讲，一要看方案。二要看措施。三是看问题。四是要看保证措施。\n3、严格执行要求";
+    assert_eq!(
+        tree(s),
+        pairs(&[("四、", 1), ("2、", 2), ("一要", 3), ("二要", 3), ("三是", 3), ("四是", 3), ("3、", 2)])
+    );
+}
+
+#[test]
+fn paragraph_initial_series_are_peers_and_inline_ones_nest() {
+    let s = "一是提高了认识。\n二是明确了职责。\n下面提三点要求：\n一要明确任务。提出了两方面要求：第一，督导组要按照部署。第二，督导组要总结。\n二要讲究方法。第一，要坚持原则。第二，要突出重点。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("一是", 1), ("二是", 1), ("一要", 1), ("第一，", 2), ("第二，", 2), ("二要", 1), ("第一，", 2), ("第二，", 2)])
+    );
+}
+
+#[test]
+fn a_conclusion_closes_open_sections() {
+    let s = "一、坚持从严\n二、正确引导\n要把握四个关系：一是主与次。二是源与流。\n总之，要做到三个表率：一是做履职的表率。二是做协作的表率。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("一、", 1), ("二、", 1), ("一是", 2), ("二是", 2), ("一是", 1), ("二是", 1)])
+    );
+}
+
+#[test]
+fn heading_text_lead_and_ranges() {
+    let s = "一、提高思想认识，切实增强责任感。正文继续。\n二、第二部分";
+    let units = outline(s);
+    assert_eq!(units[0].text, "提高思想认识，切实增强责任感");
+    assert_eq!(units[0].lead, "提高思想认识，切");
+    assert_eq!(&s[units[0].range.clone()], "一、提高思想认识，切实增强责任感。正文继续。\n");
+    assert_eq!(units[1].path, vec![2]);
+}

@@ -1,0 +1,197 @@
+//! The pipeline for one input: decode → clean (markup) → normalize → clean (lines) → segment →
+//! outline → lists → extract → record. Pure function of the bytes; no I/O here.
+
+use crate::align::AlignedText;
+use crate::clean::{self, markup};
+use crate::decode::{self, Decoded};
+use crate::extract::{meta, metrics, slogans};
+use crate::lists;
+use crate::normalize::{self, Conversion, Converter, Fmmseg};
+use crate::outline;
+use crate::record::{Document, FileRecord, Located, Source, Status, SCHEMA};
+use crate::segment::Segmenter;
+use crate::span::Span;
+use sha2::{Digest, Sha256};
+use std::ops::Range;
+
+/// What to put in each record beyond the elements.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub tokens: bool,
+    pub text: bool,
+}
+
+/// A configured pipeline; cheap to share across threads.
+pub struct Pipeline {
+    converter: Box<dyn Converter>,
+    pub options: Options,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new(Box::new(Fmmseg::new(Conversion::T2s)), Options::default())
+    }
+}
+
+/// The text every span of a record points into, with the way back to raw bytes.
+pub struct Prepared {
+    pub decoded: Decoded,
+    pub markup: bool,
+    pub cleaned: clean::Cleaned,
+}
+
+impl Prepared {
+    /// Span of body chars `range` (char offsets).
+    pub fn span(&self, range: Range<usize>) -> Span {
+        let body = &self.cleaned.body;
+        let r = body.origin_range(range.clone());
+        Span {
+            start: range.start,
+            end: range.end,
+            byte_start: self.decoded.raw_offset(r.start),
+            byte_end: self.decoded.raw_offset(r.end),
+        }
+    }
+
+    /// Decoded text (before normalization) of body chars `range`: what the span's bytes hold.
+    pub fn original(&self, range: Range<usize>) -> &str {
+        let r = self.cleaned.body.origin_range(range);
+        &self.decoded.text[r]
+    }
+}
+
+impl Pipeline {
+    pub fn new(converter: Box<dyn Converter>, options: Options) -> Self {
+        Pipeline { converter, options }
+    }
+
+    pub fn converter(&self) -> &dyn Converter {
+        self.converter.as_ref()
+    }
+
+    /// Decode, clean and normalize: everything before extraction.
+    pub fn prepare(&self, bytes: &[u8]) -> Result<Prepared, decode::DecodeError> {
+        let decoded = decode::decode(bytes)?;
+        let is_markup = markup::looks_like_markup(&decoded.text);
+        let base = if is_markup {
+            let m = markup::markup_to_text(&decoded.text);
+            aligned_from_markup(m)
+        } else {
+            AlignedText::identity(&decoded.text)
+        };
+        let normalized = normalize::normalize(&base, self.converter.as_ref());
+        let cleaned = clean::clean_lines(&normalized);
+        Ok(Prepared {
+            decoded,
+            markup: is_markup,
+            cleaned,
+        })
+    }
+
+    /// Process one input into its record. `file` is the name the record carries.
+    pub fn process(&self, file: &str, bytes: &[u8]) -> FileRecord {
+        let mut source = Source {
+            bytes: bytes.len(),
+            sha256: hex(&Sha256::digest(bytes)),
+            encoding: "",
+            confident: false,
+            replaced: 0,
+            markup: false,
+        };
+        let prepared = match self.prepare(bytes) {
+            Ok(p) => p,
+            Err(e) => return FileRecord::error(file.to_owned(), e.to_string(), Some(source)),
+        };
+        source.encoding = prepared.decoded.encoding;
+        source.confident = prepared.decoded.confident;
+        source.replaced = prepared.decoded.replaced;
+        source.markup = prepared.markup;
+        let mut warnings = Vec::new();
+        if prepared.decoded.replaced > 0 {
+            warnings.push(format!("{} malformed byte sequences replaced", prepared.decoded.replaced));
+        }
+        if !prepared.decoded.confident {
+            warnings.push(format!("encoding guessed as {} with low confidence", prepared.decoded.encoding));
+        }
+        let body = &prepared.cleaned.body;
+        if body.as_str().trim().is_empty() {
+            let mut r = FileRecord::error(file.to_owned(), "no text left after cleaning".to_owned(), Some(source));
+            r.warnings = warnings;
+            return r;
+        }
+        let documents = prepared
+            .cleaned
+            .documents
+            .iter()
+            .enumerate()
+            .map(|(id, range)| self.document(&prepared, id, range.clone(), &mut warnings))
+            .collect();
+        FileRecord {
+            schema: SCHEMA,
+            file: file.to_owned(),
+            status: Status::Ok,
+            error: None,
+            source: Some(source),
+            documents,
+            warnings,
+        }
+    }
+
+    fn document(&self, p: &Prepared, id: usize, chars: Range<usize>, warnings: &mut Vec<String>) -> Document {
+        let body = &p.cleaned.body;
+        let base = body.byte_of_char(chars.start);
+        let text = &body.as_str()[base..body.byte_of_char(chars.end)];
+        // Local byte range of the document text → span.
+        let span_of = |r: &Range<usize>| {
+            let s = body.char_at_byte(base + r.start);
+            let e = if r.end == r.start { s } else { body.char_at_byte(base + r.end - 1) + 1 };
+            p.span(s..e)
+        };
+        let m = meta::meta(text, &p.cleaned.meta, id == 0);
+        let mut doc = Document::from_meta(id, m, p.span(chars.clone()));
+        let units = outline::outline(text);
+        let lists = lists::lists(text, &units);
+        for l in &lists {
+            if l.found != l.announced {
+                warnings.push(format!(
+                    "document {id}: list \"{}\" announces {} items, {} found",
+                    l.intro, l.announced, l.found
+                ));
+            }
+        }
+        let (slogans, terms) = slogans::slogans(text);
+        let tokens = Segmenter::global().tag(text);
+        let mut exclude: Vec<Range<usize>> = lists::announcements(text).into_iter().map(|a| a.0).collect();
+        exclude.extend(slogans.iter().map(|s| s.range.clone()));
+        exclude.extend(units.iter().map(|u| u.marker_range.clone()));
+        let metrics = metrics::metrics(text, &tokens, &exclude);
+        doc.outline = units.into_iter().map(|u| Located { span: span_of(&u.range), item: u }).collect();
+        doc.lists = lists.into_iter().map(|l| Located { span: span_of(&l.range), item: l }).collect();
+        doc.slogans = slogans.into_iter().map(|s| Located { span: span_of(&s.range), item: s }).collect();
+        doc.terms = terms.into_iter().map(|t| Located { span: span_of(&t.range), item: t }).collect();
+        doc.metrics = metrics.into_iter().map(|m| Located { span: span_of(&m.range), item: m }).collect();
+        if self.options.tokens {
+            doc.tokens = Some(tokens.into_iter().map(|t| t.word).filter(|w| !w.trim().is_empty()).collect());
+        }
+        if self.options.text {
+            doc.text = Some(text.to_owned());
+        }
+        doc
+    }
+}
+
+fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {
+    let mut b = crate::align::AlignedBuilder::with_capacity(m.text.len());
+    for (c, &(s, e)) in m.text.chars().zip(m.src.iter()) {
+        b.push(c, s as usize, e as usize);
+    }
+    b.finish()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
