@@ -84,10 +84,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             raw_len: bytes.len(),
         });
     }
+    // UTF-8 with a few broken sequences (a truncated download, one bad byte) is still UTF-8.
+    if mostly_utf8(bytes) {
+        return Ok(decode_with(UTF_8, bytes, 0, false));
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    let mut guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    // chardetng drops a CJK encoding at its first invalid byte and falls back to a single-byte
+    // one, which turns GBK with one broken byte into mojibake. Prefer a CJK encoding that reads
+    // the bytes with at most a few errors and yields mostly common Chinese text.
+    if !is_cjk_encoding(guess) {
+        if let Some(better) = [GBK, BIG5].into_iter().find(|&e| nearly_clean(e, bytes)) {
+            guess = better;
+        }
+    }
     Ok(decode_with(guess, bytes, 0, false))
+}
+
+fn is_cjk_encoding(e: &'static Encoding) -> bool {
+    e == GBK || e == BIG5 || e.name() == "gb18030" || e.name() == "EUC-JP" || e.name() == "Shift_JIS" || e.name() == "EUC-KR"
+}
+
+fn nearly_clean(e: &'static Encoding, bytes: &[u8]) -> bool {
+    let (text, _) = e.decode_without_bom_handling(bytes);
+    let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
+    non_ascii >= 10 && bad <= 1 + non_ascii / 50 && looks_native(e, &text.replace('\u{FFFD}', ""))
+}
+
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut bad, mut multibyte) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte >= 20 && bad * 100 <= multibyte
 }
 
 /// UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy or CJK text.

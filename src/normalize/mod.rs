@@ -35,13 +35,13 @@ pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> Aligne
             .all(|(a, o)| a.1 == o.1);
     if same_shape {
         for ((a, _), (o, _)) in in_segs.iter().zip(&out_segs) {
-            align_segment(input, a.clone(), &converted[o.clone()], &mut b);
+            align_segment(input, a.clone(), &converted[o.clone()], &mut b, converter);
         }
     } else {
         // Shapes differ (a delimiter was rewritten): convert each segment on its own.
         for (a, _) in in_segs {
             let out = converter.convert(&text[a.clone()]);
-            align_segment(input, a, &out, &mut b);
+            align_segment(input, a, &out, &mut b, converter);
         }
     }
     b.finish()
@@ -68,7 +68,13 @@ fn split_segments(text: &str) -> Vec<Segment> {
     segs
 }
 
-fn align_segment(input: &AlignedText, range: std::ops::Range<usize>, out: &str, b: &mut AlignedBuilder) {
+fn align_segment(
+    input: &AlignedText,
+    range: std::ops::Range<usize>,
+    out: &str,
+    b: &mut AlignedBuilder,
+    converter: &dyn Converter,
+) {
     let first = input.char_at_byte(range.start);
     let n_in = input.as_str()[range.clone()].chars().count();
     let n_out = out.chars().count();
@@ -79,7 +85,19 @@ fn align_segment(input: &AlignedText, range: std::ops::Range<usize>, out: &str, 
         }
         return;
     }
-    let ins: Vec<char> = input.as_str()[range].chars().collect();
+    // Compare output chars with each input char converted on its own, so 訪 meets 访.
+    let ins: Vec<char> = input.as_str()[range]
+        .chars()
+        .map(|c| {
+            let mut buf = [0u8; 4];
+            let one = converter.convert(c.encode_utf8(&mut buf));
+            let mut it = one.chars();
+            match (it.next(), it.next()) {
+                (Some(x), None) => x,
+                _ => c,
+            }
+        })
+        .collect();
     let outs: Vec<char> = out.chars().collect();
     let prefix = ins.iter().zip(&outs).take_while(|(a, o)| a == o).count();
     let max_suffix = n_in.min(n_out) - prefix;
