@@ -89,8 +89,8 @@ impl Converter for Fmmseg {
             Conversion::Hk2s => C::Hk2s,
             Conversion::None => return text.to_owned(),
         };
-        // punctuation=true turns 「」『』 into “”‘’, the forms the slogan rules read.
-        self.cc.convert_with_config(text, config, true)
+        // Punctuation is left to `punct` (「」 → “”), so this stays OpenCC's own conversion.
+        self.cc.convert_with_config(text, config, false)
     }
 }
 

@@ -45,7 +45,15 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     let mut pending_space: Option<(usize, usize)> = None;
     let mut at_line_start = true;
     for (i, &(c0, s, e)) in chars.iter().enumerate() {
-        let c = if c0 == '\r' { '\n' } else { fold_width(c0) };
+        let c = match c0 {
+            '\r' => '\n',
+            // Corner brackets are the traditional-text quotation marks.
+            '「' => '“',
+            '」' => '”',
+            '『' => '‘',
+            '』' => '’',
+            _ => fold_width(c0),
+        };
         if c == '\n' {
             pending_space = None;
             if !at_line_start {
