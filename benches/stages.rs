@@ -6,8 +6,8 @@
 //!
 //! Run: `cargo bench --bench stages` (see benches/README.md).
 
-use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use std::hint::black_box;
 use std::ops::Range;
 use std::path::PathBuf;
@@ -77,11 +77,18 @@ impl Inputs {
 
         let html_file = files
             .iter()
-            .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("002_")))
+            .find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("002_"))
+            })
             .expect("corpus/002_* (HTML)");
         let html_bytes = repeat_to_target(&std::fs::read(html_file).expect("read HTML file"));
         let html = String::from_utf8(html_bytes).expect("HTML file is UTF-8");
-        assert!(markup::looks_like_markup(&html), "corpus/002_* should look like markup");
+        assert!(
+            markup::looks_like_markup(&html),
+            "corpus/002_* should look like markup"
+        );
 
         let aligned = AlignedText::identity(&text);
         let normalized = normalize::normalize(&aligned, converter);
@@ -117,7 +124,10 @@ fn extract_document(text: &str) -> usize {
     let lists = lists::lists(text, &units);
     let (slogans, terms) = slogans::slogans(text);
     let tokens = Segmenter::global().tag(text);
-    let mut exclude: Vec<Range<usize>> = lists::announcements(text).into_iter().map(|a| a.0).collect();
+    let mut exclude: Vec<Range<usize>> = lists::announcements(text)
+        .into_iter()
+        .map(|a| a.0)
+        .collect();
     exclude.extend(slogans.iter().map(|s| s.range.clone()));
     exclude.extend(units.iter().map(|u| u.marker_range.clone()));
     let metrics = metrics::metrics(text, &tokens, &exclude);
@@ -151,7 +161,9 @@ fn stages(c: &mut Criterion) {
 
     // --- preparation stages -------------------------------------------------------------
     let mut g = group(c, "decode", inputs.bytes.len() as u64);
-    g.bench_function("decode", |b| b.iter(|| decode::decode(black_box(&inputs.bytes)).map(|d| d.text.len())));
+    g.bench_function("decode", |b| {
+        b.iter(|| decode::decode(black_box(&inputs.bytes)).map(|d| d.text.len()))
+    });
     g.finish();
 
     let mut g = group(c, "markup", inputs.html.len() as u64);
@@ -164,7 +176,9 @@ fn stages(c: &mut Criterion) {
     g.finish();
 
     let mut g = group(c, "convert_t2s", inputs.text.len() as u64);
-    g.bench_function("fmmseg_convert", |b| b.iter(|| converter.convert(black_box(&inputs.text)).len()));
+    g.bench_function("fmmseg_convert", |b| {
+        b.iter(|| converter.convert(black_box(&inputs.text)).len())
+    });
     g.finish();
 
     let mut g = group(c, "normalize", inputs.aligned.as_str().len() as u64);
@@ -175,26 +189,42 @@ fn stages(c: &mut Criterion) {
 
     let mut g = group(c, "clean_lines", inputs.normalized.as_str().len() as u64);
     g.bench_function("clean_lines", |b| {
-        b.iter(|| clean::clean_lines(black_box(&inputs.normalized)).documents.len())
+        b.iter(|| {
+            clean::clean_lines(black_box(&inputs.normalized))
+                .documents
+                .len()
+        })
     });
     g.finish();
 
     let mut g = group(c, "segment_cut", body_len);
     g.bench_function("jieba_cut", |b| {
-        b.iter(|| docs.iter().map(|d| seg.cut(black_box(d)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| seg.cut(black_box(d)).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
     let mut g = group(c, "segment_tag", body_len);
     g.bench_function("jieba_tag", |b| {
-        b.iter(|| docs.iter().map(|d| seg.tag(black_box(d)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| seg.tag(black_box(d)).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
     // --- extraction stages ----------------------------------------------------------------
     let mut g = group(c, "outline", body_len);
     g.bench_function("outline", |b| {
-        b.iter(|| docs.iter().map(|d| outline::outline(black_box(d)).len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| outline::outline(black_box(d)).len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 
@@ -243,7 +273,10 @@ fn stages(c: &mut Criterion) {
             p.cleaned
                 .documents
                 .iter()
-                .map(|r| seg.cut(&body.as_str()[body.byte_of_char(r.start)..body.byte_of_char(r.end)]).len())
+                .map(|r| {
+                    seg.cut(&body.as_str()[body.byte_of_char(r.start)..body.byte_of_char(r.end)])
+                        .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -252,13 +285,22 @@ fn stages(c: &mut Criterion) {
     // extract_only: outline + lists + slogans + tag + metrics on the prepared documents.
     let mut g = group(c, "extract_only", body_len);
     g.bench_function("extract", |b| {
-        b.iter(|| docs.iter().map(|d| extract_document(black_box(d))).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extract_document(black_box(d)))
+                .sum::<usize>()
+        })
     });
     g.finish();
 
     let mut g = group(c, "end_to_end", inputs.bytes.len() as u64);
     g.bench_function("pipeline_process", |b| {
-        b.iter(|| pipeline.process("corpus.txt", black_box(&inputs.bytes)).documents.len())
+        b.iter(|| {
+            pipeline
+                .process("corpus.txt", black_box(&inputs.bytes))
+                .documents
+                .len()
+        })
     });
     g.finish();
 }

@@ -69,7 +69,8 @@ impl AlignedText {
     /// Decoded-input byte range covered by the chars `range` (char offsets). Empty-origin chars
     /// at the edges are ignored so an element does not claim markup it never came from.
     pub fn origin_range(&self, range: Range<usize>) -> Range<usize> {
-        let slice = &self.origin[range.start.min(self.origin.len())..range.end.min(self.origin.len())];
+        let slice =
+            &self.origin[range.start.min(self.origin.len())..range.end.min(self.origin.len())];
         let mut lo = usize::MAX;
         let mut hi = 0usize;
         for &(s, e) in slice {

@@ -37,7 +37,9 @@ pub fn collect_inputs(paths: &[String]) -> Vec<Input> {
             let mut files: Vec<PathBuf> = walkdir::WalkDir::new(path)
                 .follow_links(false)
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
+                })
                 .filter_map(|e| match e {
                     Ok(e) if e.file_type().is_file() => Some(e.into_path()),
                     _ => None,
@@ -67,13 +69,21 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, stdin_bytes: Option<&[u
 
 /// Process all inputs in parallel, calling `sink` with each record in input order.
 /// Work is done in chunks so memory stays bounded by the chunk, not the corpus.
-pub fn run<F>(pipeline: &Pipeline, inputs: &[Input], stdin_bytes: Option<&[u8]>, mut sink: F) -> std::io::Result<()>
+pub fn run<F>(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    stdin_bytes: Option<&[u8]>,
+    mut sink: F,
+) -> std::io::Result<()>
 where
     F: FnMut(&FileRecord) -> std::io::Result<()>,
 {
     let chunk = (rayon::current_num_threads() * 8).max(8);
     for group in inputs.chunks(chunk) {
-        let records: Vec<FileRecord> = group.par_iter().map(|i| process_input(pipeline, i, stdin_bytes)).collect();
+        let records: Vec<FileRecord> = group
+            .par_iter()
+            .map(|i| process_input(pipeline, i, stdin_bytes))
+            .collect();
         for r in &records {
             sink(r)?;
         }

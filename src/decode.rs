@@ -103,7 +103,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 fn is_cjk_encoding(e: &'static Encoding) -> bool {
-    e == GBK || e == BIG5 || e.name() == "gb18030" || e.name() == "EUC-JP" || e.name() == "Shift_JIS" || e.name() == "EUC-KR"
+    e == GBK
+        || e == BIG5
+        || e.name() == "gb18030"
+        || e.name() == "EUC-JP"
+        || e.name() == "Shift_JIS"
+        || e.name() == "EUC-KR"
 }
 
 fn nearly_clean(e: &'static Encoding, bytes: &[u8]) -> bool {
@@ -206,7 +211,11 @@ fn utf8_lossy_offsets(body: &[u8], _text: &str, bom_len: usize) -> Vec<(u32, u32
 
 /// Decode feeding one byte at a time so every output char learns which raw bytes made it.
 /// Legacy encodings are rare in practice; exact offsets matter more than speed here.
-fn decode_tracking(enc: &'static Encoding, body: &[u8], base: usize) -> (String, Vec<(u32, u32)>, usize) {
+fn decode_tracking(
+    enc: &'static Encoding,
+    body: &[u8],
+    base: usize,
+) -> (String, Vec<(u32, u32)>, usize) {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(body.len() * 3 / 2);
     let mut map = Vec::with_capacity(body.len());
@@ -296,7 +305,10 @@ mod tests {
 
     #[test]
     fn big5_is_detected_and_not_decoded_as_gb() {
-        let d = roundtrip(BIG5, "同志們：今天我們召開督導組工作會議，講五個問題。一、提高思想認識，切實增強責任感。");
+        let d = roundtrip(
+            BIG5,
+            "同志們：今天我們召開督導組工作會議，講五個問題。一、提高思想認識，切實增強責任感。",
+        );
         assert_eq!(d.encoding, "Big5");
     }
 
@@ -309,14 +321,20 @@ mod tests {
         let d = decode(&bytes).expect("bom");
         assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "UTF-16LE"));
         assert_eq!(d.raw_offset(0), 2);
-        let plain: Vec<u8> = "Hello, 世界 hello world".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let plain: Vec<u8> = "Hello, 世界 hello world"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes())
+            .collect();
         assert_eq!(decode(&plain).expect("sniffed").encoding, "UTF-16LE");
     }
 
     #[test]
     fn empty_and_binary_are_errors() {
         assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
-        assert!(matches!(decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0, 9, 0, 0, 0, 0]), Err(DecodeError::Binary { .. })));
+        assert!(matches!(
+            decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0, 9, 0, 0, 0, 0]),
+            Err(DecodeError::Binary { .. })
+        ));
     }
 
     #[test]
@@ -335,6 +353,9 @@ mod tests {
         bytes.insert(3, 0x80);
         let d = decode(&bytes).expect("decodes");
         let idx = d.text.find('二').expect("has 二");
-        assert_eq!(&bytes[d.raw_offset(idx)..d.raw_offset(idx + 3)], "二".as_bytes());
+        assert_eq!(
+            &bytes[d.raw_offset(idx)..d.raw_offset(idx + 3)],
+            "二".as_bytes()
+        );
     }
 }

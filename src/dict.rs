@@ -102,7 +102,9 @@ impl Dictionaries {
                 }
             })
             .collect();
-        let userdict = data_lines(USERDICT).map(|(_, l)| format!("{l}\n")).collect();
+        let userdict = data_lines(USERDICT)
+            .map(|(_, l)| format!("{l}\n"))
+            .collect();
         let actors = data_lines(ACTORS)
             .map(|(_, l)| l.split('\t').next().unwrap_or(l).trim().to_owned())
             .collect();
@@ -110,7 +112,9 @@ impl Dictionaries {
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').collect();
                 if cols.len() < 3 {
-                    errors.push(format!("campaigns.tsv:{n}: expected name, start, end, aliases"));
+                    errors.push(format!(
+                        "campaigns.tsv:{n}: expected name, start, end, aliases"
+                    ));
                     return None;
                 }
                 Some(Campaign {
@@ -126,12 +130,17 @@ impl Dictionaries {
                 let cols: Vec<&str> = l.split('\t').collect();
                 let count = cols.get(2).and_then(|c| c.trim().parse::<usize>().ok());
                 let (Some(canonical), Some(count)) = (cols.first(), count) else {
-                    errors.push(format!("slogans.tsv:{n}: expected canonical, variants, count, era, members"));
+                    errors.push(format!(
+                        "slogans.tsv:{n}: expected canonical, variants, count, era, members"
+                    ));
                     return None;
                 };
                 let members = split_list(cols.get(4).copied().unwrap_or(""), '|');
                 if !members.is_empty() && members.len() != count {
-                    errors.push(format!("slogans.tsv:{n}: {} members for count {count}", members.len()));
+                    errors.push(format!(
+                        "slogans.tsv:{n}: {} members for count {count}",
+                        members.len()
+                    ));
                 }
                 Some(SloganEntry {
                     canonical: canonical.trim().to_owned(),
@@ -142,14 +151,18 @@ impl Dictionaries {
                 })
             })
             .collect();
-        let units = data_lines(UNITS).map(|(_, l)| l.trim().to_owned()).collect();
+        let units = data_lines(UNITS)
+            .map(|(_, l)| l.trim().to_owned())
+            .collect();
         let mut announce_nouns = Vec::new();
         let mut announce_classifiers = Vec::new();
         for (n, l) in data_lines(ANNOUNCE) {
             match l.split_once('\t') {
                 Some((w, "classifier")) => announce_classifiers.push(w.trim().to_owned()),
                 Some((w, "noun")) => announce_nouns.push(w.trim().to_owned()),
-                _ => errors.push(format!("announce.txt:{n}: expected word<TAB>classifier|noun")),
+                _ => errors.push(format!(
+                    "announce.txt:{n}: expected word<TAB>classifier|noun"
+                )),
             }
         }
         let d = Dictionaries {
@@ -168,7 +181,10 @@ impl Dictionaries {
 
     /// Metadata labels keyed by label, for quick lookup.
     pub fn metadata_map(&self) -> HashMap<&str, &str> {
-        self.metadata.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect()
+        self.metadata
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect()
     }
 }
 
@@ -181,7 +197,11 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn split_list(s: &str, sep: char) -> Vec<String> {
-    s.split(sep).map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
+    s.split(sep)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -191,9 +211,17 @@ mod tests {
     #[test]
     fn every_dictionary_line_parses() {
         let (d, errors) = Dictionaries::parse();
-        assert!(errors.is_empty(), "dictionary errors:\n{}", errors.join("\n"));
+        assert!(
+            errors.is_empty(),
+            "dictionary errors:\n{}",
+            errors.join("\n")
+        );
         assert!(d.boilerplate.len() > 40);
-        assert!(d.slogans.len() >= 150, "slogans.tsv has {}", d.slogans.len());
+        assert!(
+            d.slogans.len() >= 150,
+            "slogans.tsv has {}",
+            d.slogans.len()
+        );
         assert!(d.units.iter().any(|u| u == "名"));
         assert!(d.announce_classifiers.iter().any(|u| u == "点"));
     }
@@ -203,7 +231,11 @@ mod tests {
         let d = Dictionaries::get();
         let mut seen = std::collections::HashSet::new();
         for s in &d.slogans {
-            assert!(seen.insert(s.canonical.as_str()), "duplicate {}", s.canonical);
+            assert!(
+                seen.insert(s.canonical.as_str()),
+                "duplicate {}",
+                s.canonical
+            );
             assert_eq!(crate::normalize::to_simplified(&s.canonical), s.canonical);
         }
     }

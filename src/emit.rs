@@ -13,7 +13,11 @@ pub struct JsonlSink<W: Write> {
 
 impl<W: Write> JsonlSink<W> {
     pub fn new(out: W) -> Self {
-        JsonlSink { out, written: 0, errors: 0 }
+        JsonlSink {
+            out,
+            written: 0,
+            errors: 0,
+        }
     }
 
     pub fn write(&mut self, record: &FileRecord) -> io::Result<()> {
@@ -34,5 +38,7 @@ impl<W: Write> JsonlSink<W> {
 
 /// A record as one JSON line (no trailing newline).
 pub fn to_json_line(record: &FileRecord) -> String {
-    serde_json::to_string(record).unwrap_or_else(|e| format!("{{\"schema\":\"tifa/1\",\"status\":\"error\",\"error\":\"serialize: {e}\"}}"))
+    serde_json::to_string(record).unwrap_or_else(|e| {
+        format!("{{\"schema\":\"tifa/1\",\"status\":\"error\",\"error\":\"serialize: {e}\"}}")
+    })
 }

@@ -105,12 +105,20 @@ pub fn announcements(text: &str) -> Vec<(Range<usize>, u32, String)> {
         // The noun phrase: up to 8 chars, to the first punctuation mark.
         let tail: String = rest[cls.len()..]
             .chars()
-            .take_while(|c| !matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n' | '（'))
+            .take_while(|c| {
+                !matches!(
+                    c,
+                    '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n' | '（'
+                )
+            })
             .take(8)
             .collect();
         let noun_ok = cls == "点"
             || cls == "方面"
-            || dicts.announce_nouns.iter().any(|n| tail.starts_with(n.as_str()) || phrase_has(&tail, n));
+            || dicts
+                .announce_nouns
+                .iter()
+                .any(|n| tail.starts_with(n.as_str()) || phrase_has(&tail, n));
         if !noun_ok {
             i += len;
             continue;
@@ -124,7 +132,11 @@ pub fn announcements(text: &str) -> Vec<(Range<usize>, u32, String)> {
         let end_byte = byte(i + len) + cls.len() + noun_len;
         let end_byte = extend_closing_quote(text, end_byte);
         let start_byte = clause_start(text, byte(i));
-        out.push((byte(i)..end_byte, count as u32, text[start_byte..end_byte].to_owned()));
+        out.push((
+            byte(i)..end_byte,
+            count as u32,
+            text[start_byte..end_byte].to_owned(),
+        ));
         i += len;
     }
     out
@@ -162,7 +174,10 @@ mod tests {
 
     fn run(s: &str) -> Vec<(String, u32, u32)> {
         let o = outline(s);
-        lists(s, &o).into_iter().map(|l| (l.intro, l.announced, l.found)).collect()
+        lists(s, &o)
+            .into_iter()
+            .map(|l| (l.intro, l.announced, l.found))
+            .collect()
     }
 
     #[test]
@@ -179,7 +194,8 @@ mod tests {
 
     #[test]
     fn quoted_and_fang_mian_forms() {
-        let s = "总之，督导组要做到“三个表率”：一是做履职的表率。二是做协作的表率。三是做纪律的表率。";
+        let s =
+            "总之，督导组要做到“三个表率”：一是做履职的表率。二是做协作的表率。三是做纪律的表率。";
         assert_eq!(run(s), vec![("督导组要做到“三个表率”".to_owned(), 3, 3)]);
         let s = "概括起来有四方面特点。\n一是甲。\n二是乙。\n三是丙。\n四是丁。";
         assert_eq!(run(s)[0].1..run(s)[0].2, 4..4);

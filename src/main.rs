@@ -10,7 +10,11 @@ use tifa::normalize::{Conversion, Converter, Fmmseg};
 use tifa::{Options, Pipeline};
 
 #[derive(Parser)]
-#[command(name = "tifa", version, about = "Structure and formulations (提法) from Chinese official speeches and reports")]
+#[command(
+    name = "tifa",
+    version,
+    about = "Structure and formulations (提法) from Chinese official speeches and reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -84,7 +88,8 @@ fn main() -> ExitCode {
 }
 
 fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, String> {
-    let conv = Conversion::parse(name).ok_or_else(|| format!("unknown --convert {name:?} (t2s, tw2s, tw2sp, hk2s, none)"))?;
+    let conv = Conversion::parse(name)
+        .ok_or_else(|| format!("unknown --convert {name:?} (t2s, tw2s, tw2sp, hk2s, none)"))?;
     if libopencc {
         #[cfg(feature = "libopencc")]
         return Ok(Box::new(tifa::normalize::convert::LibOpencc::new(conv)?));
@@ -106,11 +111,19 @@ fn thread_pool(jobs: Option<usize>) -> Result<(), String> {
 
 fn extract(a: ExtractArgs) -> Result<ExitCode, String> {
     thread_pool(a.jobs)?;
-    let pipeline = Pipeline::new(converter(&a.convert, a.libopencc)?, Options { tokens: a.tokens, text: a.text });
+    let pipeline = Pipeline::new(
+        converter(&a.convert, a.libopencc)?,
+        Options {
+            tokens: a.tokens,
+            text: a.text,
+        },
+    );
     let inputs = batch::collect_inputs(&a.paths);
     let stdin_bytes = if inputs.contains(&Input::Stdin) {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("reading stdin: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("reading stdin: {e}"))?;
         Some(buf)
     } else {
         None
@@ -139,11 +152,13 @@ fn extract(a: ExtractArgs) -> Result<ExitCode, String> {
 }
 
 fn eval(a: EvalArgs) -> Result<ExitCode, String> {
-    let gold_text = std::fs::read_to_string(&a.gold).map_err(|e| format!("cannot read {}: {e}", a.gold))?;
+    let gold_text =
+        std::fs::read_to_string(&a.gold).map_err(|e| format!("cannot read {}: {e}", a.gold))?;
     let gold = tifa::eval::load_gold(&gold_text)?;
     let records: Vec<serde_json::Value> = match &a.system {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            let text =
+                std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
             text.lines()
                 .filter(|l| !l.trim().is_empty())
                 .enumerate()
@@ -154,7 +169,10 @@ fn eval(a: EvalArgs) -> Result<ExitCode, String> {
     };
     let scores = tifa::eval::score(&gold, &records, &a.root);
     if a.json {
-        println!("{}", serde_json::to_string_pretty(&scores.to_json()).map_err(|e| e.to_string())?);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&scores.to_json()).map_err(|e| e.to_string())?
+        );
     } else {
         print!("{}", scores.to_table());
     }
@@ -167,7 +185,10 @@ fn eval(a: EvalArgs) -> Result<ExitCode, String> {
 }
 
 /// Extract the files the gold names, from `root`, as JSON values for the scorer.
-fn extract_gold_files(gold: &[tifa::eval::GoldFile], root: &str) -> Result<Vec<serde_json::Value>, String> {
+fn extract_gold_files(
+    gold: &[tifa::eval::GoldFile],
+    root: &str,
+) -> Result<Vec<serde_json::Value>, String> {
     let pipeline = Pipeline::default();
     let inputs: Vec<Input> = gold
         .iter()

@@ -52,7 +52,9 @@ pub fn parse_int(s: &str) -> Option<u64> {
         if chars.contains(&'两') {
             return None;
         }
-        return chars.iter().try_fold(0u64, |acc, &c| Some(acc * 10 + digit_value(c)?));
+        return chars
+            .iter()
+            .try_fold(0u64, |acc, &c| Some(acc * 10 + digit_value(c)?));
     }
     let mut total = 0u64; // completed 万/亿 sections
     let mut section = 0u64; // within the current section

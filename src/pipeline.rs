@@ -108,14 +108,24 @@ impl Pipeline {
         source.markup = prepared.markup;
         let mut warnings = Vec::new();
         if prepared.decoded.replaced > 0 {
-            warnings.push(format!("{} malformed byte sequences replaced", prepared.decoded.replaced));
+            warnings.push(format!(
+                "{} malformed byte sequences replaced",
+                prepared.decoded.replaced
+            ));
         }
         if !prepared.decoded.confident {
-            warnings.push(format!("encoding guessed as {} with low confidence", prepared.decoded.encoding));
+            warnings.push(format!(
+                "encoding guessed as {} with low confidence",
+                prepared.decoded.encoding
+            ));
         }
         let body = &prepared.cleaned.body;
         if body.as_str().trim().is_empty() {
-            let mut r = FileRecord::error(file.to_owned(), "no text left after cleaning".to_owned(), Some(source));
+            let mut r = FileRecord::error(
+                file.to_owned(),
+                "no text left after cleaning".to_owned(),
+                Some(source),
+            );
             r.warnings = warnings;
             return r;
         }
@@ -137,14 +147,24 @@ impl Pipeline {
         }
     }
 
-    fn document(&self, p: &Prepared, id: usize, chars: Range<usize>, warnings: &mut Vec<String>) -> Document {
+    fn document(
+        &self,
+        p: &Prepared,
+        id: usize,
+        chars: Range<usize>,
+        warnings: &mut Vec<String>,
+    ) -> Document {
         let body = &p.cleaned.body;
         let base = body.byte_of_char(chars.start);
         let text = &body.as_str()[base..body.byte_of_char(chars.end)];
         // Local byte range of the document text → span.
         let span_of = |r: &Range<usize>| {
             let s = body.char_at_byte(base + r.start);
-            let e = if r.end == r.start { s } else { body.char_at_byte(base + r.end - 1) + 1 };
+            let e = if r.end == r.start {
+                s
+            } else {
+                body.char_at_byte(base + r.end - 1) + 1
+            };
             p.span(s..e)
         };
         let m = meta::meta(text, &p.cleaned.meta, id == 0);
@@ -161,17 +181,56 @@ impl Pipeline {
         }
         let (slogans, terms) = slogans::slogans(text);
         let tokens = Segmenter::global().tag(text);
-        let mut exclude: Vec<Range<usize>> = lists::announcements(text).into_iter().map(|a| a.0).collect();
+        let mut exclude: Vec<Range<usize>> = lists::announcements(text)
+            .into_iter()
+            .map(|a| a.0)
+            .collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
         let metrics = metrics::metrics(text, &tokens, &exclude);
-        doc.outline = units.into_iter().map(|u| Located { span: span_of(&u.range), item: u }).collect();
-        doc.lists = lists.into_iter().map(|l| Located { span: span_of(&l.range), item: l }).collect();
-        doc.slogans = slogans.into_iter().map(|s| Located { span: span_of(&s.range), item: s }).collect();
-        doc.terms = terms.into_iter().map(|t| Located { span: span_of(&t.range), item: t }).collect();
-        doc.metrics = metrics.into_iter().map(|m| Located { span: span_of(&m.range), item: m }).collect();
+        doc.outline = units
+            .into_iter()
+            .map(|u| Located {
+                span: span_of(&u.range),
+                item: u,
+            })
+            .collect();
+        doc.lists = lists
+            .into_iter()
+            .map(|l| Located {
+                span: span_of(&l.range),
+                item: l,
+            })
+            .collect();
+        doc.slogans = slogans
+            .into_iter()
+            .map(|s| Located {
+                span: span_of(&s.range),
+                item: s,
+            })
+            .collect();
+        doc.terms = terms
+            .into_iter()
+            .map(|t| Located {
+                span: span_of(&t.range),
+                item: t,
+            })
+            .collect();
+        doc.metrics = metrics
+            .into_iter()
+            .map(|m| Located {
+                span: span_of(&m.range),
+                item: m,
+            })
+            .collect();
         if self.options.tokens {
-            doc.tokens = Some(tokens.into_iter().map(|t| t.word).filter(|w| !w.trim().is_empty()).collect());
+            doc.tokens = Some(
+                tokens
+                    .into_iter()
+                    .map(|t| t.word)
+                    .filter(|w| !w.trim().is_empty())
+                    .collect(),
+            );
         }
         if self.options.text {
             doc.text = Some(text.to_owned());
@@ -190,8 +249,10 @@ fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

@@ -47,7 +47,11 @@ impl Segmenter {
 
     /// Words of `text` with byte ranges (HMM on for unseen words).
     pub fn cut(&self, text: &str) -> Vec<Range<usize>> {
-        self.jieba.cut(text, true).into_iter().map(|t| t.byte_start..t.byte_end).collect()
+        self.jieba
+            .cut(text, true)
+            .into_iter()
+            .map(|t| t.byte_start..t.byte_end)
+            .collect()
     }
 
     /// Words with part-of-speech tags.

@@ -20,9 +20,17 @@ fn lines(out: &Output) -> Vec<serde_json::Value> {
 #[test]
 fn extract_gives_one_record_per_corpus_file_in_sorted_order() {
     let out = tifa(&["extract", "corpus/"]);
-    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let recs = lines(&out);
-    let files: Vec<&str> = recs.iter().map(|r| r["file"].as_str().unwrap_or("")).collect();
+    let files: Vec<&str> = recs
+        .iter()
+        .map(|r| r["file"].as_str().unwrap_or(""))
+        .collect();
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files.len(), 5);
@@ -31,7 +39,11 @@ fn extract_gives_one_record_per_corpus_file_in_sorted_order() {
         assert_eq!(r["status"], "ok");
         assert_eq!(r["schema"], "tifa/1");
     }
-    assert_eq!(recs[0]["documents"].as_array().map(Vec::len), Some(3), "seed 000 is a compilation of three speeches");
+    assert_eq!(
+        recs[0]["documents"].as_array().map(Vec::len),
+        Some(3),
+        "seed 000 is a compilation of three speeches"
+    );
 }
 
 #[test]
@@ -40,26 +52,46 @@ fn jobs_1_and_jobs_2_give_identical_bytes() {
     let two = tifa(&["extract", "corpus/", "--jobs", "2", "--tokens"]);
     assert_eq!(one.status.code(), Some(0));
     assert!(!one.stdout.is_empty());
-    assert!(one.stdout == two.stdout, "output differs between --jobs 1 and --jobs 2");
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between --jobs 1 and --jobs 2"
+    );
 }
 
 #[test]
 fn bad_files_yield_error_records_and_exit_1_while_the_batch_goes_on() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(dir.path().join("a_empty.txt"), b"").expect("write");
-    std::fs::write(dir.path().join("b_binary.bin"), [0x7f, b'E', b'L', b'F', 0, 0, 1, 0, 0, 0, 3, 0]).expect("write");
-    std::fs::write(dir.path().join("c_good.txt"), "同志们：\n一、提高认识\n二、明确任务").expect("write");
+    std::fs::write(
+        dir.path().join("b_binary.bin"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 0, 0, 0, 3, 0],
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("c_good.txt"),
+        "同志们：\n一、提高认识\n二、明确任务",
+    )
+    .expect("write");
     let missing = dir.path().join("d_missing.txt");
     let d = dir.path().to_string_lossy().into_owned();
     let out = tifa(&["extract", &d, &missing.to_string_lossy()]);
     assert_eq!(out.status.code(), Some(1));
     let recs = lines(&out);
-    let status: Vec<&str> = recs.iter().map(|r| r["status"].as_str().unwrap_or("")).collect();
+    let status: Vec<&str> = recs
+        .iter()
+        .map(|r| r["status"].as_str().unwrap_or(""))
+        .collect();
     assert_eq!(status, vec!["error", "error", "ok", "error"]);
     assert!(recs[0]["error"].as_str().unwrap_or("").contains("empty"));
     assert!(recs[1]["error"].as_str().unwrap_or("").contains("binary"));
-    assert!(recs[3]["error"].as_str().unwrap_or("").contains("cannot read"));
-    assert_eq!(recs[2]["documents"][0]["outline"].as_array().map(Vec::len), Some(2));
+    assert!(recs[3]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("cannot read"));
+    assert_eq!(
+        recs[2]["documents"][0]["outline"].as_array().map(Vec::len),
+        Some(2)
+    );
 }
 
 #[test]
@@ -74,7 +106,9 @@ fn stdin_and_output_file() {
     {
         use std::io::Write;
         let mut stdin = child.stdin.take().expect("stdin");
-        stdin.write_all("讲两点意见。一是要学习。二是要落实。".as_bytes()).expect("write stdin");
+        stdin
+            .write_all("讲两点意见。一是要学习。二是要落实。".as_bytes())
+            .expect("write stdin");
     }
     assert!(child.wait().expect("wait").success());
     let text = std::fs::read_to_string(out_path).expect("output written");

@@ -5,11 +5,22 @@ use std::process::Command;
 
 fn eval_json() -> serde_json::Value {
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(["eval", "--gold", "tests/gold/seeds.jsonl", "--root", "corpus", "--json"])
+        .args([
+            "eval",
+            "--gold",
+            "tests/gold/seeds.jsonl",
+            "--root",
+            "corpus",
+            "--json",
+        ])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("tifa eval runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("eval --json prints JSON")
 }
 
@@ -18,7 +29,8 @@ fn num(v: &serde_json::Value, path: &[&str]) -> f64 {
     for p in path {
         cur = &cur[*p];
     }
-    cur.as_f64().unwrap_or_else(|| panic!("no number at {path:?} in {v}"))
+    cur.as_f64()
+        .unwrap_or_else(|| panic!("no number at {path:?} in {v}"))
 }
 
 #[test]

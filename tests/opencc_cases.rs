@@ -5,7 +5,8 @@ use tifa::align::AlignedText;
 use tifa::normalize::{convert_aligned, Conversion, Fmmseg};
 
 fn cases_path() -> Option<std::path::PathBuf> {
-    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/opencc/testcases.json");
+    let p =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/opencc/testcases.json");
     p.exists().then_some(p)
 }
 
@@ -28,7 +29,9 @@ fn upstream_t2s_direction_cases_pass() {
     ] {
         let cc = Fmmseg::new(conv);
         for case in cases {
-            let (Some(input), Some(expected)) = (case["input"].as_str(), case["expected"][config].as_str()) else {
+            let (Some(input), Some(expected)) =
+                (case["input"].as_str(), case["expected"][config].as_str())
+            else {
                 continue;
             };
             total += 1;
@@ -40,7 +43,11 @@ fn upstream_t2s_direction_cases_pass() {
             if out.as_str() == expected {
                 passed += 1;
             } else {
-                failures.push(format!("{config} {}: {input:?}\n  got      {:?}\n  expected {expected:?}", case["id"], out.as_str()));
+                failures.push(format!(
+                    "{config} {}: {input:?}\n  got      {:?}\n  expected {expected:?}",
+                    case["id"],
+                    out.as_str()
+                ));
             }
         }
     }
@@ -49,5 +56,8 @@ fn upstream_t2s_direction_cases_pass() {
         println!("{f}");
     }
     assert!(total > 100, "too few cases read: {total}");
-    assert!(passed * 100 >= total * 95, "{passed}/{total} passed, below 95%");
+    assert!(
+        passed * 100 >= total * 95,
+        "{passed}/{total} passed, below 95%"
+    );
 }

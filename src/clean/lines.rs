@@ -120,7 +120,10 @@ fn classify(line: &str, dicts: &Dictionaries) -> LineKind {
     }
     // Lines with no Chinese at all and almost no letters ("1 1 1", "00:00/00:00") are page
     // furniture; short ASCII lines that carry a marker or a number with words stay.
-    if !t.chars().any(is_cjk) && t.chars().filter(|c| c.is_alphabetic()).count() < 3 && t.chars().count() <= 24 {
+    if !t.chars().any(is_cjk)
+        && t.chars().filter(|c| c.is_alphabetic()).count() < 3
+        && t.chars().count() <= 24
+    {
         return LineKind::Drop;
     }
     LineKind::Keep
@@ -169,7 +172,8 @@ fn metadata_fields(t: &str, dicts: &Dictionaries) -> Option<Vec<MetaField>> {
             .and_then(|(label, field)| {
                 let rest = &s[label.len()..];
                 let sep = rest.chars().next()?;
-                matches!(sep, '：' | ':').then(|| (label.clone(), field.clone(), label.len() + sep.len_utf8()))
+                matches!(sep, '：' | ':')
+                    .then(|| (label.clone(), field.clone(), label.len() + sep.len_utf8()))
             })
     };
     label_at(t)?;
@@ -181,7 +185,8 @@ fn metadata_fields(t: &str, dicts: &Dictionaries) -> Option<Vec<MetaField>> {
         let mut end = after.len();
         for (i, _) in after.match_indices(' ') {
             let tail = after[i + 1..].trim_start();
-            if label_at(tail).is_some() || dicts.boilerplate.iter().any(|(p, _)| tail == p.as_str()) {
+            if label_at(tail).is_some() || dicts.boilerplate.iter().any(|(p, _)| tail == p.as_str())
+            {
                 end = i;
                 break;
             }
@@ -206,10 +211,22 @@ mod tests {
 
     #[test]
     fn metadata_line_with_several_labels() {
-        let c = clean("正文第一段。\n发布时间：2013年08月20日 17:56 来源：西藏日报 编辑：白世康 打印");
+        let c =
+            clean("正文第一段。\n发布时间：2013年08月20日 17:56 来源：西藏日报 编辑：白世康 打印");
         assert_eq!(c.body.as_str(), "正文第一段。");
-        let got: Vec<(&str, &str)> = c.meta.iter().map(|m| (m.field.as_str(), m.value.as_str())).collect();
-        assert_eq!(got, vec![("date", "2013年08月20日 17:56"), ("source", "西藏日报"), ("editor", "白世康")]);
+        let got: Vec<(&str, &str)> = c
+            .meta
+            .iter()
+            .map(|m| (m.field.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("date", "2013年08月20日 17:56"),
+                ("source", "西藏日报"),
+                ("editor", "白世康")
+            ]
+        );
     }
 
     #[test]
@@ -217,15 +234,25 @@ mod tests {
         let src = "手机版\n1 1 1\n履职尽责 加强督导\n共产党员网 打印 纠错\n正文。";
         let c = clean(src);
         assert_eq!(c.body.as_str(), "履职尽责 加强督导\n正文。");
-        let r = c.body.origin_range(c.body.char_len() - 3..c.body.char_len());
+        let r = c
+            .body
+            .origin_range(c.body.char_len() - 3..c.body.char_len());
         assert_eq!(&src[r], "正文。");
     }
 
     #[test]
     fn separators_split_a_compilation_and_the_preface_joins_the_first() {
-        let c = clean("合集标题\n编者按。\n一:\n同志们：甲。\n二：\n同志们：乙。\n三:\n同志们：丙。");
+        let c =
+            clean("合集标题\n编者按。\n一:\n同志们：甲。\n二：\n同志们：乙。\n三:\n同志们：丙。");
         assert_eq!(c.documents.len(), 3);
-        let doc = |i: usize| c.body.as_str().chars().skip(c.documents[i].start).take(c.documents[i].len()).collect::<String>();
+        let doc = |i: usize| {
+            c.body
+                .as_str()
+                .chars()
+                .skip(c.documents[i].start)
+                .take(c.documents[i].len())
+                .collect::<String>()
+        };
         assert!(doc(0).starts_with("合集标题"));
         assert_eq!(doc(1), "同志们：乙。");
         assert_eq!(doc(2), "同志们：丙。");

@@ -12,9 +12,11 @@ pub struct MarkupText {
 
 pub fn looks_like_markup(input: &str) -> bool {
     let head = &input[..floor_boundary(input, 8192)];
-    ["<div", "<p>", "<p ", "<html", "<body", "<span", "<br", "<%@", "<?php", "<table"]
-        .iter()
-        .any(|t| head.to_ascii_lowercase().contains(t))
+    [
+        "<div", "<p>", "<p ", "<html", "<body", "<span", "<br", "<%@", "<?php", "<table",
+    ]
+    .iter()
+    .any(|t| head.to_ascii_lowercase().contains(t))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -28,8 +30,30 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "table", "ul", "ol",
-    "blockquote", "pre", "hr", "title", "header", "footer", "dd", "dt",
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "header",
+    "footer",
+    "dd",
+    "dt",
 ];
 const SKIP: &[&str] = &["script", "style", "noscript", "template", "link", "meta"];
 
@@ -70,7 +94,10 @@ fn walk(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
 /// Align extracted text to the input by scanning forward: each char is looked up at or after
 /// the cursor, skipping tags; an entity maps to its whole `&…;` run.
 fn align(input: &str, text: &str) -> MarkupText {
-    let mut out = MarkupText { text: String::with_capacity(text.len()), src: Vec::with_capacity(text.len()) };
+    let mut out = MarkupText {
+        text: String::with_capacity(text.len()),
+        src: Vec::with_capacity(text.len()),
+    };
     let mut cur = 0usize;
     for c in text.chars() {
         if c == '\n' {
@@ -104,11 +131,14 @@ fn find_from(input: &str, from: usize, c: char) -> Option<(usize, usize)> {
                 i = close;
             }
             b'&' => {
-                let end = input[i..].find(';').map(|k| i + k + 1).filter(|&e| e - i <= 12);
+                let end = input[i..]
+                    .find(';')
+                    .map(|k| i + k + 1)
+                    .filter(|&e| e - i <= 12);
                 if let Some(e) = end {
-                    return Some((i, e)).filter(|_| decode_entity(&input[i..e]) == Some(c)).or_else(|| {
-                        None.or(find_from(input, e, c))
-                    });
+                    return Some((i, e))
+                        .filter(|_| decode_entity(&input[i..e]) == Some(c))
+                        .or_else(|| None.or(find_from(input, e, c)));
                 }
                 i += 1;
             }

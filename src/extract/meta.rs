@@ -24,7 +24,10 @@ pub struct Meta {
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<y>(?:19|20)\d{2})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?P<d>\d{1,2})日?").unwrap_or_else(|e| panic!("{e}"))
+        Regex::new(
+            r"(?P<y>(?:19|20)\d{2})(?:年|-|/|\.)(?P<m>\d{1,2})(?:月|-|/|\.)(?P<d>\d{1,2})日?",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
     })
 }
 
@@ -36,7 +39,8 @@ pub fn iso_dates(s: &str) -> Vec<String> {
             let y: u32 = c.name("y")?.as_str().parse().ok()?;
             let m: u32 = c.name("m")?.as_str().parse().ok()?;
             let d: u32 = c.name("d")?.as_str().parse().ok()?;
-            ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+            ((1..=12).contains(&m) && (1..=31).contains(&d))
+                .then(|| format!("{y:04}-{m:02}-{d:02}"))
         })
         .collect()
 }
@@ -53,13 +57,14 @@ pub fn title_of(first_line: &str) -> Option<String> {
     if t.ends_with(".txt") {
         return None;
     }
-    let stripped = t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+    let stripped =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
     if stripped.chars().count() >= 4 {
         t = stripped;
     }
     let n = t.chars().count();
     let bad_end = t.ends_with(['：', ':', '，', '；']);
-    if n < 4 || n > 60 || t.contains('。') || t.starts_with("同志们") || bad_end {
+    if !(4..=60).contains(&n) || t.contains('。') || t.starts_with("同志们") || bad_end {
         return None;
     }
     Some(t.to_owned())
@@ -72,7 +77,11 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
     let title = lines.first().and_then(|l| title_of(l));
     let head: String = lines.join("\n");
     let genre = genre(title.as_deref(), &head, text);
-    let mut m = Meta { title, genre, ..Meta::default() };
+    let mut m = Meta {
+        title,
+        genre,
+        ..Meta::default()
+    };
     if first {
         for f in fields {
             let slot = match f.field.as_str() {
@@ -115,13 +124,21 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
 
 fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     let title = title.unwrap_or("");
-    if head.lines().any(|l| l.starts_with("——访") || l.starts_with("—访")) || head.contains("专访") {
+    if head
+        .lines()
+        .any(|l| l.starts_with("——访") || l.starts_with("—访"))
+        || head.contains("专访")
+    {
         return "interview";
     }
     if title.contains("综述") {
         return "summary";
     }
-    if title.contains("讲话") || title.contains("致辞") || title.contains("发言") || head.contains("同志们") {
+    if title.contains("讲话")
+        || title.contains("致辞")
+        || title.contains("发言")
+        || head.contains("同志们")
+    {
         return "speech";
     }
     if title.contains("报告") || text.contains("各位代表") {
@@ -136,8 +153,12 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
 /// （记者 张琪） at the end of a news text.
 fn reporter_in_body(text: &str) -> Option<String> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"[（(]记者\s*([^）)]{2,20})[）)]").unwrap_or_else(|e| panic!("{e}")));
-    re.captures(text).and_then(|c| c.get(1)).map(|m| m.as_str().trim().to_owned())
+    let re = RE.get_or_init(|| {
+        Regex::new(r"[（(]记者\s*([^）)]{2,20})[）)]").unwrap_or_else(|e| panic!("{e}"))
+    });
+    re.captures(text)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().trim().to_owned())
 }
 
 /// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
@@ -165,22 +186,41 @@ mod tests {
 
     #[test]
     fn titles_from_first_lines() {
-        assert_eq!(title_of("45严督实导 务求实效——中央指导组工作综述.txt").as_deref(), Some("严督实导 务求实效——中央指导组工作综述"));
-        assert_eq!(title_of("在活动督导组工作会议讲话").as_deref(), Some("在活动督导组工作会议讲话"));
+        assert_eq!(
+            title_of("45严督实导 务求实效——中央指导组工作综述.txt").as_deref(),
+            Some("严督实导 务求实效——中央指导组工作综述")
+        );
+        assert_eq!(
+            title_of("在活动督导组工作会议讲话").as_deref(),
+            Some("在活动督导组工作会议讲话")
+        );
         assert_eq!(title_of("同志们："), None);
-        assert_eq!(title_of("按照中央的统一部署，昨天下午区委召开了动员大会。"), None);
+        assert_eq!(
+            title_of("按照中央的统一部署，昨天下午区委召开了动员大会。"),
+            None
+        );
     }
 
     #[test]
     fn genre_cues() {
-        assert_eq!(meta("履职尽责 加强督导\n——访联络组组长孔原\n正文", &[], true).genre, "interview");
-        assert_eq!(meta("在培训班上的讲话\n同志们：", &[], true).genre, "speech");
+        assert_eq!(
+            meta("履职尽责 加强督导\n——访联络组组长孔原\n正文", &[], true).genre,
+            "interview"
+        );
+        assert_eq!(
+            meta("在培训班上的讲话\n同志们：", &[], true).genre,
+            "speech"
+        );
         assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
     }
 
     #[test]
     fn dates_from_metadata_fields() {
-        let f = vec![MetaField { field: "date".into(), label: "发布时间".into(), value: "2013年08月20日 17:56".into() }];
+        let f = vec![MetaField {
+            field: "date".into(),
+            label: "发布时间".into(),
+            value: "2013年08月20日 17:56".into(),
+        }];
         assert_eq!(meta("正文", &f, true).dates, vec!["2013-08-20"]);
         assert_eq!(iso_dates("时间：2022-07-14 09:58:00"), vec!["2022-07-14"]);
     }

@@ -45,14 +45,19 @@ fn pattern() -> &'static Regex {
 pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Metric> {
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
-        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit")) else {
+        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit"))
+        else {
             continue;
         };
-        if exclude.iter().any(|r| r.start < all.end() && all.start() < r.end) {
+        if exclude
+            .iter()
+            .any(|r| r.start < all.end() && all.start() < r.end)
+        {
             continue;
         }
         let before = text[..all.start()].chars().next_back();
-        if before.is_some_and(|c| c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×') {
+        if before.is_some_and(|c| c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×')
+        {
             continue;
         }
         let unit_s = unit.as_str();
@@ -76,7 +81,13 @@ pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Me
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
             || caps.name("post").is_some();
-        let noun = noun_for(text, tokens, num.start(), all.end(), unit_s == "%" || unit_s == "个百分点");
+        let noun = noun_for(
+            text,
+            tokens,
+            num.start(),
+            all.end(),
+            unit_s == "%" || unit_s == "个百分点",
+        );
         out.push(Metric {
             text: all.as_str().to_owned(),
             value,
@@ -98,7 +109,9 @@ fn round(v: f64) -> f64 {
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
         "年" => num.len() == 4 || after.is_some_and(|c| c.is_ascii_digit() || c == '度'),
-        "月" => after.is_some_and(|c| c.is_ascii_digit() || c == '日' || c == '底' || c == '初' || c == '份' || c == '中'),
+        "月" => after.is_some_and(|c| {
+            c.is_ascii_digit() || c == '日' || c == '底' || c == '初' || c == '份' || c == '中'
+        }),
         "天" | "小时" | "分钟" => false,
         _ => false,
     }
@@ -117,7 +130,10 @@ fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bo
                 .unwrap_or(text.len());
             // 25名政治过硬、……的同志: the head is after the last 的 of the clause.
             if let Some(de) = text[end..clause_end].rfind('的') {
-                let j = tokens.iter().position(|t| t.range.start > end + de).unwrap_or(tokens.len());
+                let j = tokens
+                    .iter()
+                    .position(|t| t.range.start > end + de)
+                    .unwrap_or(tokens.len());
                 let n = noun_run_forward(tokens, j, clause_end);
                 if !n.is_empty() && text[end..end + de].chars().count() <= 30 {
                     return n;
@@ -129,12 +145,18 @@ fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bo
             }
         }
     }
-    before_idx.map(|i| noun_run_backward(tokens, i)).unwrap_or_default()
+    before_idx
+        .map(|i| noun_run_backward(tokens, i))
+        .unwrap_or_default()
 }
 
 fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
     let mut s = String::new();
-    for t in tokens.iter().skip(from).take_while(|t| t.range.end <= limit) {
+    for t in tokens
+        .iter()
+        .skip(from)
+        .take_while(|t| t.range.end <= limit)
+    {
         if !t.is_nounish() || s.chars().count() + t.word.chars().count() > 6 {
             break;
         }
@@ -149,7 +171,9 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     let mut skipped = 0;
     while i >= 0 && !tokens[i as usize].is_nounish() && skipped < 3 {
         let w = tokens[i as usize].word.as_str();
-        if w.chars().any(|c| matches!(c, '，' | '。' | '；' | '：' | '\n')) {
+        if w.chars()
+            .any(|c| matches!(c, '，' | '。' | '；' | '：' | '\n'))
+        {
             return String::new();
         }
         i -= 1;
@@ -177,16 +201,27 @@ mod tests {
 
     fn run(s: &str) -> Vec<(f64, Option<f64>, String, String, bool)> {
         let toks = Segmenter::global().tag(s);
-        metrics(s, &toks, &[]).into_iter().map(|m| (m.value, m.max, m.unit, m.noun, m.approx)).collect()
+        metrics(s, &toks, &[])
+            .into_iter()
+            .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
+            .collect()
     }
 
     #[test]
     fn values_units_and_approximation() {
-        let got = run("发表报道80余篇，近400个工作组，9000多万名党员，13-14个单位，满意率达到99.4%。");
-        let vu: Vec<(f64, Option<f64>, &str, bool)> = got.iter().map(|g| (g.0, g.1, g.2.as_str(), g.4)).collect();
+        let got =
+            run("发表报道80余篇，近400个工作组，9000多万名党员，13-14个单位，满意率达到99.4%。");
+        let vu: Vec<(f64, Option<f64>, &str, bool)> =
+            got.iter().map(|g| (g.0, g.1, g.2.as_str(), g.4)).collect();
         assert_eq!(
             vu,
-            vec![(80.0, None, "篇", true), (400.0, None, "个", true), (90_000_000.0, None, "名", true), (13.0, Some(14.0), "个", false), (99.4, None, "%", false)]
+            vec![
+                (80.0, None, "篇", true),
+                (400.0, None, "个", true),
+                (90_000_000.0, None, "名", true),
+                (13.0, Some(14.0), "个", false),
+                (99.4, None, "%", false)
+            ]
         );
         assert_eq!(got[1].3, "工作组");
         assert!(got[4].3.contains("满意率"));

@@ -34,7 +34,36 @@ pub struct Term {
 pub fn is_fold_punct(c: char) -> bool {
     c.is_ascii_punctuation()
         || c.is_whitespace()
-        || matches!(c, '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' | '‘' | '’' | '（' | '）' | '《' | '》' | '〈' | '〉' | '【' | '】' | '「' | '」' | '『' | '』' | '…' | '—' | '·' | '～' | '\u{3000}')
+        || matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '《'
+                | '》'
+                | '〈'
+                | '〉'
+                | '【'
+                | '】'
+                | '「'
+                | '」'
+                | '『'
+                | '』'
+                | '…'
+                | '—'
+                | '·'
+                | '～'
+                | '\u{3000}'
+        )
 }
 
 pub fn canonical(s: &str) -> String {
@@ -71,9 +100,16 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
     let mut out: Vec<Slogan> = Vec::new();
     let mut terms = Vec::new();
     for (range, inner) in quoted(text) {
-        let clauses: Vec<&str> = inner.split(['、', '，', '；', ' ']).filter(|c| !c.is_empty()).collect();
+        let clauses: Vec<&str> = inner
+            .split(['、', '，', '；', ' '])
+            .filter(|c| !c.is_empty())
+            .collect();
         let n = inner.chars().count();
-        if clauses.len() >= 2 && clauses.iter().all(|c| c.chars().count() <= 14) && n <= 60 && !inner.contains('。') {
+        if clauses.len() >= 2
+            && clauses.iter().all(|c| c.chars().count() <= 14)
+            && n <= 60
+            && !inner.contains('。')
+        {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
                 canonical: canonical(inner),
@@ -90,12 +126,21 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 range,
             });
         } else if n <= 12 {
-            terms.push(Term { text: inner.to_owned(), range });
+            terms.push(Term {
+                text: inner.to_owned(),
+                range,
+            });
         }
     }
     for (range, s) in repeated_numeral_formulas(text) {
         if !out.iter().any(|o| overlaps(&o.range, &range)) {
-            out.push(Slogan { canonical: canonical(&s), text: s, items: Vec::new(), kind: "formula", range });
+            out.push(Slogan {
+                canonical: canonical(&s),
+                text: s,
+                items: Vec::new(),
+                kind: "formula",
+                range,
+            });
         }
     }
     lexicon_hits(text, &mut out);
@@ -134,8 +179,10 @@ fn numeral_led(s: &str) -> bool {
     let mut cs = s.chars();
     let Some(first) = cs.next() else { return false };
     let second = cs.next();
-    matches!(first, '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千')
-        && second.is_some_and(|c| !c.is_ascii_digit())
+    matches!(
+        first,
+        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+    ) && second.is_some_and(|c| !c.is_ascii_digit())
         && s.chars().count() >= 2
 }
 
@@ -144,14 +191,18 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let is_num = |c: char| matches!(c, '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
-    let is_han = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
+    let is_han =
+        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
     let mut i = 0;
     while i + 3 < chars.len() {
         let n = chars[i].1;
         if is_num(n) && (i == 0 || !is_han(chars[i - 1].1) || !is_num(chars[i - 1].1)) {
             'outer: for a in 1..=2 {
                 let j = i + 1 + a;
-                if j >= chars.len() || chars[j].1 != n || !chars[i + 1..j].iter().all(|&(_, c)| is_han(c)) {
+                if j >= chars.len()
+                    || chars[j].1 != n
+                    || !chars[i + 1..j].iter().all(|&(_, c)| is_han(c))
+                {
                     continue;
                 }
                 for b in (1..=2).rev() {
@@ -195,9 +246,17 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
     for m in ac.find_iter(&folded) {
         let start = pos[m.start()];
         let last = pos[m.end() - 1];
-        let end = last + text[last..].chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+        let end = last
+            + text[last..]
+                .chars()
+                .next()
+                .map(|c| c.len_utf8())
+                .unwrap_or(0);
         let range = start..end;
-        if out.iter().any(|o| o.range.start <= range.start && range.end <= o.range.end) {
+        if out
+            .iter()
+            .any(|o| o.range.start <= range.start && range.end <= o.range.end)
+        {
             continue;
         }
         let e = &dicts.slogans[owner[m.pattern().as_usize()]];
@@ -222,7 +281,8 @@ mod tests {
 
     #[test]
     fn quoted_multi_clause_and_numeral_formulas() {
-        let got = canon("按照“照镜子、正衣冠、洗洗澡、治治病”的总要求，做到“四个一”，坚持“两为主”。");
+        let got =
+            canon("按照“照镜子、正衣冠、洗洗澡、治治病”的总要求，做到“四个一”，坚持“两为主”。");
         assert_eq!(got, vec!["照镜子正衣冠洗洗澡治治病", "四个一", "两为主"]);
     }
 

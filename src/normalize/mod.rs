@@ -13,7 +13,10 @@ use std::sync::OnceLock;
 /// Chars OpenCC never rewrites and never looks across (its own segment delimiters include
 /// them), so conversion can be aligned segment by segment between them.
 fn is_hard_delimiter(c: char) -> bool {
-    matches!(c, '\n' | '\r' | ' ' | '\t' | '\u{3000}' | '。' | '，' | '、' | '；' | '：' | '？' | '！')
+    matches!(
+        c,
+        '\n' | '\r' | ' ' | '\t' | '\u{3000}' | '。' | '，' | '、' | '；' | '：' | '？' | '！'
+    )
 }
 
 /// Convert `input` with `converter`, aligning every output char to the input chars it came from.
@@ -28,11 +31,8 @@ pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> Aligne
     let mut b = AlignedBuilder::with_capacity(converted.len());
     let in_segs = split_segments(text);
     let out_segs = split_segments(&converted);
-    let same_shape = in_segs.len() == out_segs.len()
-        && in_segs
-            .iter()
-            .zip(&out_segs)
-            .all(|(a, o)| a.1 == o.1);
+    let same_shape =
+        in_segs.len() == out_segs.len() && in_segs.iter().zip(&out_segs).all(|(a, o)| a.1 == o.1);
     if same_shape {
         for ((a, _), (o, _)) in in_segs.iter().zip(&out_segs) {
             align_segment(input, a.clone(), &converted[o.clone()], &mut b, converter);
@@ -157,7 +157,11 @@ mod tests {
         let out = cc.convert("沙烏地阿拉伯");
         let t = normalize(&AlignedText::identity(src), &cc);
         assert_eq!(t.as_str(), format!("访问{out}。"));
-        assert_ne!(out.chars().count(), 6, "the phrase must change length for this test");
+        assert_ne!(
+            out.chars().count(),
+            6,
+            "the phrase must change length for this test"
+        );
         // The converted country name covers exactly the source name's bytes.
         let name_chars = 2..2 + out.chars().count();
         assert_eq!(&src[t.origin_range(name_chars)], "沙烏地阿拉伯");
@@ -169,8 +173,12 @@ mod tests {
 
     #[test]
     fn punctuation_width_and_spaces() {
-        let t = norm("  第一,派出督導組(試點)。ＡＢＣ１２３％ 1,000 09:58\r\n\n\u{3000}\u{3000}下一段");
-        assert_eq!(t.as_str(), "第一，派出督导组（试点）。ABC123% 1,000 09:58\n下一段");
+        let t =
+            norm("  第一,派出督導組(試點)。ＡＢＣ１２３％ 1,000 09:58\r\n\n\u{3000}\u{3000}下一段");
+        assert_eq!(
+            t.as_str(),
+            "第一，派出督导组（试点）。ABC123% 1,000 09:58\n下一段"
+        );
     }
 
     #[test]

@@ -15,15 +15,31 @@ pub fn is_cjk(c: char) -> bool {
 /// Chinese punctuation (，：；（）) keeps its full width: that is the normal Chinese form.
 pub fn fold_width(c: char) -> char {
     match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '．' | '＋' | '－' | '／' | '＝' | '＜' | '＞' | '＠' | '＆' | '＃' => {
-            char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-        }
+        '０'..='９'
+        | 'Ａ'..='Ｚ'
+        | 'ａ'..='ｚ'
+        | '％'
+        | '．'
+        | '＋'
+        | '－'
+        | '／'
+        | '＝'
+        | '＜'
+        | '＞'
+        | '＠'
+        | '＆'
+        | '＃' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
     }
 }
 
 fn is_space(c: char) -> bool {
-    c != '\n' && (c.is_whitespace() || c == '\u{3000}' || c == '\u{00A0}' || c == '\u{FEFF}' || c == '\u{200B}')
+    c != '\n'
+        && (c.is_whitespace()
+            || c == '\u{3000}'
+            || c == '\u{00A0}'
+            || c == '\u{FEFF}'
+            || c == '\u{200B}')
 }
 
 fn fullwidth_of(c: char) -> Option<char> {
@@ -89,7 +105,8 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
 fn in_chinese_context(chars: &[(char, usize, usize)], i: usize) -> bool {
     let prev = chars[..i].iter().rev().map(|t| t.0).find(|&c| !is_space(c));
     let next = chars[i + 1..].iter().map(|t| t.0).find(|&c| !is_space(c));
-    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let digit =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
     if digit(prev) && digit(next) {
         return false;
     }

@@ -34,7 +34,10 @@ pub enum Style {
 impl Style {
     /// Block styles head a paragraph and outrank the inline ones.
     pub fn is_block(self) -> bool {
-        matches!(self, Style::CnComma | Style::CnParen | Style::Arabic | Style::ArabicParen | Style::Circled)
+        matches!(
+            self,
+            Style::CnComma | Style::CnParen | Style::Arabic | Style::ArabicParen | Style::Circled
+        )
     }
 
     /// Styles that may continue each other's numbering (一要…二要…三是…四是).
@@ -64,13 +67,20 @@ const CN_DIGITS: &str = "一二三四五六七八九十";
 fn is_boundary(prev: Option<char>) -> bool {
     match prev {
         None => true,
-        Some(c) => matches!(c, '，' | '。' | '；' | '：' | '！' | '？' | '、' | '“' | '（' | ' ' | '…' | '—'),
+        Some(c) => matches!(
+            c,
+            '，' | '。' | '；' | '：' | '！' | '？' | '、' | '“' | '（' | ' ' | '…' | '—'
+        ),
     }
 }
 
 /// A Chinese enumerator number: one digit, or a positional numeral with 十 (十一, 二十).
 fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
-    let len = chars[i..].iter().take(3).take_while(|(_, c)| CN_DIGITS.contains(*c)).count();
+    let len = chars[i..]
+        .iter()
+        .take(3)
+        .take_while(|(_, c)| CN_DIGITS.contains(*c))
+        .count();
     for n in (1..=len).rev() {
         let s: String = chars[i..i + n].iter().map(|(_, c)| c).collect();
         if n > 1 && !s.contains('十') {
@@ -86,7 +96,11 @@ fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
 }
 
 fn arabic_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
-    let len = chars[i..].iter().take(3).take_while(|(_, c)| c.is_ascii_digit()).count();
+    let len = chars[i..]
+        .iter()
+        .take(3)
+        .take_while(|(_, c)| c.is_ascii_digit())
+        .count();
     if len == 0 || len > 2 {
         return None;
     }
@@ -192,10 +206,15 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
                     && (o.number + 1 == m.number || m.number + 1 == o.number)
                     && o.start.abs_diff(m.start) <= WINDOW
             };
-            markers[..i].iter().rev().take(40).any(near) || markers[i + 1..].iter().take(40).any(near)
+            markers[..i].iter().rev().take(40).any(near)
+                || markers[i + 1..].iter().take(40).any(near)
         })
         .collect();
-    markers.into_iter().zip(keep).filter_map(|(m, k)| k.then_some(m)).collect()
+    markers
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
 }
 
 #[cfg(test)]
@@ -208,28 +227,44 @@ mod tests {
             let base = s.split('\n').take(p).map(|l| l.len() + 1).sum();
             scan_paragraph(line, base, p, &mut out);
         }
-        keep_sequences(out).into_iter().map(|m| (m.style, m.number, s[m.start..m.end].to_owned())).collect()
+        keep_sequences(out)
+            .into_iter()
+            .map(|m| (m.style, m.number, s[m.start..m.end].to_owned()))
+            .collect()
     }
 
     #[test]
     fn block_markers_at_paragraph_start() {
         let got = scan("一、提高认识\n（二）精心组织。\n(三)注重创新\n1、摆正位置\n2.找准切入点\n（1）第一项\n①其一");
         let markers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
-        assert_eq!(markers, vec!["一、", "（二）", "(三)", "1、", "2.", "（1）", "①"]);
+        assert_eq!(
+            markers,
+            vec!["一、", "（二）", "(三)", "1、", "2.", "（1）", "①"]
+        );
         assert_eq!(got[1].1, 2);
     }
 
     #[test]
     fn inline_series_need_a_neighbour_and_a_boundary() {
-        let got = scan("通过督导，一是督促落实；二是找准问题；三是加强指导。要统一要求，唯一是举。");
+        let got =
+            scan("通过督导，一是督促落实；二是找准问题；三是加强指导。要统一要求，唯一是举。");
         let nums: Vec<(Style, u32)> = got.iter().map(|g| (g.0, g.1)).collect();
-        assert_eq!(nums, vec![(Style::CnShi, 1), (Style::CnShi, 2), (Style::CnShi, 3)]);
+        assert_eq!(
+            nums,
+            vec![(Style::CnShi, 1), (Style::CnShi, 2), (Style::CnShi, 3)]
+        );
         assert!(scan("这是其中一是非问题。").is_empty());
     }
 
     #[test]
     fn ordinals_that_are_not_enumerators() {
-        for s in ["第一批单位，第二批单位", "第一线、第一时间", "第14指导组", "第一责任人", "第一阶段和第二阶段"] {
+        for s in [
+            "第一批单位，第二批单位",
+            "第一线、第一时间",
+            "第14指导组",
+            "第一责任人",
+            "第一阶段和第二阶段",
+        ] {
             assert!(scan(s).is_empty(), "{s} gave {:?}", scan(s));
         }
         let got = scan("第一，派出督导组。第二，加强指导。");

@@ -96,13 +96,21 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
 }
 
 /// Pop `stack` so that its top is the parent the new marker belongs under.
-fn place(m: &Marker, units: &[OutlineUnit], stack: &mut Vec<usize>, style_depth: &HashMap<Style, usize>) {
+fn place(
+    m: &Marker,
+    units: &[OutlineUnit],
+    stack: &mut Vec<usize>,
+    style_depth: &HashMap<Style, usize>,
+) {
     if m.number > 1 {
         // Continue a sequence: same style numbered one less, else same style, else same family.
-        let find = |pred: &dyn Fn(&OutlineUnit) -> bool| stack.iter().rposition(|&u| pred(&units[u]));
+        let find =
+            |pred: &dyn Fn(&OutlineUnit) -> bool| stack.iter().rposition(|&u| pred(&units[u]));
         let hit = find(&|u| u.style == m.style && u.number + 1 == m.number)
             .or_else(|| find(&|u| u.style == m.style))
-            .or_else(|| find(&|u| u.style.family() == m.style.family() && u.number + 1 == m.number));
+            .or_else(|| {
+                find(&|u| u.style.family() == m.style.family() && u.number + 1 == m.number)
+            });
         if let Some(pos) = hit {
             stack.truncate(pos);
             return;
