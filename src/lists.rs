@@ -24,7 +24,7 @@ const MAX_GAP: usize = 240;
 
 /// Find announcements in `text` and tie each to the run of units that follows it.
 pub fn lists(text: &str, outline: &[OutlineUnit]) -> Vec<List> {
-    let mut out = Vec::new();
+    let mut out: Vec<List> = Vec::new();
     for (range, count, intro) in announcements(text) {
         let Some(first) = outline
             .iter()
@@ -33,9 +33,11 @@ pub fn lists(text: &str, outline: &[OutlineUnit]) -> Vec<List> {
             continue;
         };
         let gap = &text[range.end..outline[first].marker_range.start];
-        if gap.len() > MAX_GAP || out.iter().any(|l: &List| l.items.first() == Some(&first)) {
+        if gap.len() > MAX_GAP {
             continue;
         }
+        // Two counts before one series (围绕三个阶段……做好以下九项工作): the nearer one announces it.
+        out.retain(|l| l.items.first() != Some(&first));
         let items = run_from(outline, first);
         out.push(List {
             intro,
@@ -199,6 +201,12 @@ mod tests {
         assert_eq!(run(s), vec![("督导组要做到“三个表率”".to_owned(), 3, 3)]);
         let s = "概括起来有四方面特点。\n一是甲。\n二是乙。\n三是丙。\n四是丁。";
         assert_eq!(run(s)[0].1..run(s)[0].2, 4..4);
+    }
+
+    #[test]
+    fn the_nearer_of_two_counts_announces_the_series() {
+        let s = "围绕三个阶段各个环节，重点要做好以下两项工作。1要指导学习。2要组织调研。";
+        assert_eq!(run(s), vec![("重点要做好以下两项工作".to_owned(), 2, 2)]);
     }
 
     #[test]
