@@ -85,7 +85,7 @@ struct Mapped {
 impl Mapped {
     fn push(&mut self, c: char, r: Range) {
         self.text.push(c);
-        self.map.extend(std::iter::repeat(r).take(c.len_utf8()));
+        self.map.extend(std::iter::repeat_n(r, c.len_utf8()));
     }
 
     fn point(&self, p: usize) -> u32 {
@@ -285,7 +285,7 @@ impl Builder {
     }
 
     fn wants_space(&self) -> bool {
-        self.line && self.soft.last().map_or(true, |x| x.0 != ' ')
+        self.line && self.soft.last().is_none_or(|x| x.0 != ' ')
     }
 
     fn push_space(&mut self, r: Range, newline: bool) {
