@@ -182,6 +182,14 @@ mod tests {
     }
 
     #[test]
+    fn ideographic_indent_inside_a_line_starts_a_paragraph() {
+        assert_eq!(
+            norm("第一段。\u{3000}\u{3000}第二段。 第三句").as_str(),
+            "第一段。\n第二段。 第三句"
+        );
+    }
+
+    #[test]
     fn quotes_from_corner_brackets() {
         assert_eq!(norm("「兩不誤」").as_str(), "“两不误”");
     }

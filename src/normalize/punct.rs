@@ -59,6 +59,9 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     let chars: Vec<(char, usize, usize)> = input.chars().collect();
     let mut b = AlignedBuilder::with_capacity(input.as_str().len());
     let mut pending_space: Option<(usize, usize)> = None;
+    // Two or more ideographic spaces inside a line are a paragraph indent: text pasted from
+    // web pages runs paragraphs together and marks each start only with them.
+    let mut ideographic = 0usize;
     let mut at_line_start = true;
     for (i, &(c0, s, e)) in chars.iter().enumerate() {
         let c = match c0 {
@@ -79,6 +82,9 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
             continue;
         }
         if is_space(c) {
+            if c == '\u{3000}' {
+                ideographic += 1;
+            }
             if !at_line_start && pending_space.is_none() {
                 pending_space = Some((s, e));
             } else if let Some((ps, _)) = pending_space {
@@ -87,8 +93,9 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
             continue;
         }
         if let Some((ps, pe)) = pending_space.take() {
-            b.push(' ', ps, pe);
+            b.push(if ideographic >= 2 { '\n' } else { ' ' }, ps, pe);
         }
+        ideographic = 0;
         at_line_start = false;
         let c = match fullwidth_of(c) {
             Some(fw) if in_chinese_context(&chars, i) => fw,
