@@ -280,6 +280,17 @@ fn stages(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    // The same without the cut: exactly what `Pipeline::process` runs before extraction.
+    g.bench_function("prepare_only", |b| {
+        b.iter(|| {
+            pipeline
+                .prepare(black_box(&inputs.bytes))
+                .expect("prepare")
+                .cleaned
+                .documents
+                .len()
+        })
+    });
     g.finish();
 
     // extract_only: outline + lists + slogans + tag + metrics on the prepared documents.
