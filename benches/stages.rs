@@ -2,6 +2,9 @@
 //!
 //! Input: every file of `corpus/` (sorted by name, joined by `\n`, ~90 KB) repeated to ~1 MB.
 //! The markup stage uses `corpus/002_*` (an HTML page) repeated to ~1 MB instead.
+//! The inputs of normalize, clean_lines and the extraction stages are built exactly as
+//! `Pipeline::prepare` builds them from the 1 MB buffer (including its markup sniff: the buffer
+//! contains the HTML page, so it may be parsed as markup as a whole), and checked against it.
 //! Stages after cleaning run per document of the cleaned body, as `Pipeline::process` does.
 //!
 //! Run: `cargo bench --bench stages` (see benches/README.md).
@@ -12,7 +15,7 @@ use std::hint::black_box;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::time::Duration;
-use tifa::align::AlignedText;
+use tifa::align::{AlignedBuilder, AlignedText};
 use tifa::clean::{self, markup, Cleaned};
 use tifa::extract::{metrics, slogans};
 use tifa::normalize::{self, Conversion, Converter, Fmmseg};
@@ -56,7 +59,9 @@ struct Inputs {
     text: String,
     /// The HTML file repeated to ~1 MB.
     html: String,
-    /// `text` as an identity-aligned text (input of normalize).
+    /// Whether `Pipeline::prepare` treats `text` as markup.
+    text_is_markup: bool,
+    /// `text` aligned as `Pipeline::prepare` aligns it (input of normalize).
     aligned: AlignedText,
     /// `aligned` normalized (input of clean_lines).
     normalized: AlignedText,
@@ -65,7 +70,7 @@ struct Inputs {
 }
 
 impl Inputs {
-    fn load(converter: &dyn Converter) -> Self {
+    fn load(converter: &dyn Converter, pipeline: &Pipeline) -> Self {
         let files = corpus_files();
         let mut unit = Vec::new();
         for f in &files {
@@ -90,13 +95,25 @@ impl Inputs {
             "corpus/002_* should look like markup"
         );
 
-        let aligned = AlignedText::identity(&text);
+        let text_is_markup = markup::looks_like_markup(&text);
+        let aligned = base_alignment(&text);
         let normalized = normalize::normalize(&aligned, converter);
         let cleaned = clean::clean_lines(&normalized);
+        let prepared = pipeline.prepare(&bytes).expect("prepare corpus");
+        assert_eq!(
+            (
+                prepared.markup,
+                prepared.cleaned.body.as_str(),
+                &prepared.cleaned.documents
+            ),
+            (text_is_markup, cleaned.body.as_str(), &cleaned.documents),
+            "bench inputs drifted from Pipeline::prepare; update benches/stages.rs"
+        );
         Inputs {
             bytes,
             text,
             html,
+            text_is_markup,
             aligned,
             normalized,
             cleaned,
@@ -111,6 +128,21 @@ impl Inputs {
             .iter()
             .map(|r| &body.as_str()[body.byte_of_char(r.start)..body.byte_of_char(r.end)])
             .collect()
+    }
+}
+
+/// What `Pipeline::prepare` feeds to normalize: the markup's text aligned to its source when
+/// the input sniffs as markup, else the identity alignment.
+fn base_alignment(text: &str) -> AlignedText {
+    if markup::looks_like_markup(text) {
+        let m = markup::markup_to_text(text);
+        let mut b = AlignedBuilder::with_capacity(m.text.len());
+        for (c, &(s, e)) in m.text.chars().zip(m.src.iter()) {
+            b.push(c, s as usize, e as usize);
+        }
+        b.finish()
+    } else {
+        AlignedText::identity(text)
     }
 }
 
@@ -142,19 +174,22 @@ fn group<'a>(c: &'a mut Criterion, name: &str, bytes: u64) -> BenchmarkGroup<'a,
 
 fn stages(c: &mut Criterion) {
     let converter = Fmmseg::new(Conversion::T2s);
-    let inputs = Inputs::load(&converter);
+    let pipeline = Pipeline::default();
+    let inputs = Inputs::load(&converter, &pipeline);
     let docs = inputs.documents();
     let body_len = docs_len(&docs);
     let seg = Segmenter::global();
     // Per-document outlines and tags, computed once for the stages that consume them.
     let outlines: Vec<Vec<OutlineUnit>> = docs.iter().map(|d| outline::outline(d)).collect();
     let tokens: Vec<Vec<Token>> = docs.iter().map(|d| seg.tag(d)).collect();
-    let pipeline = Pipeline::default();
 
     eprintln!(
-        "stages: raw input {} bytes, html {} bytes, cleaned body {} bytes in {} document(s)",
+        "stages: raw input {} bytes (sniffed as markup: {}), html {} bytes, normalize input {} bytes, \
+         cleaned body {} bytes in {} document(s)",
         inputs.bytes.len(),
+        inputs.text_is_markup,
         inputs.html.len(),
+        inputs.aligned.as_str().len(),
         body_len,
         docs.len()
     );
@@ -178,6 +213,14 @@ fn stages(c: &mut Criterion) {
     let mut g = group(c, "convert_t2s", inputs.text.len() as u64);
     g.bench_function("fmmseg_convert", |b| {
         b.iter(|| converter.convert(black_box(&inputs.text)).len())
+    });
+    g.finish();
+
+    // What `Pipeline::prepare` does between decode and normalize on the 1 MB buffer: sniff, then
+    // markup_to_text + alignment or the identity alignment.
+    let mut g = group(c, "align_base", inputs.text.len() as u64);
+    g.bench_function("sniff_and_align", |b| {
+        b.iter(|| base_alignment(black_box(&inputs.text)).char_len())
     });
     g.finish();
 
