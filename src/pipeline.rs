@@ -180,55 +180,26 @@ impl Pipeline {
             }
         }
         let (slogans, terms) = slogans::slogans(text);
-        let tokens = Segmenter::global().tag(text);
         let mut exclude: Vec<Range<usize>> = lists::announcements(text)
             .into_iter()
             .map(|a| a.0)
             .collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
-        let metrics = metrics::metrics(text, &tokens, &exclude);
-        doc.outline = units
-            .into_iter()
-            .map(|u| Located {
-                span: span_of(&u.range),
-                item: u,
-            })
-            .collect();
-        doc.lists = lists
-            .into_iter()
-            .map(|l| Located {
-                span: span_of(&l.range),
-                item: l,
-            })
-            .collect();
-        doc.slogans = slogans
-            .into_iter()
-            .map(|s| Located {
-                span: span_of(&s.range),
-                item: s,
-            })
-            .collect();
-        doc.terms = terms
-            .into_iter()
-            .map(|t| Located {
-                span: span_of(&t.range),
-                item: t,
-            })
-            .collect();
-        doc.metrics = metrics
-            .into_iter()
-            .map(|m| Located {
-                span: span_of(&m.range),
-                item: m,
-            })
-            .collect();
+        let metrics = metrics::metrics(text, &exclude);
+        doc.outline = locate(units, |u| &u.range, &span_of);
+        doc.lists = locate(lists, |l| &l.range, &span_of);
+        doc.slogans = locate(slogans, |s| &s.range, &span_of);
+        doc.terms = locate(terms, |t| &t.range, &span_of);
+        doc.metrics = locate(metrics, |m| &m.range, &span_of);
         if self.options.tokens {
             doc.tokens = Some(
-                tokens
+                Segmenter::global()
+                    .cut(text)
                     .into_iter()
-                    .map(|t| t.word)
+                    .map(|r| &text[r])
                     .filter(|w| !w.trim().is_empty())
+                    .map(str::to_owned)
                     .collect(),
             );
         }
@@ -237,6 +208,21 @@ impl Pipeline {
         }
         doc
     }
+}
+
+/// Attach spans to elements that know their local byte range.
+fn locate<T>(
+    items: Vec<T>,
+    range: impl Fn(&T) -> &Range<usize>,
+    span_of: &dyn Fn(&Range<usize>) -> Span,
+) -> Vec<Located<T>> {
+    items
+        .into_iter()
+        .map(|item| Located {
+            span: span_of(range(&item)),
+            item,
+        })
+        .collect()
 }
 
 fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {

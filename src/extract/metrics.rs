@@ -5,7 +5,7 @@
 
 use crate::dict::Dictionaries;
 use crate::numeral;
-use crate::segment::Token;
+use crate::segment::{Segmenter, Token};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -42,7 +42,8 @@ fn pattern() -> &'static Regex {
 }
 
 /// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).
-pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Metric> {
+pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
+    let seg = Segmenter::global();
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
         let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit"))
@@ -81,9 +82,20 @@ pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Me
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
             || caps.name("post").is_some();
+        // Tag only the sentence around the number: POS tagging the whole document costs more
+        // than all other extraction together, and the noun is always near.
+        let win = window(text, all.start(), all.end());
+        let tokens: Vec<Token> = seg
+            .tag(&text[win.clone()])
+            .into_iter()
+            .map(|mut t| {
+                t.range = t.range.start + win.start..t.range.end + win.start;
+                t
+            })
+            .collect();
         let noun = noun_for(
             text,
-            tokens,
+            &tokens,
             num.start(),
             all.end(),
             unit_s == "%" || unit_s == "个百分点",
@@ -99,6 +111,26 @@ pub fn metrics(text: &str, tokens: &[Token], exclude: &[Range<usize>]) -> Vec<Me
         });
     }
     out
+}
+
+/// The sentence holding `start..end`, at most about 60 chars either side.
+fn window(text: &str, start: usize, end: usize) -> Range<usize> {
+    let is_stop = |c: char| matches!(c, '。' | '；' | '！' | '？' | '\n');
+    let mut lo = start;
+    for (n, (i, c)) in text[..start].char_indices().rev().enumerate() {
+        if is_stop(c) || n >= 60 {
+            break;
+        }
+        lo = i;
+    }
+    let mut hi = end;
+    for (n, (i, c)) in text[end..].char_indices().enumerate() {
+        if is_stop(c) || n >= 60 {
+            break;
+        }
+        hi = end + i + c.len_utf8();
+    }
+    lo..hi
 }
 
 fn round(v: f64) -> f64 {
@@ -197,11 +229,9 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
 
     fn run(s: &str) -> Vec<(f64, Option<f64>, String, String, bool)> {
-        let toks = Segmenter::global().tag(s);
-        metrics(s, &toks, &[])
+        metrics(s, &[])
             .into_iter()
             .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
             .collect()
