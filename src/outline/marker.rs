@@ -193,7 +193,8 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
 /// sequence: a neighbour of the same family numbered one more or one less. A lone 一是 inside
 /// prose is more often a word than an enumerator.
 pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
-    const WINDOW: usize = 6000;
+    // Sections of a speech run for pages; inline series stay within a few paragraphs.
+    let window = |s: Style| if s.is_block() { 60_000 } else { 6_000 };
     let keep: Vec<bool> = markers
         .iter()
         .enumerate()
@@ -204,7 +205,7 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
             let near = |o: &Marker| {
                 o.style.family() == m.style.family()
                     && (o.number + 1 == m.number || m.number + 1 == o.number)
-                    && o.start.abs_diff(m.start) <= WINDOW
+                    && o.start.abs_diff(m.start) <= window(m.style)
             };
             markers[..i].iter().rev().take(40).any(near)
                 || markers[i + 1..].iter().take(40).any(near)

@@ -115,3 +115,22 @@ fn heading_text_lead_and_ranges() {
     );
     assert_eq!(units[1].path, vec![2]);
 }
+
+#[test]
+fn run_together_speech_keeps_far_apart_inline_headings() {
+    // Regression: one-line speeches (paragraphs run together) had 一、…二、 thousands of chars
+    // apart, beyond the sequence window, so the headings vanished and series lost their parent.
+    let filler = "各地区各部门要认真贯彻落实党中央决策部署。".repeat(200);
+    let s = format!("下面，我讲几点意见。一、关于前一段工作{filler}一是及时部署。二是统一指挥。{filler}！二、关于当前工作{filler}第一，打好保卫战。第二，做好防控。");
+    assert_eq!(
+        tree(&s),
+        pairs(&[
+            ("一、", 1),
+            ("一是", 2),
+            ("二是", 2),
+            ("二、", 1),
+            ("第一，", 2),
+            ("第二，", 2)
+        ])
+    );
+}
