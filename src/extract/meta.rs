@@ -49,18 +49,18 @@ pub fn iso_dates(s: &str) -> Vec<String> {
 /// line ("45严督实导 务求实效——….txt") loses its numbering and extension.
 pub fn title_of(first_line: &str) -> Option<String> {
     let mut t = first_line.trim();
-    for ext in [".txt", ".doc", ".docx", ".html", ".htm", ".pdf"] {
-        if let Some(s) = t.strip_suffix(ext) {
-            t = s;
+    let file_name = [".txt", ".doc", ".docx", ".html", ".htm", ".pdf"]
+        .iter()
+        .find_map(|ext| t.strip_suffix(ext));
+    if let Some(stem) = file_name {
+        // A file-name line carries the site's numbering in front ("45严督实导…"); a real
+        // title's leading digits are content (2026年…工作报告), so only file names lose them.
+        t = stem;
+        let stripped = t
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+        if stripped.chars().count() >= 4 {
+            t = stripped;
         }
-    }
-    if t.ends_with(".txt") {
-        return None;
-    }
-    let stripped =
-        t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
-    if stripped.chars().count() >= 4 {
-        t = stripped;
     }
     let n = t.chars().count();
     let bad_end = t.ends_with(['：', ':', '，', '；']);
@@ -144,7 +144,11 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     if title.contains("报告") || text.contains("各位代表") {
         return "report";
     }
-    if text.contains("同志们") {
+    // Addressing an audience makes a speech even without a title saying so.
+    if ["同志们", "朋友们", "女士们、先生们", "各位来宾", "各位嘉宾"]
+        .iter()
+        .any(|cue| text.contains(cue))
+    {
         return "speech";
     }
     "report"
@@ -196,6 +200,10 @@ mod tests {
         );
         assert_eq!(title_of("同志们："), None);
         assert_eq!(
+            title_of("2026年四川省人民政府工作报告").as_deref(),
+            Some("2026年四川省人民政府工作报告")
+        );
+        assert_eq!(
             title_of("按照中央的统一部署，昨天下午区委召开了动员大会。"),
             None
         );
@@ -212,6 +220,7 @@ mod tests {
             "speech"
         );
         assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
+        assert_eq!(meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true).genre, "speech");
     }
 
     #[test]
