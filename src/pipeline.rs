@@ -180,6 +180,18 @@ impl Pipeline {
             }
         }
         let (slogans, terms) = slogans::slogans(text);
+        for s in &slogans {
+            if let Some(n) = s
+                .count
+                .filter(|&n| !s.items.is_empty() && s.items.len() != n as usize)
+            {
+                warnings.push(format!(
+                    "document {id}: formula \"{}\" announces {n} members, {} spelled out",
+                    s.canonical,
+                    s.items.len()
+                ));
+            }
+        }
         let mut exclude: Vec<Range<usize>> = lists::announcements(text)
             .into_iter()
             .map(|a| a.0)

@@ -56,8 +56,8 @@ pub fn title_of(first_line: &str) -> Option<String> {
         // A file-name line carries the site's numbering in front ("45严督实导…"); a real
         // title's leading digits are content (2026年…工作报告), so only file names lose them.
         t = stem;
-        let stripped = t
-            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+        let stripped =
+            t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
         if stripped.chars().count() >= 4 {
             t = stripped;
         }
@@ -220,7 +220,10 @@ mod tests {
             "speech"
         );
         assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
-        assert_eq!(meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true).genre, "speech");
+        assert_eq!(
+            meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true).genre,
+            "speech"
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Elements of a document beyond its outline: slogans and formulas, metrics, metadata.
 
+pub mod expand;
 pub mod meta;
 pub mod metrics;
 pub mod slogans;

@@ -2,6 +2,7 @@
 //! numeral-led formulas (四个一, 两为主, 三联三帮), and lexicon entries from
 //! `dictionaries/slogans.tsv` wherever they occur. Canonical form: simplified, punctuation removed.
 
+use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -16,6 +17,8 @@ pub struct Slogan {
     pub canonical: String,
     /// Members, when the slogan spells them out (its clauses) or the lexicon fixes them.
     pub items: Vec<String>,
+    /// The member count a numeral formula announces (四个库 → 4, 五有、四落实 → 9).
+    pub count: Option<u32>,
     /// quoted | formula | lexicon
     pub kind: &'static str,
     #[serde(skip)]
@@ -105,7 +108,21 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
             .filter(|c| !c.is_empty())
             .collect();
         let n = inner.chars().count();
-        if clauses.len() >= 2
+        let compact = clauses.len() >= 2
+            && clauses
+                .iter()
+                .all(|c| c.chars().count() <= 5 && numeral_led(c));
+        if compact {
+            // 两不误、两促进 / 五有、四落实: one compact formula, its members counted by numerals.
+            out.push(Slogan {
+                text: text[range.clone()].to_owned(),
+                canonical: canonical(inner),
+                items: Vec::new(),
+                count: None,
+                kind: "formula",
+                range,
+            });
+        } else if clauses.len() >= 2
             && clauses.iter().all(|c| c.chars().count() <= 14)
             && n <= 60
             && !inner.contains('。')
@@ -114,6 +131,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 text: text[range.clone()].to_owned(),
                 canonical: canonical(inner),
                 items: clauses.iter().map(|c| c.to_string()).collect(),
+                count: None,
                 kind: "quoted",
                 range,
             });
@@ -122,6 +140,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 text: text[range.clone()].to_owned(),
                 canonical: canonical(inner),
                 items: Vec::new(),
+                count: None,
                 kind: "formula",
                 range,
             });
@@ -138,12 +157,19 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 canonical: canonical(&s),
                 text: s,
                 items: Vec::new(),
+                count: None,
                 kind: "formula",
                 range,
             });
         }
     }
     lexicon_hits(text, &mut out);
+    for s in out.iter_mut().filter(|s| s.kind != "quoted") {
+        s.count = expand::formula_count(&s.canonical);
+        if let Some(n) = s.count {
+            s.items = expand::expansion(text, &s.range, n);
+        }
+    }
     out.sort_by_key(|s| (s.range.start, s.range.end));
     (out, terms)
 }
@@ -265,6 +291,7 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
             text: text[range.clone()].to_owned(),
             canonical: e.canonical.clone(),
             items: Vec::new(),
+            count: None,
             kind: "lexicon",
             range,
         });

@@ -1,0 +1,198 @@
+//! Expansions: the members a text spells out for a numeral formula — after it
+//! (“四个库”，即：问题库、困难库…; “五好”标准（即思想品德好、…）), or before it
+//! (“理论理想、党章党纪…”四面镜子; 领导责任制、督导制度…等四项制度).
+//!
+//! Talks to `segment` to trim a leading verb phrase off the first member.
+
+use crate::numeral;
+use crate::segment::Segmenter;
+use std::ops::Range;
+
+/// The count a formula's numerals announce: 四个库 → 4, 五有、四落实 → 9, 两为主 → 2.
+pub fn formula_count(canonical: &str) -> Option<u32> {
+    let mut total = 0u64;
+    let mut run = String::new();
+    let mut first = true;
+    for c in canonical.chars().chain(std::iter::once('。')) {
+        if numeral::is_cn_numeral_char(c) {
+            run.push(c);
+            continue;
+        }
+        if !run.is_empty() {
+            // 四个一: only numerals that lead a part count (一 here is a member, not a count).
+            if first || !matches!(run.as_str(), "一") {
+                total += numeral::parse_int(&run).unwrap_or(0);
+            }
+            run.clear();
+            first = false;
+        } else if first {
+            return None; // not numeral-led
+        }
+    }
+    (total >= 2).then_some(total as u32)
+}
+
+const LIST_SEPS: [char; 4] = ['、', '，', '；', ','];
+
+/// Members stated for the formula at `range` (byte range in `text`, quotes included).
+pub fn expansion(text: &str, range: &Range<usize>, count: u32) -> Vec<String> {
+    let after = after_members(text, range.end);
+    if after.len() >= 2 {
+        return trim_items(after, count);
+    }
+    let before = before_members(text, range.start, count);
+    if before.len() >= 2 {
+        return trim_items(before, count);
+    }
+    Vec::new()
+}
+
+/// 即… / （…） / ：… right after the formula (a short head noun such as 标准 may stand between).
+fn after_members(text: &str, end: usize) -> Vec<String> {
+    let rest = &text[end..];
+    let head: String = rest.chars().take(5).collect();
+    let (skip, close): (usize, &[char]) = if let Some(p) = head.find("（即") {
+        (p + "（即".len(), &['）'])
+    } else if let Some(p) = head.find('（') {
+        (p + '（'.len_utf8(), &['）'])
+    } else if let Some(p) = head.find('即') {
+        (p + '即'.len_utf8(), &['。', '\n', '；'])
+    } else if rest.starts_with('：') {
+        ('：'.len_utf8(), &['。', '\n', '；'])
+    } else {
+        return Vec::new();
+    };
+    let body = rest[skip..].trim_start_matches(['：', ':', ' ']);
+    let body = &body[..body.find(close).unwrap_or(body.len()).min(600)];
+    split_items(body)
+}
+
+/// A quoted list ending right before the formula, or a list closed by 等 + the count.
+fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
+    let head = &text[..start];
+    if let Some(inner) = head.strip_suffix('”') {
+        if let Some(open) = inner.rfind('“') {
+            return split_items(&inner[open + '“'.len_utf8()..]);
+        }
+    }
+    // …、…和…等四项制度: the clause before 等 holds the members.
+    let Some(body) = head.strip_suffix('等') else {
+        return Vec::new();
+    };
+    let clause_start = body
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map(|p| p + body[p..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
+    let items = split_items(&body[clause_start..]);
+    if items.len() as u32 == count {
+        items
+    } else {
+        Vec::new()
+    }
+}
+
+fn split_items(body: &str) -> Vec<String> {
+    body.split(LIST_SEPS)
+        .flat_map(|part| {
+            // 和/及/以及 join the last two members.
+            part.split_once("以及")
+                .or_else(|| part.split_once('和'))
+                .or_else(|| part.split_once('及'))
+                .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().count() >= 2)
+                .map(|(a, b)| vec![a, b])
+                .unwrap_or_else(|| vec![part])
+        })
+        .map(|s| {
+            s.trim_matches(|c: char| c.is_whitespace() || "“”‘’".contains(c))
+                .to_owned()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Keep at most `count` members; drop a verb phrase (建立, 及时建立完善了) that only the first
+/// member carries, because it governs the whole list rather than belonging to the member.
+fn trim_items(mut items: Vec<String>, count: u32) -> Vec<String> {
+    items.truncate(count.max(2) as usize);
+    let seg = Segmenter::global();
+    // Verbs and the words that lead into them (及时/c, 认真/ad, 进一步/d, 对/p, 了/ul).
+    let verbal =
+        |tag: &str| tag.starts_with('v') || matches!(tag, "d" | "ad" | "c" | "p" | "ul" | "u");
+    let verb_led = |s: &str| seg.tag(s).first().is_some_and(|t| verbal(&t.tag));
+    if items.len() >= 3
+        && verb_led(&items[0])
+        && items[1..].iter().filter(|s| !verb_led(s)).count() * 2 > items.len() - 1
+    {
+        let toks = seg.tag(&items[0]);
+        let cut = toks
+            .iter()
+            .position(|t| !verbal(&t.tag))
+            .map(|i| toks[i].range.start)
+            .unwrap_or(0);
+        if cut > 0 && cut < items[0].len() {
+            items[0] = items[0][cut..].to_owned();
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exp(text: &str, formula: &str) -> Vec<String> {
+        let start = text.find(formula).expect("formula in text");
+        let count =
+            formula_count(&crate::extract::slogans::canonical(formula)).expect("numeral-led");
+        expansion(text, &(start..start + formula.len()), count)
+    }
+
+    #[test]
+    fn counts_of_formulas() {
+        assert_eq!(formula_count("四个库"), Some(4));
+        assert_eq!(formula_count("五有四落实"), Some(9));
+        assert_eq!(formula_count("两为主"), Some(2));
+        assert_eq!(formula_count("四个一"), Some(4));
+        assert_eq!(formula_count("照镜子"), None);
+    }
+
+    #[test]
+    fn members_after_ji_colon_and_parenthesis() {
+        assert_eq!(
+            exp(
+                "建立“四个库”，即：问题库、困难库、建议库、成果库。针对问题",
+                "“四个库”"
+            ),
+            ["问题库", "困难库", "建议库", "成果库"]
+        );
+        assert_eq!(
+            exp("做到“五好”标准（即思想品德好、遵纪守法好）。二是", "“五好”"),
+            ["思想品德好", "遵纪守法好"]
+        );
+        assert_eq!(exp("要建立“四项制度”。即建立领导责任制，领导干部联络点制度，督查制度，群众监督评价制度。在", "“四项制度”"), ["领导责任制", "领导干部联络点制度", "督查制度", "群众监督评价制度"]);
+        assert_eq!(
+            exp(
+                "要牢记“四句话”。即提高党员素质，加强基层组织，服务人民群众，促进各项工作。",
+                "“四句话”"
+            ),
+            [
+                "提高党员素质",
+                "加强基层组织",
+                "服务人民群众",
+                "促进各项工作"
+            ]
+        );
+    }
+
+    #[test]
+    fn members_before_a_formula() {
+        assert_eq!(
+            exp(
+                "围绕“理论理想、党章党纪、民心民声、先辈先进”四面镜子和作风",
+                "四面镜子"
+            ),
+            ["理论理想", "党章党纪", "民心民声", "先辈先进"]
+        );
+        assert_eq!(exp("及时建立完善了领导责任制、督导制度、党员领导干部联系点制度和群众监督评价制度等四项制度，确保", "四项制度"), ["领导责任制", "督导制度", "党员领导干部联系点制度", "群众监督评价制度"]);
+    }
+}
