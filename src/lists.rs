@@ -22,10 +22,18 @@ pub struct List {
 /// How far (bytes) the first item may stand from the announcement.
 const MAX_GAP: usize = 240;
 
+/// An announcement: the count phrase's byte range, the count, and the announcing clause.
+pub type Announcement = (Range<usize>, u32, String);
+
 /// Find announcements in `text` and tie each to the run of units that follows it.
 pub fn lists(text: &str, outline: &[OutlineUnit]) -> Vec<List> {
+    lists_from(&announcements(text), text, outline)
+}
+
+/// `lists` with the announcements already found (the pipeline also needs them for metrics).
+pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -> Vec<List> {
     let mut out: Vec<List> = Vec::new();
-    for (range, count, intro) in announcements(text) {
+    for (range, count, intro) in found.iter().cloned() {
         let Some(first) = outline
             .iter()
             .position(|u| u.number == 1 && u.marker_range.start >= range.end)
@@ -73,7 +81,7 @@ fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
 
 /// Counts that announce structure: numeral ≥ 2 + classifier (个/点/项/方面 …) + an announce
 /// noun within the next few chars. Returns (byte range of the count phrase, count, intro).
-pub fn announcements(text: &str) -> Vec<(Range<usize>, u32, String)> {
+pub fn announcements(text: &str) -> Vec<Announcement> {
     let dicts = Dictionaries::get();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(text.len());

@@ -170,7 +170,8 @@ impl Pipeline {
         let m = meta::meta(text, &p.cleaned.meta, id == 0);
         let mut doc = Document::from_meta(id, m, p.span(chars.clone()));
         let units = outline::outline(text);
-        let lists = lists::lists(text, &units);
+        let announced = lists::announcements(text);
+        let lists = lists::lists_from(&announced, text, &units);
         for l in &lists {
             if l.found != l.announced {
                 warnings.push(format!(
@@ -192,10 +193,7 @@ impl Pipeline {
                 ));
             }
         }
-        let mut exclude: Vec<Range<usize>> = lists::announcements(text)
-            .into_iter()
-            .map(|a| a.0)
-            .collect();
+        let mut exclude: Vec<Range<usize>> = announced.into_iter().map(|a| a.0).collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
         let metrics = metrics::metrics(text, &exclude);

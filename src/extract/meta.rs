@@ -5,6 +5,7 @@
 
 use crate::clean::MetaField;
 use crate::dict::Dictionaries;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -166,22 +167,37 @@ fn reporter_in_body(text: &str) -> Option<String> {
 }
 
 /// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
+/// One automaton pass over the text, leftmost-longest so 先进性教育活动 is not also 先进性教育.
 fn campaign(text: &str) -> Option<String> {
+    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
     let d = Dictionaries::get();
-    let mut best: Option<(usize, &str)> = None;
-    for c in &d.campaigns {
-        let mut n = text.matches(c.name.as_str()).count();
-        for a in &c.aliases {
-            // Two-char aliases (三讲) are too ambiguous to count on their own.
-            if a.chars().count() >= 4 && a != &c.name {
-                n += text.matches(a.as_str()).count();
+    let (ac, owner) = AC.get_or_init(|| {
+        let mut pats = Vec::new();
+        let mut owner = Vec::new();
+        for (i, c) in d.campaigns.iter().enumerate() {
+            // Two- and three-char aliases (三讲) are too ambiguous to count on their own.
+            for a in
+                std::iter::once(&c.name).chain(c.aliases.iter().filter(|a| a.chars().count() >= 4))
+            {
+                pats.push(a.as_str());
+                owner.push(i);
             }
         }
-        if n > 0 && best.is_none_or(|(b, _)| n > b) {
-            best = Some((n, c.name.as_str()));
-        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .unwrap_or_else(|e| panic!("campaign automaton: {e}"));
+        (ac, owner)
+    });
+    let mut counts = vec![0usize; d.campaigns.len()];
+    for m in ac.find_iter(text) {
+        counts[owner[m.pattern().as_usize()]] += 1;
     }
-    best.map(|(_, name)| name.to_owned())
+    let (best, n) = counts
+        .iter()
+        .enumerate()
+        .fold((0, 0), |acc, (i, &n)| if n > acc.1 { (i, n) } else { acc });
+    (n > 0).then(|| d.campaigns[best].name.clone())
 }
 
 #[cfg(test)]
@@ -220,6 +236,12 @@ mod tests {
             "speech"
         );
         assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
+        assert_eq!(
+            meta("深入开展先进性教育活动，搞好先进性教育活动。", &[], true)
+                .campaign
+                .as_deref(),
+            Some("保持共产党员先进性教育活动")
+        );
         assert_eq!(
             meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true).genre,
             "speech"
