@@ -34,7 +34,7 @@ fn pattern() -> &'static Regex {
         units.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
         let re = format!(
-            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万|亿)?(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
             units.join("|")
         );
         Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
@@ -46,17 +46,20 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let seg = Segmenter::global();
     let mut out = Vec::new();
     for caps in pattern().captures_iter(text) {
-        let (Some(all), Some(num), Some(unit)) = (caps.get(0), caps.name("num"), caps.name("unit"))
-        else {
+        let (Some(all), Some(unit)) = (caps.get(0), caps.name("unit")) else {
             continue;
         };
+        let Some(num) = caps.name("num").or_else(|| caps.name("cn")) else {
+            continue;
+        };
+        let chinese = caps.name("cn").is_some();
         if exclude
             .iter()
             .any(|r| r.start < all.end() && all.start() < r.end)
         {
             continue;
         }
-        let before = text[..all.start()].chars().next_back();
+        let before = text[..num.start()].chars().next_back();
         if before.is_some_and(|c| c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×')
         {
             continue;
@@ -71,9 +74,20 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             Some("亿") => 1e8,
             _ => 1.0,
         };
-        let Some(value) = numeral::parse_decimal(num.as_str()).map(|v| round(v * mult)) else {
+        let parsed = if chinese {
+            numeral::parse_int(num.as_str()).map(|v| v as f64)
+        } else {
+            numeral::parse_decimal(num.as_str())
+        };
+        let Some(value) = parsed.map(|v| round(v * mult)) else {
             continue;
         };
+        // Chinese numerals count concrete things only from 2 up (一 is an article: 一件大事);
+        // 十六届 is an ordinal, 两级/三种/四类 are levels and kinds, not quantities.
+        if chinese && (value < 2.0 || matches!(unit.as_str(), "届" | "级" | "种" | "类" | "期"))
+        {
+            continue;
+        }
         let max = caps
             .name("max")
             .and_then(|m| numeral::parse_decimal(m.as_str()))
@@ -100,6 +114,10 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             all.end(),
             unit_s == "%" || unit_s == "个百分点",
         );
+        // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact.
+        if chinese && noun.is_empty() {
+            continue;
+        }
         out.push(Metric {
             text: all.as_str().to_owned(),
             value,
@@ -141,9 +159,8 @@ fn round(v: f64) -> f64 {
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
         "年" => num.len() == 4 || after.is_some_and(|c| c.is_ascii_digit() || c == '度'),
-        "月" => after.is_some_and(|c| {
-            c.is_ascii_digit() || c == '日' || c == '底' || c == '初' || c == '份' || c == '中'
-        }),
+        // N月 is a month (3个月 is counted by 个), N日/号 a day.
+        "月" => true,
         "天" | "小时" | "分钟" => false,
         _ => false,
     }
@@ -160,20 +177,28 @@ fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bo
                 .find(['，', '。', '；', '：', '\n'])
                 .map(|k| end + k)
                 .unwrap_or(text.len());
-            // 25名政治过硬、……的同志: the head is after the last 的 of the clause.
-            if let Some(de) = text[end..clause_end].rfind('的') {
-                let j = tokens
-                    .iter()
-                    .position(|t| t.range.start > end + de)
-                    .unwrap_or(tokens.len());
-                let n = noun_run_forward(tokens, j, clause_end);
-                if !n.is_empty() && text[end..end + de].chars().count() <= 30 {
-                    return n;
+            let direct = noun_run_forward(tokens, i, clause_end);
+            // 25名政治过硬、……的同志: when what follows the count is a modifier (an adjective
+            // predicate, or nothing nominal), the head noun stands after the clause's last 的.
+            let next_tag = tokens
+                .iter()
+                .find(|t| t.range.start >= end + direct.len())
+                .map(|t| t.tag.as_str())
+                .unwrap_or("");
+            if direct.is_empty() || next_tag.starts_with('a') {
+                if let Some(de) = text[end..clause_end].rfind('的') {
+                    let j = tokens
+                        .iter()
+                        .position(|t| t.range.start > end + de)
+                        .unwrap_or(tokens.len());
+                    let n = noun_run_forward(tokens, j, clause_end);
+                    if !n.is_empty() && text[end..end + de].chars().count() <= 30 {
+                        return n;
+                    }
                 }
             }
-            let n = noun_run_forward(tokens, i, clause_end);
-            if !n.is_empty() {
-                return n;
+            if !direct.is_empty() {
+                return direct;
             }
         }
     }
@@ -182,6 +207,17 @@ fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bo
         .unwrap_or_default()
 }
 
+/// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
+const NOUN_STOP: [&str; 9] = [
+    "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除",
+];
+
+/// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
+const LINKING: [&str; 16] = [
+    "达到", "达", "为", "是", "有", "共", "共有", "超过", "占", "均", "都", "累计", "总计", "合计",
+    "了", "约",
+];
+
 fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
     let mut s = String::new();
     for t in tokens
@@ -189,7 +225,10 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
         .skip(from)
         .take_while(|t| t.range.end <= limit)
     {
-        if !t.is_nounish() || s.chars().count() + t.word.chars().count() > 6 {
+        if !t.is_nounish()
+            || NOUN_STOP.contains(&t.word.as_str())
+            || s.chars().count() + t.word.chars().count() > 6
+        {
             break;
         }
         s.push_str(&t.word);
@@ -198,24 +237,19 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
 }
 
 fn noun_run_backward(tokens: &[Token], from: usize) -> String {
-    // Skip the verb or copula between noun and number (满意率达到99.4%, 督导组共15个).
     let mut i = from as isize;
-    let mut skipped = 0;
-    while i >= 0 && !tokens[i as usize].is_nounish() && skipped < 3 {
-        let w = tokens[i as usize].word.as_str();
-        if w.chars()
-            .any(|c| matches!(c, '，' | '。' | '；' | '：' | '\n'))
-        {
-            return String::new();
-        }
+    while i >= 0 && LINKING.contains(&tokens[i as usize].word.as_str()) {
         i -= 1;
-        skipped += 1;
     }
     let mut parts: Vec<&str> = Vec::new();
     let mut n = 0;
-    while i >= 0 && tokens[i as usize].is_nounish() {
-        let w = tokens[i as usize].word.as_str();
-        if n + w.chars().count() > 6 {
+    while i >= 0 {
+        let t = &tokens[i as usize];
+        let w = t.word.as_str();
+        // A two-char verb right before the number often names the thing (发表报道80余篇).
+        let verbal_noun =
+            parts.is_empty() && t.tag == "v" && w.chars().count() == 2 && !LINKING.contains(&w);
+        if !(t.is_nounish() || verbal_noun) || NOUN_STOP.contains(&w) || n + w.chars().count() > 6 {
             break;
         }
         n += w.chars().count();
@@ -258,8 +292,49 @@ mod tests {
     }
 
     #[test]
+    fn chinese_numeral_counts_of_things() {
+        let s =
+            "在学习四位全市优秀党员事迹的同时，召开两个专题生活会，这是一件大事，讲三个方面都要。";
+        let announced: Vec<Range<usize>> = crate::lists::announcements(s)
+            .into_iter()
+            .map(|a| a.0)
+            .collect();
+        let got: Vec<(f64, Option<f64>, String, String, bool)> = metrics(s, &announced)
+            .into_iter()
+            .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
+            .collect();
+        let vu: Vec<(f64, &str, &str)> = got
+            .iter()
+            .map(|g| (g.0, g.2.as_str(), g.3.as_str()))
+            .collect();
+        assert_eq!(
+            vu,
+            vec![(4.0, "位", "全市优秀党员"), (2.0, "个", "专题生活会")]
+        );
+    }
+
+    #[test]
+    fn shared_rate_takes_the_nearest_indicator() {
+        let got = run("在职党员覆盖率、参学率、发言率均达到100%，发表报道80余篇。");
+        assert_eq!(got[0].3, "发言率");
+        assert_eq!(
+            (got[1].0, got[1].3.as_str(), got[1].4),
+            (80.0, "报道", true)
+        );
+    }
+
+    #[test]
     fn dates_ordinals_and_times_are_not_metrics() {
-        assert!(run("2013年08月20日 17:56，第14指导组，3月 日，7月8日").is_empty());
+        assert!(
+            run("2013年08月20日 17:56，第14指导组，3月 日，7月8日，今年1月，中央召开会议")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn noun_right_after_the_unit_wins_over_a_later_de() {
+        let got = run("针对8家单位均为宣传口单位的实际，提出意见。");
+        assert_eq!(got[0].3, "单位");
     }
 
     #[test]
