@@ -164,6 +164,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         }
     }
     lexicon_hits(text, &mut out);
+    merge_adjacent(text, &mut out);
     for s in out.iter_mut().filter(|s| s.kind != "quoted") {
         s.count = expand::formula_count(&s.canonical);
         if let Some(n) = s.count {
@@ -207,7 +208,8 @@ fn numeral_led(s: &str) -> bool {
     let second = cs.next();
     matches!(
         first,
-        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+        // 百/千 lead idioms (千人一面, 百花齐放) far more often than formulas.
+        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     ) && second.is_some_and(|c| !c.is_ascii_digit())
         && s.chars().count() >= 2
 }
@@ -253,6 +255,65 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
     out
 }
 
+/// A range without its enclosing quotation marks.
+fn core(text: &str, r: &Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = if s.starts_with('“') {
+        '“'.len_utf8()
+    } else {
+        0
+    };
+    let trail = if s.ends_with('”') && s.len() > lead {
+        '”'.len_utf8()
+    } else {
+        0
+    };
+    r.start + lead..r.end - trail
+}
+
+/// Numeral formulas written side by side (两手抓、两不误、两促进 or “两不误”、“两促进”) are one
+/// formula, as written.
+fn merge_adjacent(text: &str, out: &mut Vec<Slogan>) {
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    let mut merged: Vec<Slogan> = Vec::with_capacity(out.len());
+    for s in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let gap = text.get(prev.range.end..s.range.start).unwrap_or("x");
+            let joinable = !gap.is_empty() && gap.chars().all(|c| matches!(c, '、' | '“' | '”'))
+                || gap.is_empty() && prev.range.end == s.range.start;
+            // Parallel halves share numeral and shape (两不误、两促进); a series of different
+            // formulas (“四风”、“两问题”, “三讲”、“三个代表”) stays apart.
+            let parallel = parallel_halves(&prev.canonical, &s.canonical);
+            let formulas = prev.kind != "quoted"
+                && s.kind != "quoted"
+                && parallel
+                && expand::formula_count(&prev.canonical).is_some()
+                && expand::formula_count(&s.canonical).is_some();
+            if joinable && formulas && gap.contains('、') {
+                let range = prev.range.start..s.range.end;
+                prev.canonical = canonical(&text[range.clone()]);
+                prev.text = text[range.clone()].to_owned();
+                prev.kind = "formula";
+                prev.range = range;
+                continue;
+            }
+        }
+        merged.push(s);
+    }
+    *out = merged;
+}
+
+/// Do `a` and `b` split into equal chunks that all open with the same numeral?
+fn parallel_halves(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let unit = a.len().min(b.len());
+    if unit < 2 || a.len() % unit != 0 || b.len() % unit != 0 {
+        return false;
+    }
+    let lead = a[0];
+    a.chunks(unit).chain(b.chunks(unit)).all(|c| c[0] == lead)
+}
+
 /// Lexicon entries found anywhere, matched on a punctuation-free view of the text so that
 /// 两不误、两促进 meets the entry 两不误两促进.
 fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
@@ -279,14 +340,22 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
                 .map(|c| c.len_utf8())
                 .unwrap_or(0);
         let range = start..end;
-        if out
-            .iter()
-            .any(|o| o.range.start <= range.start && range.end <= o.range.end)
-        {
+        if out.iter().any(|o| {
+            let c = core(text, &o.range);
+            c.start <= range.start && range.end <= c.end
+        }) {
             continue;
         }
         let e = &dicts.slogans[owner[m.pattern().as_usize()]];
-        out.retain(|o| !(range.start <= o.range.start && o.range.end <= range.end));
+        // The guide counts unquoted prose only when it is a numeral formula (两不误, 三个代表);
+        // a quoted lexicon slogan is already found by the quote rule.
+        if expand::formula_count(&e.canonical).is_none() {
+            continue;
+        }
+        out.retain(|o| {
+            let c = core(text, &o.range);
+            !(range.start <= c.start && c.end <= range.end)
+        });
         out.push(Slogan {
             text: text[range.clone()].to_owned(),
             canonical: e.canonical.clone(),
@@ -324,6 +393,28 @@ mod tests {
     fn repeated_numeral_formulas_unquoted() {
         let got = canon("开展三联三帮活动，实现两服务两提高。");
         assert_eq!(got, vec!["三联三帮", "两服务两提高"]);
+    }
+
+    #[test]
+    fn side_by_side_formulas_are_one_and_idioms_are_not_formulas() {
+        assert_eq!(
+            canon("确保两手抓、两不误、两促进。"),
+            vec!["两手抓两不误两促进"]
+        );
+        assert_eq!(
+            canon("确保活动和工作“两不误”、“两促进”。"),
+            vec!["两不误两促进"]
+        );
+        assert!(canon("防止“千人一面”。").is_empty());
+        assert_eq!(
+            canon("解决“四风”、“两问题”，在“三讲”、“三个代表”重要思想中"),
+            vec!["四风", "两问题", "三讲", "三个代表"]
+        );
+    }
+
+    #[test]
+    fn unquoted_prose_from_the_lexicon_needs_a_numeral() {
+        assert!(canon("开展以为民务实清廉为主要内容的活动。").is_empty());
     }
 
     #[test]
