@@ -21,6 +21,8 @@ pub enum MatchKind {
     Line,
     Prefix,
     Contains,
+    /// Not dropped: marks leading lines that are site names, never titles.
+    NoTitle,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +87,7 @@ impl Dictionaries {
                     None | Some("prefix") => MatchKind::Prefix,
                     Some("line") => MatchKind::Line,
                     Some("contains") => MatchKind::Contains,
+                    Some("notitle") => MatchKind::NoTitle,
                     Some(k) => {
                         errors.push(format!("boilerplate.txt:{n}: unknown kind {k:?}"));
                         return None;
@@ -177,6 +180,13 @@ impl Dictionaries {
             announce_classifiers,
         };
         (d, errors)
+    }
+
+    /// Is this line a site name or page label (a `notitle` boilerplate entry)?
+    pub fn is_site_label(&self, line: &str) -> bool {
+        self.boilerplate
+            .iter()
+            .any(|(p, k)| *k == MatchKind::NoTitle && line.contains(p.as_str()))
     }
 
     /// Metadata labels keyed by label, for quick lookup.

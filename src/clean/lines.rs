@@ -144,6 +144,7 @@ fn is_boilerplate(t: &str, dicts: &Dictionaries) -> bool {
             MatchKind::Line => tok == p,
             MatchKind::Prefix => tok.starts_with(p.as_str()),
             MatchKind::Contains => n < 120 && tok.contains(p.as_str()),
+            MatchKind::NoTitle => false,
         })
     };
     if hit(t) {

@@ -75,7 +75,20 @@ pub fn title_of(first_line: &str) -> Option<String> {
 /// lifted metadata lines belong to the file, so only the first document reports them).
 pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
     let lines: Vec<&str> = text.lines().take(8).collect();
-    let title = lines.first().and_then(|l| title_of(l));
+    // Scraped pages open with the site name and page labels: the title is the first line after them.
+    let dicts = Dictionaries::get();
+    let lead = lines.iter().take(4).position(|l| !dicts.is_site_label(l));
+    let title = lead.and_then(|i| {
+        let line = lines[i];
+        // A title broken over two lines (…培训班、\n…开班仪式上的致辞) reads as one.
+        let joined = match lines.get(i + 1) {
+            Some(next) if line.ends_with(['、', '—']) => format!("{line}{next}"),
+            _ => line.to_string(),
+        };
+        (!joined.contains('：'))
+            .then(|| title_of(&joined))
+            .flatten()
+    });
     let head: String = lines.join("\n");
     let genre = genre(title.as_deref(), &head, text);
     let mut m = Meta {
@@ -223,6 +236,29 @@ mod tests {
             title_of("按照中央的统一部署，昨天下午区委召开了动员大会。"),
             None
         );
+    }
+
+    #[test]
+    fn a_title_broken_over_two_lines_is_joined() {
+        let m = meta(
+            "在入党积极分子培训班、\n发展对象培训班开班仪式上的致辞\n同志们：",
+            &[],
+            true,
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("在入党积极分子培训班、发展对象培训班开班仪式上的致辞")
+        );
+    }
+
+    #[test]
+    fn site_labels_are_not_titles() {
+        let m = meta(
+            "欢迎访问剑阁网络管理平台\n接访信息详情\n关于开展核查的通知\n正文。",
+            &[],
+            true,
+        );
+        assert_eq!(m.title.as_deref(), Some("关于开展核查的通知"));
     }
 
     #[test]
