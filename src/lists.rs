@@ -41,7 +41,16 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
             continue;
         };
         let gap = &text[range.end..outline[first].marker_range.start];
-        if gap.len() > MAX_GAP {
+        // The announcing sentence must be the last one before the series: 前四个环节任务已基本完成。
+        // 当前还要做好以下几项工作：一是… announces nothing with its four.
+        let sentences = gap
+            .split(['。', '！', '？'])
+            .filter(|s| {
+                !s.trim_matches(|c: char| c.is_whitespace() || c == '：')
+                    .is_empty()
+            })
+            .count();
+        if gap.len() > MAX_GAP || sentences > 1 {
             continue;
         }
         // Two counts before one series (围绕三个阶段……做好以下九项工作): the nearer one announces it.
@@ -215,6 +224,12 @@ mod tests {
     fn the_nearer_of_two_counts_announces_the_series() {
         let s = "围绕三个阶段各个环节，重点要做好以下两项工作。1要指导学习。2要组织调研。";
         assert_eq!(run(s), vec![("重点要做好以下两项工作".to_owned(), 2, 2)]);
+    }
+
+    #[test]
+    fn a_count_in_an_earlier_sentence_announces_nothing() {
+        let s = "前四个环节任务已基本完成。当前还要着重做好以下几项工作：\n一是认真对照。\n二是开展评议。";
+        assert!(run(s).is_empty());
     }
 
     #[test]

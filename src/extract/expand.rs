@@ -13,14 +13,21 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
     let mut total = 0u64;
     let mut run = String::new();
     let mut first = true;
+    let mut after_ge = false;
+    let mut prev = '\0';
     for c in canonical.chars().chain(std::iter::once('。')) {
         if numeral::is_cn_numeral_char(c) {
+            if run.is_empty() {
+                after_ge = prev == '个';
+            }
             run.push(c);
+            prev = c;
             continue;
         }
+        prev = c;
         if !run.is_empty() {
-            // 四个一: only numerals that lead a part count (一 here is a member, not a count).
-            if first || !matches!(run.as_str(), "一") {
+            // 四个一, 两个三: a numeral after 个 is the member, not a count.
+            if first || !after_ge {
                 total += numeral::parse_int(&run).unwrap_or(0);
             }
             run.clear();
@@ -56,14 +63,20 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
     } else if let Some(p) = head.find('（') {
         (p + '（'.len_utf8(), &['）'])
     } else if let Some(p) = head.find('即') {
-        (p + '即'.len_utf8(), &['。', '\n', '；'])
+        (p + '即'.len_utf8(), &['。', '\n'])
     } else if rest.starts_with('：') {
-        ('：'.len_utf8(), &['。', '\n', '；'])
+        ('：'.len_utf8(), &['。', '\n'])
     } else {
         return Vec::new();
     };
-    let body = rest[skip..].trim_start_matches(['：', ':', ' ']);
-    let body = &body[..body.find(close).unwrap_or(body.len()).min(600)];
+    let body = rest[skip..].trim_start_matches(['：', ':', ' ', '\n']);
+    // 一是…二是… after the colon is an outline series (the lists stage ties it), not members.
+    let mut probe = Vec::new();
+    crate::outline::marker::scan_paragraph(&body[..body.len().min(12)], 0, 0, &mut probe);
+    if probe.first().is_some_and(|m| m.start == 0) {
+        return Vec::new();
+    }
+    let body = &body[..body.find(close).unwrap_or(body.len()).min(1200)];
     split_items(body)
 }
 
@@ -92,7 +105,13 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
 }
 
 fn split_items(body: &str) -> Vec<String> {
-    body.split(LIST_SEPS)
+    // Members that are clauses of their own (看自己是否…，…；看自己是否…) are split at ；only.
+    let seps: &[char] = if body.contains('；') {
+        &['；']
+    } else {
+        &LIST_SEPS
+    };
+    body.split(seps)
         .flat_map(|part| {
             // 和/及/以及 join the last two members.
             part.split_once("以及")
@@ -153,6 +172,7 @@ mod tests {
         assert_eq!(formula_count("五有四落实"), Some(9));
         assert_eq!(formula_count("两为主"), Some(2));
         assert_eq!(formula_count("四个一"), Some(4));
+        assert_eq!(formula_count("两个三"), Some(2));
         assert_eq!(formula_count("照镜子"), None);
     }
 
@@ -182,6 +202,26 @@ mod tests {
                 "促进各项工作"
             ]
         );
+    }
+
+    #[test]
+    fn semicolon_members_and_outline_series() {
+        let got = exp(
+            "力求做到“两看”：看自己是否承认纲领，参加组织；看自己是否加强锻炼，努力成为先锋。二是",
+            "“两看”",
+        );
+        assert_eq!(
+            got,
+            [
+                "看自己是否承认纲领，参加组织",
+                "看自己是否加强锻炼，努力成为先锋"
+            ]
+        );
+        assert!(exp(
+            "把握“两个方面的关系”：一是要把握好主与次。二是要把握好源与流。",
+            "“两个方面的关系”"
+        )
+        .is_empty());
     }
 
     #[test]
