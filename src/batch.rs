@@ -62,7 +62,22 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, stdin_bytes: Option<&[u
         Input::Path(p) => std::fs::read(p),
     };
     match bytes {
-        Ok(b) => pipeline.process(&name, &b),
+        // A bug in a stage must cost one record, not the batch: the panic becomes an error record.
+        Ok(b) => {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.process(&name, &b)))
+                .unwrap_or_else(|p| {
+                    let msg = p
+                        .downcast_ref::<String>()
+                        .map(String::as_str)
+                        .or_else(|| p.downcast_ref::<&str>().copied())
+                        .unwrap_or("unknown panic");
+                    FileRecord::error(
+                        name.clone(),
+                        format!("internal error (please report): {msg}"),
+                        None,
+                    )
+                })
+        }
         Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
     }
 }

@@ -50,7 +50,8 @@ pub struct Dictionaries {
     pub metadata: Vec<(String, String)>,
     /// jieba user dictionary text, comment lines removed.
     pub userdict: String,
-    pub actors: Vec<String>,
+    /// Actor word and its kind (org, role, collective).
+    pub actors: Vec<(String, String)>,
     pub campaigns: Vec<Campaign>,
     pub slogans: Vec<SloganEntry>,
     /// Unit word → the unit written in output (余名 is not here: approximators are grammar).
@@ -109,7 +110,12 @@ impl Dictionaries {
             .map(|(_, l)| format!("{l}\n"))
             .collect();
         let actors = data_lines(ACTORS)
-            .map(|(_, l)| l.split('\t').next().unwrap_or(l).trim().to_owned())
+            .map(|(_, l)| {
+                let mut cols = l.split('\t');
+                let word = cols.next().unwrap_or(l).trim().to_owned();
+                let kind = cols.next().unwrap_or("org").trim().to_owned();
+                (word, kind)
+            })
             .collect();
         let campaigns = data_lines(CAMPAIGNS)
             .filter_map(|(n, l)| {

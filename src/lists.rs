@@ -68,7 +68,7 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
 }
 
 /// The units of the series that starts at `first`: later siblings numbered one more each time.
-fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
+pub fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
     let head = &outline[first];
     let mut items = vec![first];
     let mut expect = 2;

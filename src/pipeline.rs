@@ -4,7 +4,7 @@
 use crate::align::AlignedText;
 use crate::clean::{self, markup};
 use crate::decode::{self, Decoded};
-use crate::extract::{meta, metrics, slogans};
+use crate::extract::{meta, metrics, requirements, slogans};
 use crate::lists;
 use crate::normalize::{self, Conversion, Converter, Fmmseg};
 use crate::outline;
@@ -197,6 +197,8 @@ impl Pipeline {
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
         let metrics = metrics::metrics(text, &exclude);
+        let requirements = requirements::requirements(text, &units);
+        doc.requirements = locate(requirements, |r| &r.range, &span_of);
         doc.outline = locate(units, |u| &u.range, &span_of);
         doc.lists = locate(lists, |l| &l.range, &span_of);
         doc.slogans = locate(slogans, |s| &s.range, &span_of);

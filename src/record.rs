@@ -2,7 +2,7 @@
 //! Field names follow the gold guide where the two meet (marker, text, depth, intro, announced,
 //! found, canonical, items, value, max, unit, noun, approx, title, genre, dates).
 
-use crate::extract::{Meta, Metric, Slogan, Term};
+use crate::extract::{Meta, Metric, Requirement, Slogan, Term};
 use crate::lists::List;
 use crate::outline::OutlineUnit;
 use crate::span::Span;
@@ -48,6 +48,7 @@ pub struct Document {
     pub slogans: Vec<Located<Slogan>>,
     pub terms: Vec<Located<Term>>,
     pub metrics: Vec<Located<Metric>>,
+    pub requirements: Vec<Located<Requirement>>,
     /// Words of the document, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
@@ -74,6 +75,7 @@ impl Document {
             slogans: Vec::new(),
             terms: Vec::new(),
             metrics: Vec::new(),
+            requirements: Vec::new(),
             tokens: None,
             text: None,
         }

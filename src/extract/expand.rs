@@ -72,12 +72,21 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
     let body = rest[skip..].trim_start_matches(['：', ':', ' ', '\n']);
     // 一是…二是… after the colon is an outline series (the lists stage ties it), not members.
     let mut probe = Vec::new();
-    crate::outline::marker::scan_paragraph(&body[..body.len().min(12)], 0, 0, &mut probe);
+    crate::outline::marker::scan_paragraph(prefix(body, 12), 0, 0, &mut probe);
     if probe.first().is_some_and(|m| m.start == 0) {
         return Vec::new();
     }
-    let body = &body[..body.find(close).unwrap_or(body.len()).min(1200)];
+    let body = prefix(&body[..body.find(close).unwrap_or(body.len())], 1200);
     split_items(body)
+}
+
+/// At most `max` bytes of `s`, cut at a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut end = s.len().min(max);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// A quoted list ending right before the formula, or a list closed by 等 + the count.
@@ -222,6 +231,22 @@ mod tests {
             "“两个方面的关系”"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn long_members_are_cut_on_char_boundaries() {
+        // Regression: a 12-byte probe cut 重 in half after “六稳”：（1）做好重点群体…
+        let t = format!(
+            "做到“两保”：（1）做好重点群体就业{}；（2）持续改善民生。",
+            "工作".repeat(400)
+        );
+        // （1）… opens an outline series, so no members are taken; the point is not panicking.
+        assert!(exp(&t, "“两保”").is_empty());
+        let t = format!(
+            "做到“两保”：做好重点群体就业{}；持续改善民生。",
+            "工作".repeat(150)
+        );
+        assert_eq!(exp(&t, "“两保”").len(), 2);
     }
 
     #[test]

@@ -3,8 +3,10 @@
 pub mod expand;
 pub mod meta;
 pub mod metrics;
+pub mod requirements;
 pub mod slogans;
 
 pub use meta::Meta;
 pub use metrics::Metric;
+pub use requirements::Requirement;
 pub use slogans::{Slogan, Term};

@@ -1,0 +1,320 @@
+//! Requirements and duties: every outline unit and every sentence with a modal of obligation
+//! (要, 必须, 务必, 应当, 确保, 坚持, 严禁, 不得) becomes a record with the actor it binds
+//! (`dictionaries/actors.txt` and the sentence's subject), the modality, the action and its
+//! outline path. Inside a duty context (履行好以下职责, 职责要求, 的重任, 负责, 牵头, 配合) the
+//! records are duties of the actor the context names.
+
+use crate::dict::Dictionaries;
+use crate::lists;
+use crate::outline::OutlineUnit;
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Requirement {
+    /// Who is bound ("" when the text names no one and no context supplies it).
+    pub actor: String,
+    /// The modal word (必须, 要 …); "" for an outline heading without one.
+    pub modality: String,
+    /// The action: the sentence (or heading) from the modal on.
+    pub text: String,
+    /// Outline path of the unit the requirement sits in ([] outside the outline).
+    pub path: Vec<u32>,
+    pub duty: bool,
+    /// outline | sentence
+    pub source: &'static str,
+    #[serde(skip)]
+    pub range: Range<usize>,
+}
+
+/// Longest first, so 必须 wins over 要 in 必须要.
+const MODALS: [&str; 10] = [
+    "必须",
+    "务必",
+    "应当",
+    "一定要",
+    "严禁",
+    "不得",
+    "确保",
+    "坚持",
+    "应该",
+    "要",
+];
+const DUTY_CUES: [&str; 7] = [
+    "以下职责",
+    "职责要求",
+    "的职责",
+    "的重任",
+    "负责",
+    "牵头",
+    "配合",
+];
+
+fn actors() -> &'static (AhoCorasick, Vec<bool>) {
+    static AC: OnceLock<(AhoCorasick, Vec<bool>)> = OnceLock::new();
+    AC.get_or_init(|| {
+        let d = Dictionaries::get();
+        let words: Vec<&str> = d.actors.iter().map(|(w, _)| w.as_str()).collect();
+        let collective = d.actors.iter().map(|(_, k)| k == "collective").collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(words)
+            .unwrap_or_else(|e| panic!("actor automaton: {e}"));
+        (ac, collective)
+    })
+}
+
+/// The last actor named in `s` (optionally skipping collectives like 大家).
+fn last_actor(s: &str, allow_collective: bool) -> Option<String> {
+    let (ac, collective) = actors();
+    ac.find_iter(s)
+        .filter(|m| allow_collective || !collective[m.pattern().as_usize()])
+        .last()
+        .map(|m| s[m.range()].to_owned())
+}
+
+/// First modal of obligation in `s`: (byte offset, word). 要 counts only as a word of its own,
+/// not inside 重要, 主要, 需要, 要求, 只要 ….
+fn modal(s: &str) -> Option<(usize, &'static str)> {
+    let mut best: Option<(usize, &'static str)> = None;
+    for m in MODALS {
+        for (i, _) in s.match_indices(m) {
+            if m == "要" && !free_yao(s, i) {
+                continue;
+            }
+            // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
+            let prev = s[..i].chars().next_back();
+            if (m == "确保" || m == "坚持") && prev.is_some_and(|c| "是为的以所".contains(c))
+            {
+                continue;
+            }
+            if best.is_none_or(|(b, w)| i < b || (i == b && m.len() > w.len())) {
+                best = Some((i, m));
+            }
+            break;
+        }
+    }
+    best
+}
+
+fn free_yao(s: &str, i: usize) -> bool {
+    let prev = s[..i].chars().next_back();
+    let next = s[i + '要'.len_utf8()..].chars().next();
+    !prev.is_some_and(|c| "重主需只纲摘首紧必想扼简提概所".contains(c))
+        && !next.is_some_and(|c| "求点素闻害领件是么不员务职".contains(c))
+}
+
+/// Sentences of `text` as byte ranges (split at 。！？； and newlines).
+fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if matches!(c, '。' | '！' | '？' | '；' | '\n') {
+            let end = i + c.len_utf8();
+            if text[start..i].trim().chars().count() > 1 {
+                out.push(start..end);
+            }
+            start = end;
+        }
+    }
+    if text[start..].trim().chars().count() > 1 {
+        out.push(start..text.len());
+    }
+    out
+}
+
+/// Units covered by a duty context, with the actor the context binds.
+fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (k, s) in sents.iter().enumerate() {
+        let sent = &text[s.clone()];
+        // The cue must open a list: 履行好以下职责 / 职责要求：第一，…
+        let Some(cue_end) = DUTY_CUES.iter().find_map(|c| {
+            let p = sent.find(c)? + c.len();
+            (sent.contains("以下") || sent[p..].starts_with('：')).then_some(s.start + p)
+        }) else {
+            continue;
+        };
+        let Some(first) = units
+            .iter()
+            .position(|u| u.number == 1 && u.marker_range.start >= cue_end)
+        else {
+            continue;
+        };
+        if units[first].marker_range.start - cue_end > 240 {
+            continue;
+        }
+        // The context names the actor, or the sentences just before it do (督导组担负着…的重任。
+        // 具体说，就是要认真履行好以下职责：).
+        let actor = std::iter::once(sent)
+            .chain(sents[..k].iter().rev().take(2).map(|r| &text[r.clone()]))
+            .find_map(|t| last_actor(t, false))
+            .unwrap_or_default();
+        for &i in &lists::run_from(units, first) {
+            out.push((i, actor.clone()));
+            let end = units[i].range.end;
+            out.extend(
+                units
+                    .iter()
+                    .enumerate()
+                    .skip(i + 1)
+                    .take_while(|(_, u)| u.marker_range.start < end)
+                    .map(|(j, _)| (j, actor.clone())),
+            );
+        }
+    }
+    out
+}
+
+/// Extract the requirements of a document.
+pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
+    let sents = sentences(text);
+    let duties = duty_units(text, units, &sents);
+    let unit_at = |pos: usize| {
+        units
+            .iter()
+            .rposition(|u| u.range.start <= pos && pos < u.range.end)
+    };
+    let mut out: Vec<Requirement> = Vec::new();
+    let mut unit_actor: Vec<Option<String>> = vec![None; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        // The heading text follows the marker after any spaces the outline skipped.
+        let lead = text[u.marker_range.end..].len()
+            - text[u.marker_range.end..].trim_start_matches(' ').len();
+        let head_start = u.marker_range.end + lead;
+        let head_end = head_start + u.text.len();
+        let head = text.get(head_start..head_end).unwrap_or("");
+        let duty = duties.iter().find(|(j, _)| *j == i).map(|(_, a)| a.clone());
+        // 一要/1要 carry the modal in the marker; otherwise it must open the heading (督导组要…),
+        // not sit in a later clause with another subject.
+        let (modality, action_at) = if u.marker.ends_with('要') {
+            ("要", 0)
+        } else {
+            modal(head)
+                .filter(|&(p, _)| head[..p].chars().count() <= 12 && !head[..p].contains('，'))
+                .map(|(p, m)| (m, p))
+                .unwrap_or(("", 0))
+        };
+        let explicit = last_actor(&head[..action_at], true);
+        let inherited = u.parent.and_then(|p| unit_actor[p].clone());
+        let actor = explicit
+            .or_else(|| duty.clone().filter(|a| !a.is_empty()))
+            .or(inherited)
+            .unwrap_or_default();
+        unit_actor[i] = Some(actor.clone()).filter(|a| !a.is_empty());
+        out.push(Requirement {
+            actor,
+            modality: modality.to_owned(),
+            text: head.trim().to_owned(),
+            path: u.path.clone(),
+            duty: duty.is_some(),
+            source: "outline",
+            range: u.marker_range.start..head_end,
+        });
+    }
+    for s in &sents {
+        let sent = &text[s.clone()];
+        // A heading sentence is already its unit's record.
+        if units
+            .iter()
+            .any(|u| u.marker_range.start >= s.start && u.marker_range.start < s.start + 12)
+        {
+            continue;
+        }
+        let Some((p, m)) = modal(sent) else { continue };
+        let unit = unit_at(s.start);
+        let duty_ctx =
+            unit.and_then(|i| duties.iter().find(|(j, _)| *j == i).map(|(_, a)| a.clone()));
+        let explicit = last_actor(&sent[..p], true);
+        let actor = explicit
+            .or_else(|| duty_ctx.clone().filter(|a| !a.is_empty()))
+            .or_else(|| unit.and_then(|i| unit_actor[i].clone()))
+            .unwrap_or_default();
+        let own_duty =
+            ["负责", "牵头", "配合"].iter().any(|c| sent.contains(c)) && !actor.is_empty();
+        out.push(Requirement {
+            actor,
+            modality: m.to_owned(),
+            text: sent[p..]
+                .trim_end_matches(['。', '；', '！', '？', '\n'])
+                .to_owned(),
+            path: unit.map(|i| units[i].path.clone()).unwrap_or_default(),
+            duty: duty_ctx.is_some() || own_duty,
+            source: "sentence",
+            range: s.clone(),
+        });
+    }
+    out.sort_by_key(|r| (r.range.start, r.source != "outline"));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::outline::outline;
+
+    fn reqs(s: &str) -> Vec<Requirement> {
+        requirements(s, &outline(s))
+    }
+
+    #[test]
+    fn modal_and_actor_from_the_subject() {
+        let r = reqs("各级党组织必须高度重视。这是重要的工作。督导组要深入基层。");
+        let got: Vec<(&str, &str)> = r
+            .iter()
+            .map(|r| (r.actor.as_str(), r.modality.as_str()))
+            .collect();
+        assert_eq!(got, vec![("各级党组织", "必须"), ("督导组", "要")]);
+        assert_eq!(r[1].text, "要深入基层");
+    }
+
+    #[test]
+    fn yao_inside_words_is_not_a_modal() {
+        assert!(reqs("这是一项重要任务，主要内容如下，需要注意，所要解决的问题不同。").is_empty());
+        assert!(reqs("派出督导组是确保活动取得实效的一项重要举措。").is_empty());
+    }
+
+    #[test]
+    fn heading_after_spaces_does_not_split_a_char() {
+        // Regression: a marker followed by a space shifted the heading by one byte into a char.
+        let r = reqs("1. 马克思主义中国化的意义 （选择、简答 ）\n2. 第二点");
+        assert_eq!(r[0].text, "马克思主义中国化的意义 （选择、简答 ）");
+    }
+
+    #[test]
+    fn an_actor_taking_charge_is_a_duty() {
+        let r = reqs("领导小组办公室负责日常工作，要及时汇总情况。");
+        assert_eq!((r[0].actor.as_str(), r[0].duty), ("领导小组办公室", true));
+    }
+
+    #[test]
+    fn duty_context_binds_the_actor_named_before_it() {
+        let s = "督导组担负着具体指导和督促检查的重任。具体说，就是要认真履行好以下职责：\n一是要掌握情况。\n二是要突出重点。";
+        let r = reqs(s);
+        let duties: Vec<(&str, bool, &str)> = r
+            .iter()
+            .filter(|r| r.source == "outline")
+            .map(|r| (r.actor.as_str(), r.duty, r.text.as_str()))
+            .collect();
+        assert_eq!(
+            duties,
+            vec![
+                ("督导组", true, "要掌握情况"),
+                ("督导组", true, "要突出重点")
+            ]
+        );
+    }
+
+    #[test]
+    fn explicit_duty_items_keep_their_actor() {
+        let s = "提出了两方面职责要求：第一，督导组要按照区委的部署，落实督察任务。第二，督导组要认真总结经验。";
+        let r: Vec<_> = reqs(s)
+            .into_iter()
+            .filter(|r| r.source == "outline")
+            .collect();
+        assert!(r.iter().all(|r| r.actor == "督导组" && r.duty), "{r:?}");
+        assert_eq!(r.len(), 2);
+    }
+}
