@@ -39,6 +39,9 @@ fn shared_corpus_sample_extracts_without_errors() {
             slogans += d.slogans.len();
         }
     }
-    println!("{} files: {units} outline units, {metrics} metrics, {slogans} slogans", sample.len());
+    println!(
+        "{} files: {units} outline units, {metrics} metrics, {slogans} slogans",
+        sample.len()
+    );
     assert!(sample.len() > 100 && units > 1000 && metrics > 1000 && slogans > 100);
 }

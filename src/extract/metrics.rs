@@ -65,6 +65,10 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let unit_s = unit.as_str();
+        // 两部分, 三名单: the unit char starts a longer word, so it is no unit here.
+        if unit_inside_word(text, unit.start(), unit.end()) {
+            continue;
+        }
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         if is_date_or_time(num.as_str(), unit_s, after) {
             continue;
@@ -129,6 +133,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         });
     }
     out
+}
+
+fn unit_inside_word(text: &str, start: usize, end: usize) -> bool {
+    let win = window(text, start, end);
+    Segmenter::global()
+        .cut(&text[win.clone()])
+        .into_iter()
+        .any(|t| win.start + t.start == start && win.start + t.end > end)
 }
 
 /// The sentence holding `start..end`, at most about 60 chars either side.
@@ -213,27 +225,36 @@ const NOUN_STOP: [&str; 9] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-const LINKING: [&str; 16] = [
+const LINKING: [&str; 30] = [
     "达到", "达", "为", "是", "有", "共", "共有", "超过", "占", "均", "都", "累计", "总计", "合计",
-    "了", "约",
+    "了", "约", "分别", "增长", "下降", "提高", "降低", "减少", "增加", "上涨", "保持", "继续",
+    "突破", "实现", "新增", "完成",
 ];
 
+/// The noun phrase starting at token `from`: nouns, and verbs that lead into a noun
+/// (就业岗位, 回填试点), at most 6 chars, ending on a noun.
 fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
-    let mut s = String::new();
+    let mut parts: Vec<&Token> = Vec::new();
+    let mut n = 0;
     for t in tokens
         .iter()
         .skip(from)
         .take_while(|t| t.range.end <= limit)
     {
-        if !t.is_nounish()
+        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
+        if !(t.is_nounish() || verb_lead)
             || NOUN_STOP.contains(&t.word.as_str())
-            || s.chars().count() + t.word.chars().count() > 6
+            || n + t.word.chars().count() > 6
         {
             break;
         }
-        s.push_str(&t.word);
+        n += t.word.chars().count();
+        parts.push(t);
     }
-    s
+    while parts.last().is_some_and(|t| !t.is_nounish()) {
+        parts.pop();
+    }
+    parts.iter().map(|t| t.word.as_str()).collect()
 }
 
 fn noun_run_backward(tokens: &[Token], from: usize) -> String {
@@ -247,8 +268,8 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         let t = &tokens[i as usize];
         let w = t.word.as_str();
         // A two-char verb right before the number often names the thing (发表报道80余篇).
-        let verbal_noun =
-            parts.is_empty() && t.tag == "v" && w.chars().count() == 2 && !LINKING.contains(&w);
+        // A verb inside a noun compound (可支配收入) or right before the number (报道80余篇).
+        let verbal_noun = t.tag.starts_with('v') && w.chars().count() <= 3 && !LINKING.contains(&w);
         if !(t.is_nounish() || verbal_noun) || NOUN_STOP.contains(&w) || n + w.chars().count() > 6 {
             break;
         }
@@ -257,6 +278,11 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         i -= 1;
     }
     parts.reverse();
+    // A verb opening the run governs the noun rather than naming it (派出督导组, 发表报道).
+    let verb = |w: &str| tokens.iter().any(|t| t.word == w && t.tag.starts_with('v'));
+    while parts.len() > 1 && verb(parts[0]) {
+        parts.remove(0);
+    }
     parts.concat()
 }
 
@@ -321,6 +347,14 @@ mod tests {
             (got[1].0, got[1].3.as_str(), got[1].4),
             (80.0, "报道", true)
         );
+    }
+
+    #[test]
+    fn generalization_fixes_from_the_report_sample() {
+        // Nouns past a change verb, verb+noun phrases, and 部 inside 部分.
+        let got = run("农村居民人均可支配收入分别增长4.3%。为退役军人提供5万个就业岗位。分为官僚资本主义和民族资本主义两部分。");
+        let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+        assert_eq!(vn, vec![(4.3, "收入"), (50000.0, "就业岗位")]);
     }
 
     #[test]
