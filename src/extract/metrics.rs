@@ -118,6 +118,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             all.end(),
             unit_s == "%" || unit_s == "个百分点",
         );
+        let noun = trim_linking_tail(&noun).to_owned();
         // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact.
         if chinese && noun.is_empty() {
             continue;
@@ -230,6 +231,28 @@ const LINKING: [&str; 30] = [
     "了", "约", "分别", "增长", "下降", "提高", "降低", "减少", "增加", "上涨", "保持", "继续",
     "突破", "实现", "新增", "完成",
 ];
+
+/// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):
+/// cut them off, and drop what is left if it is only such a word.
+fn trim_linking_tail(noun: &str) -> &str {
+    const TAILS: [&str; 10] = [
+        "达到",
+        "升至",
+        "增至",
+        "提高到",
+        "超过",
+        "达",
+        "超",
+        "至",
+        "到",
+        "为",
+    ];
+    let mut n = noun;
+    while let Some(t) = TAILS.iter().find(|t| n.ends_with(*t)) {
+        n = &n[..n.len() - t.len()];
+    }
+    n
+}
 
 /// The noun phrase starting at token `from`: nouns, and verbs that lead into a noun
 /// (就业岗位, 回填试点), at most 6 chars, ending on a noun.
@@ -355,6 +378,13 @@ mod tests {
         let got = run("农村居民人均可支配收入分别增长4.3%。为退役军人提供5万个就业岗位。分为官僚资本主义和民族资本主义两部分。");
         let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
         assert_eq!(vn, vec![(4.3, "收入"), (50000.0, "就业岗位")]);
+    }
+
+    #[test]
+    fn linking_words_glued_to_the_noun_are_cut() {
+        let got = run("农村生活污水治理率达93%，生物医药产值超千亿元，集装箱航线增至150条。");
+        let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+        assert_eq!(nouns, vec!["污水治理率", "产值", "航线"]);
     }
 
     #[test]
