@@ -14,6 +14,7 @@ const CAMPAIGNS: &str = include_str!("../dictionaries/campaigns.tsv");
 const SLOGANS: &str = include_str!("../dictionaries/slogans.tsv");
 const UNITS: &str = include_str!("../dictionaries/units.txt");
 const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
+const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,8 @@ pub struct Dictionaries {
     pub announce_nouns: Vec<String>,
     /// Classifiers used in announcements (个, 点, 项, 条, 种, 方面).
     pub announce_classifiers: Vec<String>,
+    /// Issuing-level cues: (cue, level, weight).
+    pub levels: Vec<(String, String, u32)>,
 }
 
 static DICTS: OnceLock<Dictionaries> = OnceLock::new();
@@ -174,6 +177,26 @@ impl Dictionaries {
                 )),
             }
         }
+        let levels = data_lines(LEVELS)
+            .filter_map(|(n, l)| {
+                let cols: Vec<&str> = l.split('\t').collect();
+                match (
+                    cols.first(),
+                    cols.get(1),
+                    cols.get(2).and_then(|w| w.trim().parse().ok()),
+                ) {
+                    (Some(c), Some(lv), Some(w))
+                        if ["中央", "省", "市", "县", "区", "乡"].contains(&lv.trim()) =>
+                    {
+                        Some((c.trim().to_owned(), lv.trim().to_owned(), w))
+                    }
+                    _ => {
+                        errors.push(format!("levels.tsv:{n}: expected cue<TAB>level<TAB>weight"));
+                        None
+                    }
+                }
+            })
+            .collect();
         let d = Dictionaries {
             boilerplate,
             metadata,
@@ -184,6 +207,7 @@ impl Dictionaries {
             units,
             announce_nouns,
             announce_classifiers,
+            levels,
         };
         (d, errors)
     }

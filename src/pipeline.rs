@@ -4,7 +4,7 @@
 use crate::align::AlignedText;
 use crate::clean::{self, markup};
 use crate::decode::{self, Decoded};
-use crate::extract::{meta, metrics, requirements, slogans};
+use crate::extract::{dates, meta, metrics, placeholders, requirements, slogans};
 use crate::lists;
 use crate::normalize::{self, Conversion, Converter, Fmmseg};
 use crate::outline;
@@ -196,8 +196,19 @@ impl Pipeline {
         let mut exclude: Vec<Range<usize>> = announced.into_iter().map(|a| a.0).collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
+        let gaps = placeholders::placeholders(text);
+        exclude.extend(gaps.iter().map(|g| g.range.clone()));
         let metrics = metrics::metrics(text, &exclude);
         let requirements = requirements::requirements(text, &units);
+        // The document's own year completes partial dates (4月10日 → 2005-04-10).
+        let year = doc
+            .dates
+            .first()
+            .and_then(|d| d.get(..4))
+            .and_then(|y| y.parse().ok())
+            .or_else(|| doc.title.as_deref().and_then(meta::iso_year));
+        doc.date_mentions = locate(dates::date_mentions(text, year), |d| &d.range, &span_of);
+        doc.placeholders = locate(gaps, |g| &g.range, &span_of);
         doc.requirements = locate(requirements, |r| &r.range, &span_of);
         doc.outline = locate(units, |u| &u.range, &span_of);
         doc.lists = locate(lists, |l| &l.range, &span_of);

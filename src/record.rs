@@ -2,6 +2,8 @@
 //! Field names follow the gold guide where the two meet (marker, text, depth, intro, announced,
 //! found, canonical, items, value, max, unit, noun, approx, title, genre, dates).
 
+use crate::extract::dates::DateMention;
+use crate::extract::placeholders::Placeholder;
 use crate::extract::{Meta, Metric, Requirement, Slogan, Term};
 use crate::lists::List;
 use crate::outline::OutlineUnit;
@@ -42,6 +44,8 @@ pub struct Document {
     pub reporter: Option<String>,
     pub author: Option<String>,
     pub campaign: Option<String>,
+    /// Issuing level (中央, 省, 市, 县, 区, 乡) where the text shows it.
+    pub level: Option<String>,
     pub span: Span,
     pub outline: Vec<Located<OutlineUnit>>,
     pub lists: Vec<Located<List>>,
@@ -49,6 +53,10 @@ pub struct Document {
     pub terms: Vec<Located<Term>>,
     pub metrics: Vec<Located<Metric>>,
     pub requirements: Vec<Located<Requirement>>,
+    /// Every date written in the body: full, partial or relative.
+    pub date_mentions: Vec<Located<DateMention>>,
+    /// Template gaps left in the text (xxx个单位, ××区).
+    pub placeholders: Vec<Located<Placeholder>>,
     /// Words of the document, with `--tokens`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<String>>,
@@ -69,6 +77,7 @@ impl Document {
             reporter: meta.reporter,
             author: meta.author,
             campaign: meta.campaign,
+            level: meta.level,
             span,
             outline: Vec::new(),
             lists: Vec::new(),
@@ -76,6 +85,8 @@ impl Document {
             terms: Vec::new(),
             metrics: Vec::new(),
             requirements: Vec::new(),
+            date_mentions: Vec::new(),
+            placeholders: Vec::new(),
             tokens: None,
             text: None,
         }

@@ -20,6 +20,8 @@ pub struct Meta {
     pub reporter: Option<String>,
     pub author: Option<String>,
     pub campaign: Option<String>,
+    /// Issuing level: 中央, 省, 市, 县, 区 or 乡, from the cues in `dictionaries/levels.tsv`.
+    pub level: Option<String>,
 }
 
 fn date_re() -> &'static Regex {
@@ -44,6 +46,15 @@ pub fn iso_dates(s: &str) -> Vec<String> {
                 .then(|| format!("{y:04}-{m:02}-{d:02}"))
         })
         .collect()
+}
+
+/// A year written in `s` (2026年…工作报告 → 2026).
+pub fn iso_year(s: &str) -> Option<i32> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"((?:19|20)\d{2})年").unwrap_or_else(|e| panic!("{e}")));
+    re.captures(s)
+        .and_then(|c| c.get(1))
+        .and_then(|m| m.as_str().parse().ok())
 }
 
 /// A first line that reads as a title: short, no sentence end, not a salutation. A file-name
@@ -133,6 +144,7 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
         m.reporter = reporter_in_body(text);
     }
     m.campaign = campaign(text);
+    m.level = level(text);
     m
 }
 
@@ -177,6 +189,30 @@ fn reporter_in_body(text: &str) -> Option<String> {
     re.captures(text)
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().trim().to_owned())
+}
+
+/// The level whose cues weigh most (我县 outweighs a passing 省委).
+fn level(text: &str) -> Option<String> {
+    let d = Dictionaries::get();
+    let mut score: Vec<(&str, u32)> = Vec::new();
+    for (cue, lv, w) in &d.levels {
+        let n = text.matches(cue.as_str()).count() as u32;
+        if n == 0 {
+            continue;
+        }
+        match score.iter_mut().find(|(l, _)| l == lv) {
+            Some(s) => s.1 += n * w,
+            None => score.push((lv, n * w)),
+        }
+    }
+    // Ties go to the earlier (more local) entry order of the dictionary.
+    let best = score
+        .iter()
+        .fold(None, |acc: Option<(&str, u32)>, &(l, s)| match acc {
+            Some((_, b)) if b >= s => acc,
+            _ => Some((l, s)),
+        });
+    best.map(|(l, _)| l.to_owned())
 }
 
 /// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
@@ -248,6 +284,26 @@ mod tests {
         assert_eq!(
             m.title.as_deref(),
             Some("在入党积极分子培训班、发展对象培训班开班仪式上的致辞")
+        );
+    }
+
+    #[test]
+    fn issuing_level_from_speaker_cues() {
+        assert_eq!(
+            meta(
+                "我县先进性教育活动按照省委要求开展，全县党员参加。",
+                &[],
+                true
+            )
+            .level
+            .as_deref(),
+            Some("县")
+        );
+        assert_eq!(
+            meta("中央指导组深入联系单位，党中央高度重视。", &[], true)
+                .level
+                .as_deref(),
+            Some("中央")
         );
     }
 

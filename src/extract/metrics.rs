@@ -41,10 +41,67 @@ fn pattern() -> &'static Regex {
     })
 }
 
+fn fraction_pattern() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?P<pre>近|约|超过|不到)?(?P<den>[一二三四五六七八九十百千\d]+)分之(?P<num>[一二三四五六七八九十百\d]+)")
+            .unwrap_or_else(|e| panic!("fraction pattern: {e}"))
+    })
+}
+
+fn int_of(s: &str) -> Option<f64> {
+    numeral::parse_int(s).map(|v| v as f64)
+}
+
+/// 三分之二 → 0.666667, the noun before it (占全国的三分之二 → 全国).
+fn fractions(text: &str, exclude: &[Range<usize>], out: &mut Vec<Metric>) {
+    for c in fraction_pattern().captures_iter(text) {
+        let (Some(all), Some(den), Some(num)) = (c.get(0), c.name("den"), c.name("num")) else {
+            continue;
+        };
+        if exclude
+            .iter()
+            .any(|r| r.start < all.end() && all.start() < r.end)
+        {
+            continue;
+        }
+        let (Some(d), Some(n)) = (int_of(den.as_str()), int_of(num.as_str())) else {
+            continue;
+        };
+        if d == 0.0 || n > d {
+            continue;
+        }
+        let win = window(text, all.start(), all.end());
+        let tokens = tag_window(text, &win);
+        let noun =
+            trim_linking_tail(&noun_for(text, &tokens, den.start(), all.end(), true)).to_owned();
+        out.push(Metric {
+            text: all.as_str().to_owned(),
+            value: round(n / d),
+            max: None,
+            unit: String::new(),
+            noun,
+            approx: c.name("pre").is_some(),
+            range: all.range(),
+        });
+    }
+}
+
+fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
+    Segmenter::global()
+        .tag(&text[win.clone()])
+        .into_iter()
+        .map(|mut t| {
+            t.range = t.range.start + win.start..t.range.end + win.start;
+            t
+        })
+        .collect()
+}
+
 /// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).
 pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
-    let seg = Segmenter::global();
     let mut out = Vec::new();
+    fractions(text, exclude, &mut out);
     for caps in pattern().captures_iter(text) {
         let (Some(all), Some(unit)) = (caps.get(0), caps.name("unit")) else {
             continue;
@@ -103,14 +160,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         // Tag only the sentence around the number: POS tagging the whole document costs more
         // than all other extraction together, and the noun is always near.
         let win = window(text, all.start(), all.end());
-        let tokens: Vec<Token> = seg
-            .tag(&text[win.clone()])
-            .into_iter()
-            .map(|mut t| {
-                t.range = t.range.start + win.start..t.range.end + win.start;
-                t
-            })
-            .collect();
+        let tokens = tag_window(text, &win);
         let noun = noun_for(
             text,
             &tokens,
@@ -133,6 +183,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             range: all.start()..all.end(),
         });
     }
+    out.sort_by_key(|m| m.range.start);
     out
 }
 
@@ -385,6 +436,16 @@ mod tests {
         let got = run("农村生活污水治理率达93%，生物医药产值超千亿元，集装箱航线增至150条。");
         let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
         assert_eq!(nouns, vec!["污水治理率", "产值", "航线"]);
+    }
+
+    #[test]
+    fn fractions_and_percentage_points() {
+        let got = run("粮食产量占全国的三分之二，失业率下降0.5个百分点。");
+        assert_eq!((got[0].0, got[0].2.as_str()), (0.666667, ""));
+        assert_eq!(
+            (got[1].0, got[1].2.as_str(), got[1].3.as_str()),
+            (0.5, "个百分点", "失业率")
+        );
     }
 
     #[test]
