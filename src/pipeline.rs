@@ -200,13 +200,20 @@ impl Pipeline {
         exclude.extend(gaps.iter().map(|g| g.range.clone()));
         let metrics = metrics::metrics(text, &exclude);
         let requirements = requirements::requirements(text, &units);
-        // The document's own year completes partial dates (4月10日 → 2005-04-10).
-        let year = doc
-            .dates
-            .first()
-            .and_then(|d| d.get(..4))
-            .and_then(|y| y.parse().ok())
-            .or_else(|| doc.title.as_deref().and_then(meta::iso_year));
+        // The document's own year completes partial dates (4月10日 → 2005-04-10): the year its
+        // title states, else the year its full dates share. A metadata date is when a site
+        // published the page, often years after the speech, so it does not count.
+        let year = doc.title.as_deref().and_then(meta::iso_year).or_else(|| {
+            let years: Vec<i32> = dates::date_mentions(text, None)
+                .iter()
+                .filter(|d| d.kind == "full")
+                .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse().ok())
+                .collect();
+            years
+                .first()
+                .copied()
+                .filter(|y| years.iter().all(|x| x == y))
+        });
         doc.date_mentions = locate(dates::date_mentions(text, year), |d| &d.range, &span_of);
         doc.placeholders = locate(gaps, |g| &g.range, &span_of);
         doc.requirements = locate(requirements, |r| &r.range, &span_of);

@@ -205,6 +205,16 @@ fn level(text: &str) -> Option<String> {
             None => score.push((lv, n * w)),
         }
     }
+    // In an autonomous region (西藏自治区) 我区 and 区党委 speak of the province-level region.
+    if text.contains("自治区") {
+        if let Some(i) = score.iter().position(|(l, _)| *l == "区") {
+            let (_, s) = score.remove(i);
+            match score.iter_mut().find(|(l, _)| *l == "省") {
+                Some(p) => p.1 += s,
+                None => score.push(("省", s)),
+            }
+        }
+    }
     // Ties go to the earlier (more local) entry order of the dictionary.
     let best = score
         .iter()
