@@ -215,13 +215,14 @@ pub fn score_file(g: &GoldFile, sys: &SystemFile, record: Option<String>) -> Fil
         t.expansions.fp += used.iter().filter(|u| !**u).count();
     }
 
-    // metrics: greedy in system order, exact units first, then empty-unit wildcards;
-    // non-optional gold preferred over optional within each pass.
+    // metrics: greedy in system order, exact units first, then empty-unit wildcards; within each,
+    // pairs whose nouns agree first (so a rate shared by three indicators pairs with the gold
+    // one of the same indicator); non-optional gold preferred over optional within each pass.
     let gunits: Vec<String> = g.metrics.iter().map(|m| light(&m.unit)).collect();
     let sunits: Vec<String> = sys.metrics.iter().map(|m| light(&m.unit)).collect();
     let mut gpair: Vec<Option<usize>> = vec![None; g.metrics.len()];
     let mut spair: Vec<Option<usize>> = vec![None; sys.metrics.len()];
-    for wildcard in [false, true] {
+    for (wildcard, same_noun) in [(false, true), (false, false), (true, true), (true, false)] {
         for (j, sm) in sys.metrics.iter().enumerate() {
             let Some(sv) = sm.value.filter(|_| spair[j].is_none()) else {
                 continue;
@@ -231,6 +232,7 @@ pub fn score_file(g: &GoldFile, sys: &SystemFile, record: Option<String>) -> Fil
                 gpair[i].is_none()
                     && num_eq(gmt.value, sv)
                     && opt_eq(gmt.max, sm.max)
+                    && (!same_noun || noun_ok(&gmt.noun, &sm.noun))
                     && if wildcard {
                         gunits[i].is_empty() || sunits[j].is_empty()
                     } else {
@@ -473,6 +475,11 @@ mod tests {
         let gold = r#"{"file":"a.txt","metrics":[{"value":1200000000000,"unit":"元"}]}"#;
         let docs = json!([{"metrics": [{"value": 1.2e12, "unit": "元", "max": null}, {"value": 1.2e12, "unit": "亿元"}]}]);
         assert_eq!(one(gold, docs).metrics, ks(1, 1, 0));
+        // a rate shared by several indicators pairs with the gold entry of the same indicator
+        let gold = r#"{"file":"a.txt","metrics":[{"value":100,"unit":"%","noun":"发言率"}]}"#;
+        let docs = json!([{"metrics": [{"value": 100, "unit": "%", "noun": "覆盖率"}, {"value": 100, "unit": "%", "noun": "发言率"}]}]);
+        let t = one(gold, docs);
+        assert_eq!((t.metrics, t.metric_noun), (ks(1, 1, 0), acc(1, 1)));
     }
 
     #[test]

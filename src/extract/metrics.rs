@@ -173,18 +173,66 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         if chinese && noun.is_empty() {
             continue;
         }
-        out.push(Metric {
-            text: all.as_str().to_owned(),
-            value,
-            max,
-            unit: unit_s.to_owned(),
-            noun,
-            approx,
-            range: all.start()..all.end(),
-        });
+        let rate = unit_s == "%" || unit_s == "个百分点";
+        let indicators = if rate {
+            shared_indicators(text, &tokens, num.start())
+        } else {
+            Vec::new()
+        };
+        let nouns = if indicators.len() >= 2 {
+            indicators
+        } else {
+            vec![noun]
+        };
+        for noun in nouns {
+            out.push(Metric {
+                text: all.as_str().to_owned(),
+                value,
+                max,
+                unit: unit_s.to_owned(),
+                noun,
+                approx,
+                range: all.start()..all.end(),
+            });
+        }
     }
     out.sort_by_key(|m| m.range.start);
     out
+}
+
+/// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
+/// before it; each becomes its own metric.
+fn shared_indicators(text: &str, tokens: &[Token], num_start: usize) -> Vec<String> {
+    let clause_start = text[..num_start]
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &text[clause_start..num_start];
+    if !clause.contains('、') {
+        return Vec::new();
+    }
+    // Each 、-separated part ends in an indicator; its noun run is read backward from its end.
+    let mut out = Vec::new();
+    let mut part_end = clause_start;
+    for part in clause.split('、') {
+        part_end += part.len();
+        if let Some(i) = tokens
+            .iter()
+            .rposition(|t| t.range.end <= part_end && t.range.start >= clause_start)
+        {
+            let n = trim_linking_tail(&noun_run_backward(tokens, i)).to_owned();
+            if n.ends_with('率') || n.ends_with("比重") || n.ends_with("比例") {
+                out.push(n);
+            }
+        }
+        part_end += '、'.len_utf8();
+    }
+    if out.len() == clause.split('、').count() {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 fn unit_inside_word(text: &str, start: usize, end: usize) -> bool {
@@ -414,12 +462,17 @@ mod tests {
     }
 
     #[test]
-    fn shared_rate_takes_the_nearest_indicator() {
+    fn a_rate_shared_by_listed_indicators_gives_one_metric_each() {
         let got = run("在职党员覆盖率、参学率、发言率均达到100%，发表报道80余篇。");
-        assert_eq!(got[0].3, "发言率");
+        let nouns: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
         assert_eq!(
-            (got[1].0, got[1].3.as_str(), got[1].4),
-            (80.0, "报道", true)
+            nouns,
+            vec![
+                (100.0, "覆盖率"),
+                (100.0, "参学率"),
+                (100.0, "发言率"),
+                (80.0, "报道")
+            ]
         );
     }
 
