@@ -68,22 +68,38 @@ impl AlignedText {
 
     /// Decoded-input byte range covered by the chars `range` (char offsets). Empty-origin chars
     /// at the edges are ignored so an element does not claim markup it never came from.
+    ///
+    /// Every stage keeps text order, so origins never decrease along the text: the range runs
+    /// from the first char's start to the last char's end, found from the edges in O(1) for the
+    /// usual span instead of a walk over a whole section.
     pub fn origin_range(&self, range: Range<usize>) -> Range<usize> {
         let slice =
             &self.origin[range.start.min(self.origin.len())..range.end.min(self.origin.len())];
-        let mut lo = usize::MAX;
-        let mut hi = 0usize;
-        for &(s, e) in slice {
-            if s < e {
-                lo = lo.min(s as usize);
-                hi = hi.max(e as usize);
+        let first = slice.iter().find(|&&(s, e)| s < e);
+        let last = slice.iter().rev().find(|&&(s, e)| s < e);
+        match (first, last) {
+            (Some(&(lo, _)), Some(&(_, hi))) if lo <= hi => lo as usize..hi as usize,
+            (Some(_), Some(_)) => {
+                // Out of order (should not happen): fall back to the full walk.
+                let lo = slice
+                    .iter()
+                    .filter(|(s, e)| s < e)
+                    .map(|&(s, _)| s)
+                    .min()
+                    .unwrap_or(0);
+                let hi = slice
+                    .iter()
+                    .filter(|(s, e)| s < e)
+                    .map(|&(_, e)| e)
+                    .max()
+                    .unwrap_or(lo);
+                lo as usize..hi as usize
+            }
+            _ => {
+                let p = slice.first().map(|&(s, _)| s as usize).unwrap_or(0);
+                p..p
             }
         }
-        if lo == usize::MAX {
-            let p = slice.first().map(|&(s, _)| s as usize).unwrap_or(0);
-            return p..p;
-        }
-        lo..hi
     }
 
     /// Compose: `self` was built over `inner.text`; return `self` re-pointed at `inner`'s origin.

@@ -193,16 +193,20 @@ fn reporter_in_body(text: &str) -> Option<String> {
 
 /// The level whose cues weigh most (我县 outweighs a passing 省委).
 fn level(text: &str) -> Option<String> {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
     let d = Dictionaries::get();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(d.levels.iter().map(|(c, _, _)| c.as_str()))
+            .unwrap_or_else(|e| panic!("level automaton: {e}"))
+    });
     let mut score: Vec<(&str, u32)> = Vec::new();
-    for (cue, lv, w) in &d.levels {
-        let n = text.matches(cue.as_str()).count() as u32;
-        if n == 0 {
-            continue;
-        }
+    for m in ac.find_iter(text) {
+        let (_, lv, w) = &d.levels[m.pattern().as_usize()];
         match score.iter_mut().find(|(l, _)| l == lv) {
-            Some(s) => s.1 += n * w,
-            None => score.push((lv, n * w)),
+            Some(s) => s.1 += w,
+            None => score.push((lv, *w)),
         }
     }
     // In an autonomous region (西藏自治区) 我区 and 区党委 speak of the province-level region.

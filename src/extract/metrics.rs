@@ -102,6 +102,8 @@ fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
 pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let mut out = Vec::new();
     fractions(text, exclude, &mut out);
+    // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.
+    let mut cached: (Range<usize>, Vec<Token>) = (0..0, Vec::new());
     for caps in pattern().captures_iter(text) {
         let (Some(all), Some(unit)) = (caps.get(0), caps.name("unit")) else {
             continue;
@@ -122,8 +124,18 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let unit_s = unit.as_str();
+        // Tag only the sentence around the number: POS tagging the whole document costs more
+        // than all other extraction together, and the noun is always near.
+        let win = window(text, all.start(), all.end());
+        if cached.0 != win {
+            cached = (win.clone(), tag_window(text, &win));
+        }
+        let tokens = &cached.1;
         // 两部分, 三名单: the unit char starts a longer word, so it is no unit here.
-        if unit_inside_word(text, unit.start(), unit.end()) {
+        if tokens
+            .iter()
+            .any(|t| t.range.start == unit.start() && t.range.end > unit.end())
+        {
             continue;
         }
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
@@ -157,13 +169,9 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
             || caps.name("post").is_some();
-        // Tag only the sentence around the number: POS tagging the whole document costs more
-        // than all other extraction together, and the noun is always near.
-        let win = window(text, all.start(), all.end());
-        let tokens = tag_window(text, &win);
         let noun = noun_for(
             text,
-            &tokens,
+            tokens,
             num.start(),
             all.end(),
             unit_s == "%" || unit_s == "个百分点",
@@ -175,7 +183,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         }
         let rate = unit_s == "%" || unit_s == "个百分点";
         let indicators = if rate {
-            shared_indicators(text, &tokens, num.start())
+            shared_indicators(text, tokens, num.start())
         } else {
             Vec::new()
         };
@@ -233,14 +241,6 @@ fn shared_indicators(text: &str, tokens: &[Token], num_start: usize) -> Vec<Stri
     } else {
         Vec::new()
     }
-}
-
-fn unit_inside_word(text: &str, start: usize, end: usize) -> bool {
-    let win = window(text, start, end);
-    Segmenter::global()
-        .cut(&text[win.clone()])
-        .into_iter()
-        .any(|t| win.start + t.start == start && win.start + t.end > end)
 }
 
 /// The sentence holding `start..end`, at most about 60 chars either side.

@@ -76,27 +76,27 @@ fn last_actor(s: &str, allow_collective: bool) -> Option<String> {
 }
 
 /// First modal of obligation in `s`: (byte offset, word). 要 counts only as a word of its own,
-/// not inside 重要, 主要, 需要, 要求, 只要 ….
+/// not inside 重要, 主要, 需要, 要求, 只要 …. One automaton pass, longest word first (必须要).
 fn modal(s: &str) -> Option<(usize, &'static str)> {
-    let mut best: Option<(usize, &'static str)> = None;
-    for m in MODALS {
-        for (i, _) in s.match_indices(m) {
-            if m == "要" && !free_yao(s, i) {
-                continue;
-            }
-            // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
-            let prev = s[..i].chars().next_back();
-            if (m == "确保" || m == "坚持") && prev.is_some_and(|c| "是为的以所".contains(c))
-            {
-                continue;
-            }
-            if best.is_none_or(|(b, w)| i < b || (i == b && m.len() > w.len())) {
-                best = Some((i, m));
-            }
-            break;
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(MODALS)
+            .unwrap_or_else(|e| panic!("modal automaton: {e}"))
+    });
+    ac.find_iter(s).find_map(|m| {
+        let (i, w) = (m.start(), MODALS[m.pattern().as_usize()]);
+        if w == "要" && !free_yao(s, i) {
+            return None;
         }
-    }
-    best
+        // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
+        let prev = s[..i].chars().next_back();
+        if (w == "确保" || w == "坚持") && prev.is_some_and(|c| "是为的以所".contains(c)) {
+            return None;
+        }
+        Some((i, w))
+    })
 }
 
 fn free_yao(s: &str, i: usize) -> bool {
@@ -172,11 +172,18 @@ fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<
 pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
     let sents = sentences(text);
     let duties = duty_units(text, units, &sents);
+    // Deepest unit holding `pos`: the last unit starting at or before it, or an ancestor.
+    let starts: Vec<usize> = units.iter().map(|u| u.marker_range.start).collect();
     let unit_at = |pos: usize| {
-        units
-            .iter()
-            .rposition(|u| u.range.start <= pos && pos < u.range.end)
+        let mut i = starts.partition_point(|&st| st <= pos).checked_sub(1)?;
+        loop {
+            if units[i].range.contains(&pos) {
+                return Some(i);
+            }
+            i = units[i].parent?;
+        }
     };
+    let duties: std::collections::HashMap<usize, String> = duties.into_iter().collect();
     let mut out: Vec<Requirement> = Vec::new();
     let mut unit_actor: Vec<Option<String>> = vec![None; units.len()];
     for (i, u) in units.iter().enumerate() {
@@ -186,7 +193,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
         let head_start = u.marker_range.end + lead;
         let head_end = head_start + u.text.len();
         let head = text.get(head_start..head_end).unwrap_or("");
-        let duty = duties.iter().find(|(j, _)| *j == i).map(|(_, a)| a.clone());
+        let duty = duties.get(&i).cloned();
         // 一要/1要 carry the modal in the marker; otherwise it must open the heading (督导组要…),
         // not sit in a later clause with another subject.
         let (modality, action_at) = if u.marker.ends_with('要') {
@@ -225,8 +232,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
         }
         let Some((p, m)) = modal(sent) else { continue };
         let unit = unit_at(s.start);
-        let duty_ctx =
-            unit.and_then(|i| duties.iter().find(|(j, _)| *j == i).map(|(_, a)| a.clone()));
+        let duty_ctx = unit.and_then(|i| duties.get(&i).cloned());
         let explicit = last_actor(&sent[..p], true);
         let actor = explicit
             .or_else(|| duty_ctx.clone().filter(|a| !a.is_empty()))

@@ -320,19 +320,18 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
     let (ac, owner) = lexicon();
     let dicts = Dictionaries::get();
     let mut folded = String::with_capacity(text.len());
-    let mut pos: Vec<usize> = Vec::with_capacity(text.len());
+    // For each folded byte, the text byte it came from (u32: a document is far below 4 GiB).
+    let mut pos: Vec<u32> = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
         if !is_fold_punct(c) {
-            for _ in 0..c.len_utf8() {
-                pos.push(i);
-            }
+            pos.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
             folded.push(c);
         }
     }
-    pos.push(text.len());
+    pos.push(text.len() as u32);
     for m in ac.find_iter(&folded) {
-        let start = pos[m.start()];
-        let last = pos[m.end() - 1];
+        let start = pos[m.start()] as usize;
+        let last = pos[m.end() - 1] as usize;
         let end = last
             + text[last..]
                 .chars()
