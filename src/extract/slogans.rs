@@ -112,8 +112,10 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
             && clauses
                 .iter()
                 .all(|c| c.chars().count() <= 5 && numeral_led(c));
-        if compact {
-            // 两不误、两促进 / 五有、四落实: one compact formula, its members counted by numerals.
+        // 两不误、两促进 / 五有、四落实 (compact) and 四个一 (single): numeral formulas whose
+        // members are counted by their numerals, not spelled out by their clauses.
+        let single = clauses.len() == 1 && n <= 10 && numeral_led(inner);
+        if compact || single {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
                 canonical: canonical(inner),
@@ -133,15 +135,6 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 items: clauses.iter().map(|c| c.to_string()).collect(),
                 count: None,
                 kind: "quoted",
-                range,
-            });
-        } else if clauses.len() == 1 && n <= 10 && numeral_led(inner) {
-            out.push(Slogan {
-                text: text[range.clone()].to_owned(),
-                canonical: canonical(inner),
-                items: Vec::new(),
-                count: None,
-                kind: "formula",
                 range,
             });
         } else if n <= 12 {
