@@ -5,7 +5,7 @@
 
 use crate::clean::MetaField;
 use crate::dict::Dictionaries;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -197,6 +197,7 @@ fn level(text: &str) -> Option<String> {
     let d = Dictionaries::get();
     let ac = AC.get_or_init(|| {
         AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(d.levels.iter().map(|(c, _, _)| c.as_str()))
             .unwrap_or_else(|e| panic!("level automaton: {e}"))
@@ -247,6 +248,7 @@ fn campaign(text: &str) -> Option<String> {
             }
         }
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("campaign automaton: {e}"));

@@ -7,7 +7,7 @@
 use crate::dict::Dictionaries;
 use crate::lists;
 use crate::outline::OutlineUnit;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -59,6 +59,7 @@ fn actors() -> &'static (AhoCorasick, Vec<bool>) {
         let words: Vec<&str> = d.actors.iter().map(|(w, _)| w.as_str()).collect();
         let collective = d.actors.iter().map(|(_, k)| k == "collective").collect();
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(words)
             .unwrap_or_else(|e| panic!("actor automaton: {e}"));
@@ -81,6 +82,7 @@ fn modal(s: &str) -> Option<(usize, &'static str)> {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     let ac = AC.get_or_init(|| {
         AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(MODALS)
             .unwrap_or_else(|e| panic!("modal automaton: {e}"))
@@ -128,8 +130,19 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
 /// Units covered by a duty context, with the actor the context binds.
 fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(DUTY_CUES)
+            .unwrap_or_else(|e| panic!("duty cue automaton: {e}"))
+    });
     for (k, s) in sents.iter().enumerate() {
         let sent = &text[s.clone()];
+        // One automaton pass rules out the many sentences without any cue.
+        if !cues.is_match(sent) {
+            continue;
+        }
         // The cue must open a list: 履行好以下职责 / 职责要求：第一，…
         let Some(cue_end) = DUTY_CUES.iter().find_map(|c| {
             let p = sent.find(c)? + c.len();
@@ -224,10 +237,8 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
     for s in &sents {
         let sent = &text[s.clone()];
         // A heading sentence is already its unit's record.
-        if units
-            .iter()
-            .any(|u| u.marker_range.start >= s.start && u.marker_range.start < s.start + 12)
-        {
+        let first_unit = starts.partition_point(|&st| st < s.start);
+        if starts.get(first_unit).is_some_and(|&st| st < s.start + 12) {
             continue;
         }
         let Some((p, m)) = modal(sent) else { continue };

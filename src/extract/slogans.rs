@@ -5,7 +5,7 @@
 use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -91,6 +91,7 @@ fn lexicon() -> &'static (AhoCorasick, Vec<usize>) {
             }
         }
         let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("slogan lexicon automaton: {e}"));
@@ -209,41 +210,47 @@ fn numeral_led(s: &str) -> bool {
 
 /// Unquoted N-A-N-B formulas: 三联三帮, 两服务两提高, 三评比三促进, 四开展四深化.
 fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let is_num = |c: char| matches!(c, '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let is_han =
         |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
-    let mut i = 0;
-    while i + 3 < chars.len() {
-        let n = chars[i].1;
-        if is_num(n) && (i == 0 || !is_han(chars[i - 1].1) || !is_num(chars[i - 1].1)) {
-            'outer: for a in 1..=2 {
-                let j = i + 1 + a;
-                if j >= chars.len()
-                    || chars[j].1 != n
-                    || !chars[i + 1..j].iter().all(|&(_, c)| is_han(c))
-                {
-                    continue;
-                }
-                for b in (1..=2).rev() {
-                    let k = j + 1 + b;
-                    if k > chars.len() || !chars[j + 1..k].iter().all(|&(_, c)| is_han(c)) {
-                        continue;
-                    }
-                    // Same shape on both sides keeps prose like 三个三个 out.
-                    if a != b {
-                        continue;
-                    }
-                    let end = chars.get(k).map(|&(p, _)| p).unwrap_or(text.len());
-                    let s = &text[chars[i].0..end];
-                    out.push((chars[i].0..end, s.to_owned()));
-                    i = k;
-                    break 'outer;
-                }
-            }
+    // Resume scanning here after a match (the char after a formula is skipped, as a formula
+    // cannot start right behind another one's last member).
+    let mut resume = 0;
+    for (start, n) in text.char_indices() {
+        if start < resume || !is_num(n) {
+            continue;
         }
-        i += 1;
+        // The numeral and the six chars after it hold the longest shape (N-AA-N-BB).
+        let mut w = [(0usize, '\0'); 7];
+        let mut len = 0;
+        for (k, c) in text[start..].char_indices().take(7) {
+            w[len] = (start + k, c);
+            len += 1;
+        }
+        let w = &w[..len];
+        for a in 1..=2 {
+            let j = 1 + a;
+            let k = j + 1 + a;
+            // Same shape on both sides keeps prose like 三个三个 out.
+            if w.get(j).is_none_or(|&(_, c)| c != n)
+                || !w[1..j].iter().all(|&(_, c)| is_han(c))
+                || k > len
+                || !w[j + 1..k].iter().all(|&(_, c)| is_han(c))
+            {
+                continue;
+            }
+            let end = w.get(k).map_or_else(
+                || w[k - 1].0 + w[k - 1].1.len_utf8(),
+                |&(p, _)| p,
+            );
+            out.push((start..end, text[start..end].to_owned()));
+            resume = w
+                .get(k)
+                .map(|&(p, c)| p + c.len_utf8())
+                .unwrap_or(text.len());
+            break;
+        }
     }
     out
 }
