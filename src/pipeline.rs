@@ -203,8 +203,9 @@ impl Pipeline {
         // The document's own year completes partial dates (4月10日 → 2005-04-10): the year its
         // title states, else the year its full dates share. A metadata date is when a site
         // published the page, often years after the speech, so it does not count.
+        let mentions = dates::date_mentions(text, None);
         let year = doc.title.as_deref().and_then(meta::iso_year).or_else(|| {
-            let years: Vec<i32> = dates::date_mentions(text, None)
+            let years: Vec<i32> = mentions
                 .iter()
                 .filter(|d| d.kind == "full")
                 .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse().ok())
@@ -214,7 +215,15 @@ impl Pipeline {
                 .copied()
                 .filter(|y| years.iter().all(|x| x == y))
         });
-        doc.date_mentions = locate(dates::date_mentions(text, year), |d| &d.range, &span_of);
+        // Only dates written without a year need a second pass that knows it.
+        let needs_year = |d: &dates::DateMention| {
+            d.kind == "partial" && d.iso.as_deref().is_none_or(|i| i.starts_with('-'))
+        };
+        let mentions = match year {
+            Some(_) if mentions.iter().any(needs_year) => dates::date_mentions(text, year),
+            _ => mentions,
+        };
+        doc.date_mentions = locate(mentions, |d| &d.range, &span_of);
         doc.placeholders = locate(gaps, |g| &g.range, &span_of);
         doc.requirements = locate(requirements, |r| &r.range, &span_of);
         doc.outline = locate(units, |u| &u.range, &span_of);
