@@ -100,7 +100,12 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
         let len = chars[i..]
             .iter()
             .take(3)
-            .take_while(|(_, c)| "两二三四五六七八九十".contains(*c))
+            .take_while(|&&(_, c)| {
+                matches!(
+                    c,
+                    '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+                )
+            })
             .count();
         if len == 0 || (i > 0 && numeral::is_cn_numeral_char(chars[i - 1].1)) {
             i += 1;

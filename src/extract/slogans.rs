@@ -5,7 +5,7 @@
 use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -73,13 +73,29 @@ pub fn canonical(s: &str) -> String {
     s.chars().filter(|&c| !is_fold_punct(c)).collect()
 }
 
-fn lexicon() -> &'static (AhoCorasick, Vec<usize>) {
-    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
-    AC.get_or_init(|| {
+/// The lexicon's formula entries as an anchored automaton over punctuation-free text, with
+/// the entry each pattern belongs to, the chars a pattern can start with, and the longest
+/// pattern in chars.
+struct Lexicon {
+    ac: AhoCorasick,
+    owner: Vec<usize>,
+    /// Indexed by code point (BMP): can a pattern start with this char? Looked up per char.
+    firsts: Box<[bool]>,
+    max_chars: usize,
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(|| {
         let d = Dictionaries::get();
         let mut pats = Vec::new();
         let mut owner = Vec::new();
         for (i, e) in d.slogans.iter().enumerate() {
+            // The guide counts unquoted prose only when it is a numeral formula (两不误,
+            // 三个代表); a quoted lexicon slogan is already found by the quote rule.
+            if expand::formula_count(&e.canonical).is_none() {
+                continue;
+            }
             for p in std::iter::once(&e.canonical).chain(&e.variants) {
                 let c = canonical(p);
                 // Two-char entries (四风, 三讲) are found only as formulas in text; as bare
@@ -90,12 +106,25 @@ fn lexicon() -> &'static (AhoCorasick, Vec<usize>) {
                 }
             }
         }
+        let mut firsts = vec![false; 0x10000].into_boxed_slice();
+        for c in pats.iter().filter_map(|p| p.chars().next()) {
+            if let Some(f) = firsts.get_mut(c as usize) {
+                *f = true;
+            }
+        }
+        let max_chars = pats.iter().map(|p| p.chars().count()).max().unwrap_or(0);
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("slogan lexicon automaton: {e}"));
-        (ac, owner)
+        Lexicon {
+            ac,
+            owner,
+            firsts,
+            max_chars,
+        }
     })
 }
 
@@ -314,30 +343,40 @@ fn parallel_halves(a: &str, b: &str) -> bool {
     a.chunks(unit).chain(b.chunks(unit)).all(|c| c[0] == lead)
 }
 
-/// Lexicon entries found anywhere, matched on a punctuation-free view of the text so that
-/// 两不误、两促进 meets the entry 两不误两促进.
+/// Lexicon formulas found anywhere, matched on a punctuation-free view of the text so that
+/// 两不误、两促进 meets the entry 两不误两促进. Every entry opens with a numeral, so only the
+/// few positions holding a pattern's first char are folded and tried, leftmost-longest and
+/// without overlaps as a scan of the whole folded text would find them.
 fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
-    let (ac, owner) = lexicon();
+    let lex = lexicon();
     let dicts = Dictionaries::get();
-    let mut folded = String::with_capacity(text.len());
-    // For each folded byte, the text byte it came from (u32: a document is far below 4 GiB).
-    let mut pos: Vec<u32> = Vec::with_capacity(text.len());
-    for (i, c) in text.char_indices() {
-        if !is_fold_punct(c) {
-            pos.extend(std::iter::repeat_n(i as u32, c.len_utf8()));
+    let mut folded = String::with_capacity(lex.max_chars * 4);
+    // For each folded byte, the text byte it came from.
+    let mut pos: Vec<usize> = Vec::with_capacity(lex.max_chars * 4);
+    let mut at = 0;
+    while let Some((off, _)) = text[at..]
+        .char_indices()
+        .find(|&(_, c)| lex.firsts.get(c as usize).copied().unwrap_or(false))
+    {
+        let start = at + off;
+        folded.clear();
+        pos.clear();
+        for (i, c) in text[start..]
+            .char_indices()
+            .filter(|&(_, c)| !is_fold_punct(c))
+            .take(lex.max_chars)
+        {
+            pos.extend(std::iter::repeat_n(start + i, c.len_utf8()));
             folded.push(c);
         }
-    }
-    pos.push(text.len() as u32);
-    for m in ac.find_iter(&folded) {
-        let start = pos[m.start()] as usize;
-        let last = pos[m.end() - 1] as usize;
-        let end = last
-            + text[last..]
-                .chars()
-                .next()
-                .map(|c| c.len_utf8())
-                .unwrap_or(0);
+        let input = aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes);
+        let Some(m) = lex.ac.find(input) else {
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let last = pos[m.end() - 1];
+        let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+        at = end;
         let range = start..end;
         if out.iter().any(|o| {
             let c = core(text, &o.range);
@@ -345,12 +384,7 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
         }) {
             continue;
         }
-        let e = &dicts.slogans[owner[m.pattern().as_usize()]];
-        // The guide counts unquoted prose only when it is a numeral formula (两不误, 三个代表);
-        // a quoted lexicon slogan is already found by the quote rule.
-        if expand::formula_count(&e.canonical).is_none() {
-            continue;
-        }
+        let e = &dicts.slogans[lex.owner[m.pattern().as_usize()]];
         out.retain(|o| {
             let c = core(text, &o.range);
             !(range.start <= c.start && c.end <= range.end)

@@ -62,7 +62,13 @@ pub struct Marker {
     pub initial: bool,
 }
 
-const CN_DIGITS: &str = "一二三四五六七八九十";
+/// The digits of an enumerator numeral (a `matches!`, not a string search: it runs per char).
+fn is_cn_digit(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
 
 fn is_boundary(prev: Option<char>) -> bool {
     match prev {
@@ -79,7 +85,7 @@ fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
     let len = chars[i..]
         .iter()
         .take(3)
-        .take_while(|(_, c)| CN_DIGITS.contains(*c))
+        .take_while(|&&(_, c)| is_cn_digit(c))
         .count();
     for n in (1..=len).rev() {
         let s: String = chars[i..i + n].iter().map(|(_, c)| c).collect();
@@ -142,7 +148,7 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
             match next(i + n) {
                 Some('、') => {
                     let after = next(i + n + 1);
-                    let listy = after.is_some_and(|a| CN_DIGITS.contains(a));
+                    let listy = after.is_some_and(is_cn_digit);
                     let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
                     if (initial || inline_ok) && !listy {
                         found = Some((Style::CnComma, v, n + 1));
