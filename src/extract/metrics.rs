@@ -124,20 +124,6 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let unit_s = unit.as_str();
-        // Tag only the sentence around the number: POS tagging the whole document costs more
-        // than all other extraction together, and the noun is always near.
-        let win = window(text, all.start(), all.end());
-        if cached.0 != win {
-            cached = (win.clone(), tag_window(text, &win));
-        }
-        let tokens = &cached.1;
-        // 两部分, 三名单: the unit char starts a longer word, so it is no unit here.
-        if tokens
-            .iter()
-            .any(|t| t.range.start == unit.start() && t.range.end > unit.end())
-        {
-            continue;
-        }
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         if is_date_or_time(num.as_str(), unit_s, after) {
             continue;
@@ -158,6 +144,21 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         // Chinese numerals count concrete things only from 2 up (一 is an article: 一件大事);
         // 十六届 is an ordinal, 两级/三种/四类 are levels and kinds, not quantities.
         if chinese && (value < 2.0 || matches!(unit.as_str(), "届" | "级" | "种" | "类" | "期"))
+        {
+            continue;
+        }
+        // The cheap checks above come first: most numbers (dates, 一 as an article) never
+        // need tags. Tag only the sentence around the number: POS tagging the whole document costs more
+        // than all other extraction together, and the noun is always near.
+        let win = window(text, all.start(), all.end());
+        if cached.0 != win {
+            cached = (win.clone(), tag_window(text, &win));
+        }
+        let tokens = &cached.1;
+        // 两部分, 三名单: the unit char starts a longer word, so it is no unit here.
+        if tokens
+            .iter()
+            .any(|t| t.range.start == unit.start() && t.range.end > unit.end())
         {
             continue;
         }

@@ -269,10 +269,9 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
             {
                 continue;
             }
-            let end = w.get(k).map_or_else(
-                || w[k - 1].0 + w[k - 1].1.len_utf8(),
-                |&(p, _)| p,
-            );
+            let end = w
+                .get(k)
+                .map_or_else(|| w[k - 1].0 + w[k - 1].1.len_utf8(), |&(p, _)| p);
             out.push((start..end, text[start..end].to_owned()));
             resume = w
                 .get(k)
