@@ -139,6 +139,8 @@ impl Pipeline {
         FileRecord {
             schema: SCHEMA,
             file: file.to_owned(),
+            id: None,
+            fields: None,
             status: Status::Ok,
             error: None,
             source: Some(source),

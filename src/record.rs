@@ -105,6 +105,12 @@ pub enum Status {
 pub struct FileRecord {
     pub schema: &'static str,
     pub file: String,
+    /// The object's `id` when the input was a JSONL line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The JSONL object's other fields, passed through unchanged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<serde_json::Map<String, serde_json::Value>>,
     pub status: Status,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
@@ -119,6 +125,8 @@ impl FileRecord {
         FileRecord {
             schema: SCHEMA,
             file,
+            id: None,
+            fields: None,
             status: Status::Error,
             error: Some(message),
             source,

@@ -69,7 +69,7 @@ fn extract_gold_files(
         .map(|g| Input::Path(std::path::Path::new(root).join(&g.file)))
         .collect();
     let mut out = Vec::new();
-    batch::run(&pipeline, &inputs, None, |r| {
+    batch::run(&pipeline, &inputs, |r| {
         out.push(serde_json::to_value(r).map_err(std::io::Error::other)?);
         Ok(())
     })

@@ -1,25 +1,47 @@
 //! `tifa extract`: run the pipeline over files, folders or stdin and write one JSON line per
 //! input file; talks to `batch` for the run and `emit` for the output.
 
+use super::progress::Progress;
 use clap::Args;
-use std::io::{Read, Write};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
-use tifa::batch::{self, Input};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+use tifa::batch::{self, resume, BatchOptions, WalkOptions};
 use tifa::emit::JsonlSink;
 use tifa::normalize::{Conversion, Converter, Fmmseg};
 use tifa::{Options, Pipeline};
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Files or folders (walked recursively); `-` reads standard input.
+    /// Files or folders (walked recursively in sorted order, hidden entries skipped); `-`
+    /// reads standard input.
     #[arg(required = true)]
     pub paths: Vec<String>,
-    /// Write JSON lines here instead of standard output.
-    #[arg(short, long)]
+    /// Write JSON lines here (through FILE.partial, renamed when the run completes) instead
+    /// of standard output.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
+    /// Only files in folders matching this glob; `!GLOB` excludes. Repeatable.
+    #[arg(short, long, value_name = "GLOB")]
+    pub glob: Vec<String>,
+    /// Read inputs as JSONL: one object a line with `id` and `text`; other fields are passed
+    /// through to the record's `fields`.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Continue an interrupted run of the same command from FILE.partial (needs -o).
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+    /// Inputs larger than this get an error record (bytes; K, M, G suffixes allowed).
+    #[arg(long, default_value = "64M", value_parser = parse_size)]
+    pub max_bytes: u64,
+    /// No progress bar and no summary line (errors are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Include each document's words (jieba segmentation).
     #[arg(long)]
     pub tokens: bool,
@@ -34,6 +56,22 @@ pub struct ExtractArgs {
     pub libopencc: bool,
 }
 
+/// `64M` → 67108864: binary K, M, G suffixes.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (num, mult) = match s.char_indices().last() {
+        Some((i, 'K' | 'k')) => (&s[..i], 1u64 << 10),
+        Some((i, 'M' | 'm')) => (&s[..i], 1 << 20),
+        Some((i, 'G' | 'g')) => (&s[..i], 1 << 30),
+        _ => (s, 1),
+    };
+    num.trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(mult))
+        .ok_or_else(|| format!("not a size: {s:?} (e.g. 1048576, 512K, 64M, 2G)"))
+}
+
 pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, String> {
     let conv = Conversion::parse(name)
         .ok_or_else(|| format!("unknown --convert {name:?} (t2s, tw2s, tw2sp, hk2s, none)"))?;
@@ -46,18 +84,8 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
     Ok(Box::new(Fmmseg::new(conv)))
 }
 
-pub fn thread_pool(jobs: Option<usize>) -> Result<(), String> {
-    if let Some(n) = jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global()
-            .map_err(|e| format!("thread pool: {e}"))?;
-    }
-    Ok(())
-}
-
 pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
-    thread_pool(a.jobs)?;
+    let started = Instant::now();
     let pipeline = Pipeline::new(
         converter(&a.convert, a.libopencc)?,
         Options {
@@ -65,35 +93,85 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             text: a.text,
         },
     );
-    let inputs = batch::collect_inputs(&a.paths);
-    let stdin_bytes = if inputs.contains(&Input::Stdin) {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("reading stdin: {e}"))?;
-        Some(buf)
-    } else {
-        None
+    let walk_opts = WalkOptions {
+        globs: a.glob.clone(),
+        jsonl: a.jsonl,
     };
-    let out: Box<dyn Write> = match &a.output {
-        Some(path) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
-        )),
+    let inputs = batch::walk(&a.paths, &walk_opts)?;
+    let opts = BatchOptions {
+        max_bytes: a.max_bytes,
+        window: 0,
+        threads: a.jobs.unwrap_or(0),
+    };
+    let partial = a
+        .output
+        .as_ref()
+        .map(|o| PathBuf::from(format!("{o}.partial")));
+    let done = match (&partial, a.resume) {
+        (Some(p), true) => {
+            resume::load(p).map_err(|e| format!("cannot resume from {}: {e}", p.display()))?
+        }
+        _ => resume::Done::default(),
+    };
+    let (skipped, skipped_errors) = (done.keys.len(), done.errors);
+    let mismatch = Arc::new(Mutex::new(None));
+    let inputs = resume::skip_done(inputs, done, mismatch.clone());
+    let out: Box<dyn Write> = match &partial {
+        Some(p) => {
+            let file = std::fs::OpenOptions::new()
+                .create(true)
+                .write(true)
+                .append(a.resume)
+                .truncate(!a.resume)
+                .open(p)
+                .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
+            Box::new(std::io::BufWriter::new(file))
+        }
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = JsonlSink::new(out);
-    batch::run(&pipeline, &inputs, stdin_bytes.as_deref(), |r| {
+    let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
+    let mut bytes = 0u64;
+    batch::run_stream(&pipeline, inputs, &opts, |r| {
+        let n = r.source.as_ref().map_or(0, |s| s.bytes as u64);
+        bytes += n;
+        progress.record(n, r.is_error());
         if let Some(e) = &r.error {
-            eprintln!("tifa: {}: {e}", r.file);
+            match &r.id {
+                Some(id) => progress.println(&format!("tifa: {} [{id}]: {e}", r.file)),
+                None => progress.println(&format!("tifa: {}: {e}", r.file)),
+            }
         }
-        sink.write(r)
+        sink.write(&r)
     })
     .map_err(|e| format!("writing output: {e}"))?;
-    let (written, errors) = (sink.written, sink.errors);
+    progress.finish();
+    let (written, errors) = (sink.written + skipped, sink.errors + skipped_errors);
     sink.finish().map_err(|e| format!("writing output: {e}"))?;
-    if errors > 0 {
-        eprintln!("tifa: {written} files, {errors} with errors");
-        return Ok(ExitCode::from(1));
+    if let Some(m) = mismatch.lock().ok().and_then(|m| m.clone()) {
+        return Err(format!(
+            "cannot resume: the inputs changed since the interrupted run ({m}); run again without --resume"
+        ));
     }
-    Ok(ExitCode::SUCCESS)
+    if let (Some(p), Some(o)) = (&partial, &a.output) {
+        std::fs::rename(p, o).map_err(|e| format!("cannot rename {} to {o}: {e}", p.display()))?;
+    }
+    if !a.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        let resumed = if skipped > 0 {
+            format!(" ({skipped} from the interrupted run)")
+        } else {
+            String::new()
+        };
+        eprintln!(
+            "tifa: {written} records{resumed}, {errors} errors; {:.1} MB in {secs:.1} s ({:.1} MB/s)",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9),
+        );
+    }
+    Ok(if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -1,0 +1,280 @@
+//! What a batch reads: paths walked lazily in sorted order (the `ignore` crate: hidden entries
+//! skipped, `--glob` include/exclude, symlinks followed with loop detection), standard input,
+//! and JSONL files read one object per line (`id`, `text`, other fields passed through).
+//! Nothing here runs the pipeline; `batch` hands each `Input` to a worker.
+
+use ignore::overrides::{Override, OverrideBuilder};
+use ignore::WalkBuilder;
+use serde_json::{Map, Value};
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One unit of work: it yields exactly one output record.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// A file, read by the worker.
+    Path(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+    /// One line of a JSONL input: the text to process, its id and the fields passed through.
+    Line(Box<Line>),
+    /// Something that could not even be listed (an unreadable folder, a symlink loop, a bad
+    /// JSONL line): it becomes an error record instead of vanishing.
+    Failed { name: String, message: String },
+}
+
+/// A JSONL object as input: `{"id": …, "text": …, …}`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    /// The JSONL file (`-` for stdin).
+    pub file: String,
+    /// 1-based line number in that file.
+    pub line: usize,
+    pub id: String,
+    pub text: String,
+    /// Every other field of the object, passed through to the record.
+    pub fields: Map<String, Value>,
+}
+
+impl Input {
+    /// The name the record carries in its `file` field.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Path(p) => p.to_string_lossy().into_owned(),
+            Input::Stdin => "-".to_owned(),
+            Input::Line(l) => l.file.clone(),
+            Input::Failed { name, .. } => name.clone(),
+        }
+    }
+
+    /// The JSONL id, for inputs that have one.
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Input::Line(l) => Some(&l.id),
+            _ => None,
+        }
+    }
+}
+
+/// How to expand the paths given on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// ripgrep-style globs: `*.txt` includes, `!*.html` excludes. They filter files found in
+    /// folders; a file named on the command line is always read.
+    pub globs: Vec<String>,
+    /// Read every input as JSONL (one object a line) instead of as one document.
+    pub jsonl: bool,
+}
+
+/// The inputs of `paths`, lazily, in order: each path in the order given, each folder walked
+/// in sorted path order. Standard input is read when its turn comes.
+pub fn walk(
+    paths: &[String],
+    opts: &WalkOptions,
+) -> Result<impl Iterator<Item = Input> + Send, String> {
+    let mut roots = Vec::with_capacity(paths.len());
+    for p in paths {
+        let overrides = if p == "-" || opts.globs.is_empty() {
+            Override::empty()
+        } else {
+            let mut b = OverrideBuilder::new(p);
+            for g in &opts.globs {
+                b.add(g).map_err(|e| format!("bad --glob {g:?}: {e}"))?;
+            }
+            b.build().map_err(|e| format!("bad --glob: {e}"))?
+        };
+        roots.push((p.clone(), overrides));
+    }
+    let jsonl = opts.jsonl;
+    Ok(roots.into_iter().flat_map(move |(p, overrides)| {
+        let files: Box<dyn Iterator<Item = Input> + Send> = if p == "-" {
+            Box::new(std::iter::once(Input::Stdin))
+        } else {
+            walk_root(&p, overrides)
+        };
+        files.flat_map(move |input| -> Box<dyn Iterator<Item = Input> + Send> {
+            match input {
+                Input::Path(path) if jsonl => jsonl_file(path),
+                Input::Stdin if jsonl => jsonl_lines("-".to_owned(), std::io::stdin()),
+                other => Box::new(std::iter::once(other)),
+            }
+        })
+    }))
+}
+
+/// All inputs of `paths` as a list (small corpora, tests, `eval`).
+pub fn collect_inputs(paths: &[String]) -> Vec<Input> {
+    match walk(paths, &WalkOptions::default()) {
+        Ok(it) => it.collect(),
+        Err(e) => vec![Input::Failed {
+            name: paths.join(" "),
+            message: e,
+        }],
+    }
+}
+
+fn walk_root(root: &str, overrides: Override) -> Box<dyn Iterator<Item = Input> + Send> {
+    let path = Path::new(root);
+    let root = root.to_owned();
+    if !path.exists() && path.symlink_metadata().is_err() {
+        // A missing path is read (and fails) like a file, so it gets its error record.
+        return Box::new(std::iter::once(Input::Path(path.to_path_buf())));
+    }
+    let walker = WalkBuilder::new(path)
+        .standard_filters(false)
+        // Hidden entries are filtered here rather than by `hidden(true)`, which an include
+        // glob would override (`*.txt` would let `.notes.txt` in).
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .follow_links(true)
+        .overrides(overrides)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    Box::new(walker.filter_map(move |entry| match entry {
+        Ok(e) if e.file_type().is_some_and(|t| t.is_dir()) => None,
+        Ok(e) => Some(Input::Path(e.into_path())),
+        Err(err) => Some(Input::Failed {
+            name: error_path(&err).unwrap_or_else(|| root.clone()),
+            message: format!("cannot list: {err}"),
+        }),
+    }))
+}
+
+fn error_path(err: &ignore::Error) -> Option<String> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.to_string_lossy().into_owned()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.to_string_lossy().into_owned()),
+        _ => None,
+    }
+}
+
+fn jsonl_file(path: PathBuf) -> Box<dyn Iterator<Item = Input> + Send> {
+    let name = path.to_string_lossy().into_owned();
+    match std::fs::File::open(&path) {
+        Ok(f) => jsonl_lines(name, f),
+        Err(e) => Box::new(std::iter::once(Input::Failed {
+            name,
+            message: format!("cannot read file: {e}"),
+        })),
+    }
+}
+
+/// One input per non-blank line; a line that is not a JSON object with a text becomes an
+/// error record naming the line.
+fn jsonl_lines<R: Read + Send + 'static>(
+    file: String,
+    reader: R,
+) -> Box<dyn Iterator<Item = Input> + Send> {
+    let lines = BufReader::new(reader).split(b'\n').enumerate();
+    Box::new(lines.filter_map(move |(i, line)| {
+        let n = i + 1;
+        let failed = |message: String| Input::Failed {
+            name: file.clone(),
+            message: format!("line {n}: {message}"),
+        };
+        let bytes = match line {
+            Ok(b) => b,
+            Err(e) => return Some(failed(format!("cannot read: {e}"))),
+        };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        Some(match parse_line(&bytes) {
+            Ok((id, text, fields)) => Input::Line(Box::new(Line {
+                file: file.clone(),
+                line: n,
+                id: id.unwrap_or_else(|| n.to_string()),
+                text,
+                fields,
+            })),
+            Err(m) => failed(m),
+        })
+    }))
+}
+
+type Parsed = (Option<String>, String, Map<String, Value>);
+
+fn parse_line(bytes: &[u8]) -> Result<Parsed, String> {
+    let mut obj = match serde_json::from_slice::<Value>(bytes) {
+        Ok(Value::Object(o)) => o,
+        Ok(_) => return Err("not a JSON object".to_owned()),
+        Err(e) => return Err(format!("invalid JSON: {e}")),
+    };
+    let text = match obj.remove("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return Err("\"text\" is not a string".to_owned()),
+        None => return Err("no \"text\" field".to_owned()),
+    };
+    let id = match obj.remove("id") {
+        Some(Value::String(s)) => Some(s),
+        Some(Value::Null) | None => None,
+        Some(v) => Some(v.to_string()),
+    };
+    Ok((id, text, obj))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_keep_id_text_and_other_fields() {
+        let data = "{\"id\": 7, \"text\": \"同志们\", \"year\": 2005}\n\n[1]\n{\"id\":\"x\"}\n";
+        let got: Vec<Input> = jsonl_lines("f.jsonl".into(), std::io::Cursor::new(data)).collect();
+        assert_eq!(got.len(), 3);
+        let Input::Line(l) = &got[0] else {
+            panic!("{got:?}")
+        };
+        assert_eq!((l.id.as_str(), l.text.as_str(), l.line), ("7", "同志们", 1));
+        assert_eq!(l.fields.get("year"), Some(&Value::from(2005)));
+        assert!(
+            matches!(&got[1], Input::Failed { message, .. } if message == "line 3: not a JSON object")
+        );
+        assert!(
+            matches!(&got[2], Input::Failed { message, .. } if message.contains("no \"text\""))
+        );
+    }
+
+    #[test]
+    fn folders_walk_sorted_without_hidden_files_and_with_globs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for f in ["b.txt", "a.txt", ".hidden.txt", "sub/c.txt", "sub/d.html"] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, "x").expect("write");
+        }
+        let root = dir.path().to_string_lossy().into_owned();
+        let names = |globs: &[&str]| -> Vec<String> {
+            let opts = WalkOptions {
+                globs: globs.iter().map(|g| g.to_string()).collect(),
+                jsonl: false,
+            };
+            walk(std::slice::from_ref(&root), &opts)
+                .expect("walk")
+                .map(|i| i.name()[root.len() + 1..].to_owned())
+                .collect()
+        };
+        assert_eq!(names(&[]), ["a.txt", "b.txt", "sub/c.txt", "sub/d.html"]);
+        assert_eq!(names(&["*.txt"]), ["a.txt", "b.txt", "sub/c.txt"]);
+        assert_eq!(names(&["!sub/**"]), ["a.txt", "b.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_become_failed_inputs_not_hangs() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.txt"), "x").expect("write");
+        std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).expect("symlink");
+        let got: Vec<Input> = walk(
+            &[dir.path().to_string_lossy().into_owned()],
+            &WalkOptions::default(),
+        )
+        .expect("walk")
+        .collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(matches!(&got[0], Input::Path(p) if p.ends_with("a.txt")));
+        assert!(matches!(&got[1], Input::Failed { message, .. } if message.contains("loop")));
+    }
+}

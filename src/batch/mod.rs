@@ -1,0 +1,280 @@
+//! Running the pipeline over many inputs as a stream: a producer walks the inputs lazily, a
+//! rayon pool processes them, and a reorder buffer hands records to the sink in input order,
+//! whatever the thread count. At most `window` inputs are in flight, so memory is bounded by
+//! the window, not by the corpus. Talks to `inputs` for what to read and `Pipeline` for the
+//! work; writing is the sink's business.
+
+pub mod inputs;
+pub mod resume;
+
+pub use inputs::{collect_inputs, walk, Input, Line, WalkOptions};
+
+use crate::pipeline::Pipeline;
+use crate::record::FileRecord;
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
+
+/// Per-run settings of the engine.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// Inputs larger than this many bytes get an error record instead of being read.
+    pub max_bytes: u64,
+    /// Inputs in flight at once (read, processing, or waiting for their turn to be written);
+    /// 0 picks 4 per worker thread.
+    pub window: usize,
+    /// Worker threads; 0 uses every core.
+    pub threads: usize,
+}
+
+/// 64 MiB: far above any speech, well below what would exhaust memory on a laptop.
+pub const DEFAULT_MAX_BYTES: u64 = 64 << 20;
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        BatchOptions {
+            max_bytes: DEFAULT_MAX_BYTES,
+            window: 0,
+            threads: 0,
+        }
+    }
+}
+
+/// Read and process one input; I/O failures, oversized inputs and panics inside a stage
+/// become error records.
+pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) -> FileRecord {
+    let name = input.name();
+    let too_big = |n: u64| {
+        FileRecord::error(
+            name.clone(),
+            format!(
+                "input is {n} bytes, over the limit of {} (raise it with --max-bytes)",
+                opts.max_bytes
+            ),
+            None,
+        )
+    };
+    let bytes = match input {
+        Input::Failed { message, .. } => return FileRecord::error(name, message.clone(), None),
+        Input::Line(l) => {
+            if l.text.len() as u64 > opts.max_bytes {
+                return with_line(too_big(l.text.len() as u64), l);
+            }
+            return with_line(guarded(pipeline, &name, l.text.as_bytes()), l);
+        }
+        Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes),
+        Input::Path(p) => match std::fs::metadata(p) {
+            Ok(m) if m.len() > opts.max_bytes => return too_big(m.len()),
+            Ok(_) => std::fs::File::open(p).and_then(|f| read_limited(f, opts.max_bytes)),
+            Err(e) => Err(e),
+        },
+    };
+    match bytes {
+        Ok(Some(b)) => guarded(pipeline, &name, &b),
+        Ok(None) => too_big(opts.max_bytes + 1),
+        Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
+    }
+}
+
+/// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
+/// a pipe).
+fn read_limited(r: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut buf = Vec::new();
+    r.take(max.saturating_add(1)).read_to_end(&mut buf)?;
+    Ok((buf.len() as u64 <= max).then_some(buf))
+}
+
+fn with_line(mut r: FileRecord, l: &Line) -> FileRecord {
+    r.id = Some(l.id.clone());
+    r.fields = Some(l.fields.clone());
+    r
+}
+
+/// A bug in a stage must cost one record, not the batch: the panic becomes an error record.
+fn guarded(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline.process(name, bytes)
+    }))
+    .unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| p.downcast_ref::<&str>().copied())
+            .unwrap_or("unknown panic");
+        FileRecord::error(
+            name.to_owned(),
+            format!("internal error (please report): {msg}"),
+            None,
+        )
+    })
+}
+
+/// How far the writer has got: records handed to the sink, and whether the run stops early.
+struct Gate {
+    written: Mutex<usize>,
+    moved: Condvar,
+    stop: AtomicBool,
+}
+
+/// Process `inputs` on a rayon pool of `opts.threads` workers and call `sink` with each record in input
+/// order. The producer pauses while `window` inputs are ahead of the writer, so a slow file
+/// holds back at most a window of finished records. A sink error stops the run and is
+/// returned.
+pub fn run_stream<I, F>(
+    pipeline: &Pipeline,
+    inputs: I,
+    opts: &BatchOptions,
+    mut sink: F,
+) -> std::io::Result<()>
+where
+    I: Iterator<Item = Input> + Send,
+    F: FnMut(FileRecord) -> std::io::Result<()>,
+{
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads)
+        .thread_name(|i| format!("tifa-worker-{i}"))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let window = match opts.window {
+        0 => pool.current_num_threads() * 4,
+        n => n,
+    }
+    .max(1);
+    let gate = Gate {
+        written: Mutex::new(0),
+        moved: Condvar::new(),
+        stop: AtomicBool::new(false),
+    };
+    let (tx, rx) = std::sync::mpsc::channel::<(usize, FileRecord)>();
+    let mut result = Ok(());
+    std::thread::scope(|scope| {
+        let gate = &gate;
+        let pool = &pool;
+        // The producer feeds the pool from its own thread, so the caller's thread is free to
+        // write: it may hold things that cannot cross threads (a locked stdout).
+        scope.spawn(move || {
+            let gated = inputs.enumerate().take_while(|(seq, _)| {
+                let mut written = gate.written.lock().unwrap_or_else(|e| e.into_inner());
+                while *seq >= *written + window && !gate.stop.load(Ordering::Relaxed) {
+                    written = gate.moved.wait(written).unwrap_or_else(|e| e.into_inner());
+                }
+                !gate.stop.load(Ordering::Relaxed)
+            });
+            pool.install(|| {
+                gated.par_bridge().for_each_with(tx, |tx, (seq, input)| {
+                    if gate.stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    // The receiver only hangs up after a stop, when records no longer matter.
+                    let _ = tx.send((seq, process_input(pipeline, &input, opts)));
+                });
+            });
+        });
+        let mut pending: BTreeMap<usize, FileRecord> = BTreeMap::new();
+        let mut next = 0;
+        for (seq, record) in rx.iter() {
+            pending.insert(seq, record);
+            while let Some(r) = pending.remove(&next) {
+                next += 1;
+                if let Err(e) = sink(r) {
+                    result = Err(e);
+                    break;
+                }
+            }
+            if result.is_err() {
+                gate.stop.store(true, Ordering::Relaxed);
+            }
+            *gate.written.lock().unwrap_or_else(|e| e.into_inner()) = next;
+            gate.moved.notify_all();
+            if result.is_err() {
+                break;
+            }
+        }
+    });
+    result
+}
+
+/// Process a list of inputs (see `run_stream`), calling `sink` with each record in order.
+pub fn run<F>(pipeline: &Pipeline, inputs: &[Input], mut sink: F) -> std::io::Result<()>
+where
+    F: FnMut(&FileRecord) -> std::io::Result<()>,
+{
+    run_stream(
+        pipeline,
+        inputs.iter().cloned(),
+        &BatchOptions::default(),
+        |r| sink(&r),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(n: usize) -> Vec<Input> {
+        (0..n)
+            .map(|i| {
+                Input::Line(Box::new(Line {
+                    file: "t.jsonl".into(),
+                    line: i + 1,
+                    id: i.to_string(),
+                    // Uneven sizes, so records finish out of order.
+                    text: "同志们，要坚持两不误。".repeat(1 + (i * 7) % 13),
+                    fields: Default::default(),
+                }))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn records_come_out_in_input_order_with_a_tiny_window() {
+        let p = Pipeline::default();
+        let opts = BatchOptions {
+            window: 2,
+            threads: 4,
+            ..Default::default()
+        };
+        let mut ids = Vec::new();
+        run_stream(&p, lines(40).into_iter(), &opts, |r| {
+            ids.push(r.id.unwrap_or_default());
+            Ok(())
+        })
+        .expect("run");
+        let want: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_run_and_is_returned() {
+        let p = Pipeline::default();
+        let mut seen = 0;
+        let opts = BatchOptions {
+            threads: 2,
+            ..Default::default()
+        };
+        let err = run_stream(&p, lines(50).into_iter(), &opts, |_| {
+            seen += 1;
+            if seen == 3 {
+                return Err(std::io::Error::other("disk full"));
+            }
+            Ok(())
+        });
+        assert_eq!(err.map_err(|e| e.to_string()), Err("disk full".to_owned()));
+        assert_eq!(seen, 3);
+    }
+
+    #[test]
+    fn oversized_inputs_get_an_error_record() {
+        let p = Pipeline::default();
+        let opts = BatchOptions {
+            max_bytes: 10,
+            ..Default::default()
+        };
+        let r = process_input(&p, &lines(1)[0], &opts);
+        let msg = r.error.unwrap_or_default();
+        assert!(msg.contains("over the limit of 10"), "{msg}");
+        assert_eq!(r.id.as_deref(), Some("0"));
+    }
+}

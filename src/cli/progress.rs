@@ -1,0 +1,81 @@
+//! Progress on stderr for long runs: files, bytes, MB/s and ETA with indicatif, shown only
+//! when stderr is a terminal and `-q` is not given. The totals come from a quick listing in
+//! a background thread, so the bar starts at once and gains its ETA when the count is in.
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::time::Duration;
+use tifa::batch::{self, Input, WalkOptions};
+
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    files: u64,
+    errors: u64,
+}
+
+impl Progress {
+    /// A bar when stderr is a terminal and not `quiet`; otherwise a silent counter.
+    pub fn new(quiet: bool, paths: &[String], walk: &WalkOptions) -> Self {
+        let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+            let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+            let style = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} \
+                 {binary_bytes_per_sec} ETA {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
+            bar.set_style(style);
+            bar.enable_steady_tick(Duration::from_millis(200));
+            count_in_background(bar.clone(), paths.to_vec(), walk.clone());
+            bar
+        });
+        Progress {
+            bar,
+            files: 0,
+            errors: 0,
+        }
+    }
+
+    /// One record written: advance by the bytes it read.
+    pub fn record(&mut self, bytes: u64, error: bool) {
+        self.files += 1;
+        self.errors += u64::from(error);
+        if let Some(bar) = &self.bar {
+            bar.inc(bytes);
+            bar.set_message(format!("{} files, {} errors", self.files, self.errors));
+        }
+    }
+
+    /// Print a line above the bar (or plainly without one).
+    pub fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// Total the sizes of the files the run will read (JSONL files count whole).
+fn count_in_background(bar: ProgressBar, paths: Vec<String>, walk: WalkOptions) {
+    std::thread::spawn(move || {
+        let listing = WalkOptions {
+            jsonl: false,
+            ..walk
+        };
+        let Ok(inputs) = batch::walk(&paths, &listing) else {
+            return;
+        };
+        let total: u64 = inputs
+            .filter_map(|i| match i {
+                Input::Path(p) => std::fs::metadata(p).ok().map(|m| m.len()),
+                _ => None,
+            })
+            .sum();
+        bar.set_length(total);
+    });
+}

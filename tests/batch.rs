@@ -1,0 +1,184 @@
+//! The batch engine as a user drives it: resuming a killed run, JSONL input, globs, per-file
+//! size limits, and output that only appears under its name once the run is complete.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn tifa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("tifa runs")
+}
+
+fn seeds() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("corpus/")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| String::from_utf8_lossy(&std::fs::read(f).expect("read seed")).into_owned())
+        .collect()
+}
+
+/// `n` small speeches cut from the seeds, in a temporary folder.
+fn small_corpus(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let seeds = seeds();
+    for i in 0..n {
+        let lines: Vec<&str> = seeds[i % seeds.len()].lines().collect();
+        let start = (i * 7) % lines.len().max(1);
+        let text = lines[start..].iter().take(12).copied().collect::<Vec<_>>();
+        std::fs::write(
+            dir.path().join(format!("doc{i:03}.txt")),
+            format!("同志们：\n{}", text.join("\n")),
+        )
+        .expect("write");
+    }
+    dir
+}
+
+fn path_str(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
+
+#[test]
+fn a_killed_run_resumes_without_losing_or_duplicating_records() {
+    let corpus = small_corpus(150);
+    let input = path_str(corpus.path());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let clean = path_str(&out_dir.path().join("clean.jsonl"));
+    let resumed = path_str(&out_dir.path().join("resumed.jsonl"));
+    let partial = PathBuf::from(format!("{resumed}.partial"));
+    let o = tifa(&["extract", &input, "-o", &clean, "-j", "2", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+
+    // Kill the run once some records (but not all) have reached the partial output.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["extract", &input, "-o", &resumed, "-j", "1", "-q"])
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let lines = std::fs::read(&partial)
+            .map(|b| b.iter().filter(|&&c| c == b'\n').count())
+            .unwrap_or(0);
+        if lines >= 3 {
+            break;
+        }
+        assert!(
+            child.try_wait().expect("try_wait").is_none(),
+            "the run ended before it could be killed"
+        );
+        assert!(Instant::now() < deadline, "no output after 120 s");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().expect("kill");
+    child.wait().expect("wait");
+    assert!(
+        !Path::new(&resumed).exists(),
+        "output named before completion"
+    );
+    let before = std::fs::read_to_string(&partial).expect("partial");
+    let kept = before.lines().count();
+    assert!(kept < 150, "the run was not interrupted: {kept} records");
+
+    let o = tifa(&["extract", &input, "-o", &resumed, "--resume"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("from the interrupted run"), "{err}");
+    assert!(!partial.exists(), "partial output left behind");
+    assert_eq!(
+        std::fs::read(&resumed).expect("resumed"),
+        std::fs::read(&clean).expect("clean"),
+        "resumed output differs from an uninterrupted run"
+    );
+}
+
+#[test]
+fn resume_refuses_a_partial_output_from_other_inputs() {
+    let corpus = small_corpus(4);
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let out = path_str(&out_dir.path().join("o.jsonl"));
+    std::fs::write(
+        format!("{out}.partial"),
+        "{\"file\":\"elsewhere.txt\",\"status\":\"ok\"}\n",
+    )
+    .expect("write");
+    let o = tifa(&["extract", &path_str(corpus.path()), "-o", &out, "--resume"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("elsewhere.txt"));
+    assert!(!Path::new(&out).exists());
+}
+
+#[test]
+fn jsonl_input_keeps_ids_and_passes_fields_through() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("in.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            "{\"id\":\"a1\",\"year\":2005,\"text\":\"同志们：要坚持两不误、两促进。全县25名同志参加。\"}\n",
+            "{\"id\":\"a2\",\"text\":17}\n",
+            "not json\n",
+        ),
+    )
+    .expect("write");
+    let o = tifa(&["extract", "--jsonl", &path_str(&f), "-q"]);
+    assert_eq!(o.status.code(), Some(1), "two bad lines: exit 1");
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(recs.len(), 3);
+    assert_eq!(recs[0]["id"], "a1");
+    assert_eq!(recs[0]["fields"]["year"], 2005);
+    assert_eq!(
+        recs[0]["documents"][0]["slogans"][0]["canonical"],
+        "两不误两促进"
+    );
+    assert_eq!(recs[0]["documents"][0]["metrics"][0]["value"], 25.0);
+    assert_eq!(recs[1]["status"], "error");
+    assert!(recs[1]["error"].as_str().unwrap_or("").contains("line 2"));
+    assert!(recs[2]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("line 3: invalid JSON"));
+}
+
+#[test]
+fn globs_filter_folders_and_max_bytes_gives_error_records() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "同志们：要坚持两不误。").expect("write");
+    std::fs::write(dir.path().join("b.html"), "<p>同志们</p>").expect("write");
+    std::fs::write(dir.path().join("big.txt"), "同志们".repeat(1000)).expect("write");
+    let root = path_str(dir.path());
+    let o = tifa(&[
+        "extract",
+        &root,
+        "--glob",
+        "*.txt",
+        "--max-bytes",
+        "1K",
+        "-q",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let files: Vec<&str> = recs.iter().filter_map(|r| r["file"].as_str()).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("a.txt") && files[1].ends_with("big.txt"));
+    assert_eq!(recs[0]["status"], "ok");
+    assert!(recs[1]["error"]
+        .as_str()
+        .unwrap_or("")
+        .contains("over the limit of 1024"));
+}
