@@ -182,3 +182,28 @@ fn globs_filter_folders_and_max_bytes_gives_error_records() {
         .unwrap_or("")
         .contains("over the limit of 1024"));
 }
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_fifo_is_written_in_place_not_replaced() {
+    // Regression: `-o /dev/null` wrote /dev/null.partial and renamed it over the device.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("out.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo not available");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).expect("read fifo"))
+    };
+    let o = tifa(&["extract", "corpus/", "-q", "-o", &path_str(&fifo)]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let got = reader.join().expect("reader");
+    assert_eq!(got.lines().count(), 5);
+    use std::os::unix::fs::FileTypeExt;
+    let meta = std::fs::metadata(&fifo).expect("fifo still there");
+    assert!(meta.file_type().is_fifo(), "the FIFO was replaced");
+    assert!(!dir.path().join("out.fifo.partial").exists());
+}

@@ -93,6 +93,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             text: a.text,
         },
     );
+    pipeline.warm_up();
     let walk_opts = WalkOptions {
         globs: a.glob.clone(),
         jsonl: a.jsonl,
@@ -103,9 +104,19 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         window: 0,
         threads: a.jobs.unwrap_or(0),
     };
+    // A regular file is written as FILE.partial and renamed when complete; a device or a
+    // pipe (-o /dev/null, a FIFO) is written in place: renaming onto it would replace it.
+    let in_place = a
+        .output
+        .as_ref()
+        .filter(|o| std::fs::metadata(o).is_ok_and(|m| !m.is_file()));
+    if a.resume && in_place.is_some() {
+        return Err("--resume needs -o to name a regular file".into());
+    }
     let partial = a
         .output
         .as_ref()
+        .filter(|_| in_place.is_none())
         .map(|o| PathBuf::from(format!("{o}.partial")));
     let done = match (&partial, a.resume) {
         (Some(p), true) => {
@@ -116,8 +127,14 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let (skipped, skipped_errors) = (done.keys.len(), done.errors);
     let mismatch = Arc::new(Mutex::new(None));
     let inputs = resume::skip_done(inputs, done, mismatch.clone());
-    let out: Box<dyn Write> = match &partial {
-        Some(p) => {
+    let out: Box<dyn Write> = match (&partial, in_place) {
+        (_, Some(o)) => Box::new(std::io::BufWriter::new(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(o)
+                .map_err(|e| format!("cannot write {o}: {e}"))?,
+        )),
+        (Some(p), None) => {
             let file = std::fs::OpenOptions::new()
                 .create(true)
                 .write(true)
@@ -127,7 +144,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
                 .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
             Box::new(std::io::BufWriter::new(file))
         }
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        (None, None) => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = JsonlSink::new(out);
     let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
