@@ -4,14 +4,15 @@
 use tifa::Pipeline;
 
 fn files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(root)
+    // The walk tifa itself does: sorted, hidden entries skipped.
+    tifa::batch::collect_inputs(&[root.to_string_lossy().into_owned()])
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !e.file_name().to_string_lossy().ends_with(".jsonl"))
-        .map(|e| e.into_path())
-        .collect();
-    v.sort();
-    v
+        .filter_map(|i| match i {
+            tifa::batch::Input::Path(p) => Some(p),
+            _ => None,
+        })
+        .filter(|p| !p.to_string_lossy().ends_with(".jsonl"))
+        .collect()
 }
 
 #[test]

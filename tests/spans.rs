@@ -85,14 +85,14 @@ fn check_file(path: &std::path::Path) -> usize {
 }
 
 fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut v: Vec<_> = walkdir::WalkDir::new(dir)
+    // The walk tifa itself does: sorted, hidden entries skipped.
+    tifa::batch::collect_inputs(&[dir.to_string_lossy().into_owned()])
         .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .collect();
-    v.sort();
-    v
+        .filter_map(|i| match i {
+            tifa::batch::Input::Path(p) => Some(p),
+            _ => None,
+        })
+        .collect()
 }
 
 #[test]
