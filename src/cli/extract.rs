@@ -32,6 +32,9 @@ pub struct ExtractArgs {
     /// Use the system libopencc instead of opencc-fmmseg (build with --features libopencc).
     #[arg(long)]
     pub libopencc: bool,
+    /// Also write tidy CSV tables (documents.csv, outline.csv, …) into this folder (docs/tables.md).
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<String>,
 }
 
 pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, String> {
@@ -82,13 +85,23 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = JsonlSink::new(out);
+    let mut tables = match &a.csv {
+        Some(dir) => Some(tifa::tables::Tables::create(dir).map_err(|e| format!("--csv: {e}"))?),
+        None => None,
+    };
     batch::run(&pipeline, &inputs, stdin_bytes.as_deref(), |r| {
         if let Some(e) = &r.error {
             eprintln!("tifa: {}: {e}", r.file);
         }
+        if let Some(t) = tables.as_mut() {
+            t.write(r)?;
+        }
         sink.write(r)
     })
     .map_err(|e| format!("writing output: {e}"))?;
+    if let Some(t) = tables {
+        t.finish().map_err(|e| format!("writing tables: {e}"))?;
+    }
     let (written, errors) = (sink.written, sink.errors);
     sink.finish().map_err(|e| format!("writing output: {e}"))?;
     if errors > 0 {

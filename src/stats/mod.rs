@@ -1,0 +1,1 @@
+//! Corpus statistics over extraction records (placeholder).
