@@ -1,5 +1,5 @@
 //! The `tifa` command: `extract` runs the pipeline over files and folders, `eval` scores the
-//! extraction against gold annotations. Each subcommand lives in `cli/`.
+//! extraction against gold annotations, `stats` counts over a corpus. Each subcommand lives in `cli/`.
 
 mod cli;
 
@@ -23,6 +23,9 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Score extraction against gold annotations (tests/gold/GUIDE.md, "Scoring").
     Eval(cli::eval::EvalArgs),
+    /// Corpus statistics: slogans by year/campaign/level/genre, metric nouns, outline depth,
+    /// warnings, keyword in context (docs/stats.md).
+    Stats(cli::stats::StatsArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => cli::extract::run(a),
         Command::Eval(a) => cli::eval::run(a),
+        Command::Stats(a) => cli::stats::run(a),
     };
     match result {
         Ok(code) => code,
