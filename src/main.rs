@@ -26,6 +26,8 @@ enum Command {
     /// Corpus statistics: slogans by year/campaign/level/genre, metric nouns, outline depth,
     /// warnings, keyword in context (docs/stats.md).
     Stats(cli::stats::StatsArgs),
+    /// Rebuild the CSV tables of `extract --csv` from an extraction output (docs/tables.md).
+    Tables(cli::tables::TablesArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => cli::extract::run(a),
         Command::Eval(a) => cli::eval::run(a),
         Command::Stats(a) => cli::stats::run(a),
+        Command::Tables(a) => cli::tables::run(a),
     };
     match result {
         Ok(code) => code,

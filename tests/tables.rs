@@ -120,10 +120,22 @@ fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
     let rebuilt = tmp.path().join("rebuilt");
     let counts = tables::from_jsonl(&jsonl[..], &rebuilt).expect("rebuild");
     assert_eq!(counts.files, 5);
+    let by_cli = tmp.path().join("by_cli");
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args([
+            "tables",
+            tmp.path().join("out.jsonl").to_str().unwrap_or_default(),
+        ])
+        .args(["--csv", by_cli.to_str().unwrap_or_default()])
+        .output()
+        .expect("tifa runs");
+    assert_eq!(out.status.code(), Some(0));
     for (name, _) in &counts.rows {
         let live = std::fs::read(tmp.path().join(format!("tables/{name}.csv"))).expect("live");
-        let again = std::fs::read(rebuilt.join(format!("{name}.csv"))).expect("rebuilt");
-        assert!(live == again, "{name}.csv differs when rebuilt from JSONL");
+        for dir in [&rebuilt, &by_cli] {
+            let again = std::fs::read(dir.join(format!("{name}.csv"))).expect("rebuilt");
+            assert!(live == again, "{name}.csv differs when rebuilt from JSONL");
+        }
     }
 }
 

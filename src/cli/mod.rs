@@ -4,3 +4,4 @@
 pub mod eval;
 pub mod extract;
 pub mod stats;
+pub mod tables;
