@@ -212,6 +212,6 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[1], "noun    metrics");
         assert_eq!(lines[3], "督导组       12");
-        assert_eq!(lines[4], "ab           3");
+        assert_eq!(lines[4], "ab            3");
     }
 }
