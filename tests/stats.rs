@@ -203,6 +203,14 @@ fn kwic_on_output_without_text_says_what_it_needs() {
     ]);
     let from_corpus = tifa(&["stats", "corpus/", "--kwic", "两不误"]);
     assert_eq!(ok_stdout(&from_jsonl), ok_stdout(&from_corpus));
+    // A traditional term is normalized like the text.
+    let traditional = tifa(&[
+        "stats",
+        with_text.to_str().unwrap_or_default(),
+        "--kwic",
+        "兩不誤",
+    ]);
+    assert_eq!(ok_stdout(&traditional), ok_stdout(&from_corpus));
 }
 
 #[test]

@@ -7,7 +7,9 @@ use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use tifa::align::AlignedText;
 use tifa::batch;
+use tifa::normalize::normalize;
 use tifa::stats::{render, Collector, Facet, Section, StatsOptions};
 use tifa::{Options, Pipeline};
 
@@ -49,7 +51,7 @@ pub struct StatsArgs {
     /// Worker threads when extracting (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// OpenCC conversion when extracting: t2s, tw2s, tw2sp, hk2s or none.
+    /// OpenCC conversion when extracting (and of the kwic term): t2s, tw2s, tw2sp, hk2s or none.
     #[arg(long, default_value = "t2s")]
     pub convert: String,
 }
@@ -109,10 +111,22 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
     if only.contains(&Section::Kwic) && a.kwic.is_none() {
         return Err("--section kwic needs --kwic TERM".into());
     }
+    let conv = converter(&a.convert, false)?;
+    // The term is matched against normalized text, so it is normalized the same way: 兩不誤 and
+    // full-width or ASCII punctuation find what the text holds.
+    let kwic = a.kwic.as_deref().map(|t| {
+        let n = normalize(&AlignedText::identity(t), conv.as_ref());
+        let n = n.as_str().trim();
+        if n.is_empty() {
+            t.to_owned()
+        } else {
+            n.to_owned()
+        }
+    });
     let mut stats = Collector::new(StatsOptions {
         by: a.by,
         top: a.top,
-        kwic: a.kwic.clone(),
+        kwic: kwic.clone(),
         context: a.context,
     });
     let mut corpus: Vec<String> = Vec::new();
@@ -129,10 +143,10 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
     if !corpus.is_empty() {
         thread_pool(a.jobs)?;
         let pipeline = Pipeline::new(
-            converter(&a.convert, false)?,
+            conv,
             Options {
                 tokens: false,
-                text: a.kwic.is_some(),
+                text: kwic.is_some(),
             },
         );
         let inputs = batch::collect_inputs(&corpus);
