@@ -1,5 +1,6 @@
 //! The `tifa` command: `extract` runs the pipeline over files and folders, `eval` scores the
-//! extraction against gold annotations, `stats` counts over a corpus. Each subcommand lives in `cli/`.
+//! extraction against gold annotations, `stats` counts over a corpus, `tables` rebuilds CSV
+//! tables from an output. Each subcommand lives in `cli/`.
 
 mod cli;
 
