@@ -1,6 +1,7 @@
 //! tifa (提法): extraction of structure and formulations from Chinese official speeches and
 //! reports. The modules follow the pipeline: decode → clean → normalize → segment → outline →
-//! lists → extract → record/emit; `batch` runs it over many files, `eval` scores it against gold.
+//! lists → extract → record/emit; `batch` runs it over many files, `eval` scores it against gold;
+//! `tables` and `stats` turn the output into CSV tables and corpus statistics.
 
 pub mod align;
 pub mod batch;
@@ -18,6 +19,8 @@ pub mod pipeline;
 pub mod record;
 pub mod segment;
 pub mod span;
+pub mod stats;
+pub mod tables;
 
 pub use pipeline::{Options, Pipeline};
 pub use record::FileRecord;

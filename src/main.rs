@@ -1,5 +1,6 @@
 //! The `tifa` command: `extract` runs the pipeline over files and folders, `eval` scores the
-//! extraction against gold annotations. Each subcommand lives in `cli/`.
+//! extraction against gold annotations, `stats` counts over a corpus, `tables` rebuilds CSV
+//! tables from an output. Each subcommand lives in `cli/`.
 
 mod cli;
 
@@ -23,6 +24,11 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Score extraction against gold annotations (tests/gold/GUIDE.md, "Scoring").
     Eval(cli::eval::EvalArgs),
+    /// Corpus statistics: slogans by year/campaign/level/genre, metric nouns, outline depth,
+    /// warnings, keyword in context (docs/stats.md).
+    Stats(cli::stats::StatsArgs),
+    /// Rebuild the CSV tables of `extract --csv` from an extraction output (docs/tables.md).
+    Tables(cli::tables::TablesArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +36,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => cli::extract::run(a),
         Command::Eval(a) => cli::eval::run(a),
+        Command::Stats(a) => cli::stats::run(a),
+        Command::Tables(a) => cli::tables::run(a),
     };
     match result {
         Ok(code) => code,

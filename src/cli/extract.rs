@@ -54,6 +54,9 @@ pub struct ExtractArgs {
     /// Use the system libopencc instead of opencc-fmmseg (build with --features libopencc).
     #[arg(long)]
     pub libopencc: bool,
+    /// Also write tidy CSV tables (documents.csv, outline.csv, …) into this folder (docs/tables.md).
+    #[arg(long, value_name = "DIR")]
+    pub csv: Option<String>,
 }
 
 /// `64M` → 67108864: binary K, M, G suffixes.
@@ -147,6 +150,14 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         (None, None) => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
     let mut sink = JsonlSink::new(out);
+    // Tables follow the records as they are written, except when the output is a file:
+    // then they are built from it at the end, which also covers a resumed run.
+    let mut live_tables = match (&a.csv, &partial) {
+        (Some(dir), None) => {
+            Some(tifa::tables::Tables::create(dir).map_err(|e| format!("--csv: {e}"))?)
+        }
+        _ => None,
+    };
     let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
     let mut bytes = 0u64;
     batch::run_stream(&pipeline, inputs, &opts, |r| {
@@ -159,10 +170,16 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
                 None => progress.println(&format!("tifa: {}: {e}", r.file)),
             }
         }
+        if let Some(t) = live_tables.as_mut() {
+            t.write(&r)?;
+        }
         sink.write(&r)
     })
     .map_err(|e| format!("writing output: {e}"))?;
     progress.finish();
+    if let Some(t) = live_tables {
+        t.finish().map_err(|e| format!("writing tables: {e}"))?;
+    }
     let (written, errors) = (sink.written + skipped, sink.errors + skipped_errors);
     sink.finish().map_err(|e| format!("writing output: {e}"))?;
     if let Some(m) = mismatch.lock().ok().and_then(|m| m.clone()) {
@@ -172,6 +189,11 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     }
     if let (Some(p), Some(o)) = (&partial, &a.output) {
         std::fs::rename(p, o).map_err(|e| format!("cannot rename {} to {o}: {e}", p.display()))?;
+        if let Some(dir) = &a.csv {
+            let file = std::fs::File::open(o).map_err(|e| format!("cannot read {o}: {e}"))?;
+            tifa::tables::from_jsonl(std::io::BufReader::new(file), dir)
+                .map_err(|e| format!("writing tables: {e}"))?;
+        }
     }
     if !a.quiet {
         let secs = started.elapsed().as_secs_f64();

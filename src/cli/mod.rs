@@ -4,3 +4,5 @@
 pub mod eval;
 pub mod extract;
 mod progress;
+pub mod stats;
+pub mod tables;

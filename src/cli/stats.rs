@@ -1,0 +1,182 @@
+//! `tifa stats`: corpus statistics from an extraction output (JSONL) or from files and folders
+//! extracted in-process; talks to `batch` for the run, `stats` for counting and rendering.
+
+use crate::cli::extract::converter;
+use clap::{Args, ValueEnum};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use tifa::align::AlignedText;
+use tifa::batch;
+use tifa::normalize::normalize;
+use tifa::stats::{render, Collector, Facet, Section, StatsOptions};
+use tifa::{Options, Pipeline};
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// Extraction outputs (JSONL from `tifa extract`), or corpus files and folders to extract;
+    /// `-` reads JSONL from standard input.
+    #[arg(required = true)]
+    pub paths: Vec<String>,
+    /// Group slogan frequencies by this.
+    #[arg(long, value_enum, default_value = "year")]
+    pub by: Facet,
+    /// Slogans listed per group, and metric nouns listed.
+    #[arg(long, default_value_t = 10)]
+    pub top: usize,
+    /// Show every occurrence of this term in context (needs the text: a corpus path, or an
+    /// output made with `tifa extract --text`).
+    #[arg(long, value_name = "TERM")]
+    pub kwic: Option<String>,
+    /// Characters of context on each side of a kwic hit.
+    #[arg(long, default_value_t = 15)]
+    pub context: usize,
+    /// Only these sections (repeat or separate with commas); default: all.
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub section: Vec<Section>,
+    /// table (aligned text), csv (one section: pick it with --section) or json.
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// Write here instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<String>,
+    /// Worker threads when extracting (default: all cores).
+    #[arg(short, long)]
+    pub jobs: Option<usize>,
+    /// OpenCC conversion when extracting (and of the kwic term): t2s, tw2s, tw2sp, hk2s or none.
+    #[arg(long, default_value = "t2s")]
+    pub convert: String,
+}
+
+/// Whether `path` is a `tifa extract` output: its first non-empty line is a `tifa/…` record.
+/// Decided by content, not by name: corpora hold `.json` pages too.
+fn is_extraction_output(path: &Path) -> bool {
+    let Ok(f) = std::fs::File::open(path) else {
+        return false;
+    };
+    let mut first = String::new();
+    let mut reader = BufReader::new(f.take(1 << 24));
+    while first.trim().is_empty() {
+        first.clear();
+        match reader.read_line(&mut first) {
+            Ok(0) | Err(_) => return false,
+            Ok(_) => {}
+        }
+    }
+    serde_json::from_str::<Value>(first.trim()).is_ok_and(|v| {
+        v.get("schema")
+            .and_then(Value::as_str)
+            .is_some_and(|s| s.starts_with("tifa/"))
+    })
+}
+
+fn read_jsonl(name: &str, input: impl BufRead, stats: &mut Collector) -> Result<(), String> {
+    for (n, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| format!("{name}: {e}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
+        stats.add(&v);
+    }
+    Ok(())
+}
+
+pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
+    let only: Vec<Section> = if a.section.is_empty() {
+        Vec::new()
+    } else {
+        a.section.clone()
+    };
+    if a.format == Format::Csv {
+        let n = if only.is_empty() {
+            5 + usize::from(a.kwic.is_some())
+        } else {
+            only.len()
+        };
+        if n != 1 {
+            return Err("--format csv writes one table: choose it with --section \
+                        (overview, slogans, metrics, depth, warnings, kwic)"
+                .into());
+        }
+    }
+    if only.contains(&Section::Kwic) && a.kwic.is_none() {
+        return Err("--section kwic needs --kwic TERM".into());
+    }
+    let conv = converter(&a.convert, false)?;
+    // The term is matched against normalized text, so it is normalized the same way: 兩不誤 and
+    // full-width or ASCII punctuation find what the text holds.
+    let kwic = a.kwic.as_deref().map(|t| {
+        let n = normalize(&AlignedText::identity(t), conv.as_ref());
+        let n = n.as_str().trim();
+        if n.is_empty() {
+            t.to_owned()
+        } else {
+            n.to_owned()
+        }
+    });
+    let mut stats = Collector::new(StatsOptions {
+        by: a.by,
+        top: a.top,
+        kwic: kwic.clone(),
+        context: a.context,
+    });
+    let mut corpus: Vec<String> = Vec::new();
+    for p in &a.paths {
+        if p == "-" {
+            read_jsonl("-", std::io::stdin().lock(), &mut stats)?;
+        } else if Path::new(p).is_file() && is_extraction_output(Path::new(p)) {
+            let f = std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?;
+            read_jsonl(p, BufReader::new(f), &mut stats)?;
+        } else {
+            corpus.push(p.clone());
+        }
+    }
+    if !corpus.is_empty() {
+        let pipeline = Pipeline::new(
+            conv,
+            Options {
+                tokens: false,
+                text: kwic.is_some(),
+            },
+        );
+        let inputs = batch::walk(&corpus, &batch::WalkOptions::default())?;
+        let opts = batch::BatchOptions {
+            threads: a.jobs.unwrap_or(0),
+            ..Default::default()
+        };
+        batch::run_stream(&pipeline, inputs, &opts, |r| {
+            stats.add(&serde_json::to_value(&r).map_err(std::io::Error::other)?);
+            Ok(())
+        })
+        .map_err(|e| format!("extracting: {e}"))?;
+    }
+    let report = stats.report().map_err(|e| e.to_string())?.select(&only);
+
+    let mut out: Box<dyn Write> = match &a.output {
+        Some(path) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let written = match a.format {
+        Format::Table => render::write_text(&mut out, &report),
+        Format::Json => render::write_json(&mut out, &report),
+        Format::Csv => match report.tables.first() {
+            Some(t) => render::write_csv(&mut out, t),
+            None => Ok(()),
+        },
+    };
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("writing output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}

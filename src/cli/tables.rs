@@ -1,0 +1,38 @@
+//! `tifa tables`: rebuild the CSV tables of `extract --csv` from an existing extraction output
+//! (JSONL), with `tifa::tables`.
+
+use clap::Args;
+use std::io::BufReader;
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct TablesArgs {
+    /// Extraction output (JSONL from `tifa extract`); `-` reads standard input.
+    pub input: String,
+    /// Folder to write the tables into (created; existing tables overwritten).
+    #[arg(long, value_name = "DIR")]
+    pub csv: String,
+}
+
+pub fn run(a: TablesArgs) -> Result<ExitCode, String> {
+    let counts = if a.input == "-" {
+        tifa::tables::from_jsonl(std::io::stdin().lock(), &a.csv)
+    } else {
+        let f =
+            std::fs::File::open(&a.input).map_err(|e| format!("cannot read {}: {e}", a.input))?;
+        tifa::tables::from_jsonl(BufReader::new(f), &a.csv)
+    }
+    .map_err(|e| format!("{}: {e}", a.input))?;
+    let rows: Vec<String> = counts
+        .rows
+        .iter()
+        .map(|(t, n)| format!("{t} {n}"))
+        .collect();
+    eprintln!(
+        "tifa: {} files → {}: {}",
+        counts.files,
+        a.csv,
+        rows.join(", ")
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,217 @@
+//! Rendering a report: aligned terminal tables (CJK-aware widths), CSV of one table, or JSON of
+//! all. Knows nothing of how the numbers were counted.
+
+use super::{Report, Section, Table};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_json::Value;
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthChar;
+
+/// Widest a terminal cell gets before it is cut with `…`.
+const MAX_CELL: usize = 48;
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn width(s: &str) -> usize {
+    s.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// One terminal line per row: line breaks and tabs shown as symbols, long cells cut.
+fn display_cell(s: &str, max: usize) -> String {
+    let cut = width(s) > max;
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let c = match c {
+            '\n' | '\r' => '⏎',
+            '\t' => ' ',
+            c => c,
+        };
+        let cw = c.width().unwrap_or(0);
+        if cut && w + cw > max.saturating_sub(1) {
+            out.push('…');
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out
+}
+
+fn pad(s: &str, to: usize, right: bool) -> String {
+    let fill = " ".repeat(to.saturating_sub(width(s)));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
+/// One table as aligned text: numbers right-aligned, and a kwic's left context too, so the term
+/// stands in one column.
+pub fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
+    writeln!(out, "== {} ==", t.title)?;
+    if t.rows.is_empty() {
+        return writeln!(out, "(none)");
+    }
+    let right: Vec<bool> = (0..t.columns.len())
+        .map(|i| {
+            t.rows.iter().all(|r| r[i].is_number())
+                || (t.section == Section::Kwic && t.columns[i] == "left")
+        })
+        .collect();
+    let mut cells: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
+    for (n, row) in t.rows.iter().enumerate() {
+        let mut line: Vec<String> = row
+            .iter()
+            .map(|v| display_cell(&scalar(v), MAX_CELL))
+            .collect();
+        // The slogan table's group columns repeat on every row: shown once per group.
+        if t.section == Section::Slogans && n > 0 && t.rows[n - 1][0] == row[0] {
+            line[0].clear();
+            line[1].clear();
+        }
+        cells.push(line);
+    }
+    let widths: Vec<usize> = (0..t.columns.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| width(&r[i]))
+                .chain([width(&t.columns[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let join = |parts: Vec<String>| parts.join("  ").trim_end().to_owned();
+    let header = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| pad(c, widths[i], right[i]))
+        .collect();
+    writeln!(out, "{}", join(header))?;
+    writeln!(
+        out,
+        "{}",
+        join(widths.iter().map(|w| "-".repeat(*w)).collect())
+    )?;
+    for row in cells {
+        let parts = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths[i], right[i]))
+            .collect();
+        writeln!(out, "{}", join(parts))?;
+    }
+    Ok(())
+}
+
+/// Every table of the report, separated by a blank line.
+pub fn write_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
+    for (i, t) in report.tables.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        write_table(out, t)?;
+    }
+    Ok(())
+}
+
+/// One table as CSV (RFC 4180, header row); cells as they are, no cutting.
+pub fn write_csv(out: impl Write, t: &Table) -> io::Result<()> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    let err = |e: csv::Error| io::Error::other(e.to_string());
+    w.write_record(&t.columns).map_err(err)?;
+    for row in &t.rows {
+        w.write_record(row.iter().map(scalar)).map_err(err)?;
+    }
+    w.flush()
+}
+
+/// A row as an object with keys in column order.
+struct Row<'a>(&'a [String], &'a [Value]);
+
+impl Serialize for Row<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0.iter().zip(self.1) {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+struct Rows<'a>(&'a Table);
+
+impl Serialize for Rows<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.rows.iter().map(|r| Row(&self.0.columns, r)))
+    }
+}
+
+struct Sections<'a>(&'a Report);
+
+impl Serialize for Sections<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.tables.len()))?;
+        for t in &self.0.tables {
+            m.serialize_entry(t.section.name(), &Rows(t))?;
+        }
+        m.end()
+    }
+}
+
+/// The report as one JSON object: section name → array of row objects (keys in column order).
+pub fn write_json(mut out: impl Write, report: &Report) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &Sections(report))?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn cjk_cells_pad_by_display_width() {
+        assert_eq!(width("两不误"), 6);
+        assert_eq!(pad("两不误", 8, false), "两不误  ");
+        assert_eq!(pad("7", 3, true), "  7");
+    }
+
+    #[test]
+    fn long_cells_are_cut_and_line_breaks_shown() {
+        assert_eq!(display_cell("一二三四五", 6), "一二…");
+        assert_eq!(display_cell("一二三", 6), "一二三");
+        assert_eq!(display_cell("a\nb", 10), "a⏎b");
+    }
+
+    #[test]
+    fn terminal_columns_line_up() {
+        let t = Table {
+            section: Section::Metrics,
+            title: "t".into(),
+            columns: vec!["noun".into(), "metrics".into()],
+            rows: vec![
+                vec![json!("督导组"), json!(12)],
+                vec![json!("ab"), json!(3)],
+            ],
+        };
+        let mut out = Vec::new();
+        write_table(&mut out, &t).unwrap_or_default();
+        let text = String::from_utf8_lossy(&out);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[1], "noun    metrics");
+        assert_eq!(lines[3], "督导组       12");
+        assert_eq!(lines[4], "ab            3");
+    }
+}

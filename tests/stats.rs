@@ -1,0 +1,300 @@
+//! `tifa stats` on the seeds: counts agree with the JSON output, kwic finds the right lines,
+//! JSONL and corpus inputs give the same report, and output is deterministic.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::process::{Command, Output};
+
+fn tifa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("tifa runs")
+}
+
+fn ok_stdout(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stats_json(args: &[&str]) -> Value {
+    let mut all = vec!["stats"];
+    all.extend_from_slice(args);
+    all.extend(["--format", "json"]);
+    serde_json::from_str(&ok_stdout(&tifa(&all))).expect("stats JSON")
+}
+
+/// The seeds' records, with text.
+fn seed_records() -> Vec<Value> {
+    ok_stdout(&tifa(&["extract", "corpus/", "--text"]))
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+fn documents(records: &[Value]) -> Vec<(String, Value)> {
+    records
+        .iter()
+        .flat_map(|r| {
+            let file = r["file"].as_str().unwrap_or("").to_owned();
+            r["documents"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(move |d| (file.clone(), d.clone()))
+        })
+        .collect()
+}
+
+fn slogan_row<'a>(report: &'a Value, slogan: &str) -> &'a Value {
+    report["slogans"]
+        .as_array()
+        .and_then(|rows| rows.iter().find(|r| r["slogan"] == slogan))
+        .unwrap_or_else(|| panic!("no row for {slogan}"))
+}
+
+#[test]
+fn slogan_counts_agree_with_the_extraction() {
+    let docs = documents(&seed_records());
+    let report = stats_json(&["corpus/", "--by", "none", "--top", "1000"]);
+    let row = slogan_row(&report, "三个代表");
+    assert_eq!(row["corpus"], "all");
+    assert_eq!(row["docs_in_group"], 7);
+    assert_eq!(
+        row["documents"], 4,
+        "三个代表 in 000 (docs 0, 2), 001 and 004"
+    );
+    for slogan in ["三个代表", "两不误两促进", "四风", "不忘初心牢记使命"] {
+        let with: Vec<BTreeSet<(u64, u64)>> = docs
+            .iter()
+            .map(|(_, d)| {
+                d["slogans"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| s["canonical"] == slogan)
+                    .map(|s| {
+                        let span = &s["span"];
+                        (
+                            span["start"].as_u64().unwrap_or(0),
+                            span["end"].as_u64().unwrap_or(0),
+                        )
+                    })
+                    .collect()
+            })
+            .filter(|spans: &BTreeSet<_>| !spans.is_empty())
+            .collect();
+        let row = slogan_row(&report, slogan);
+        assert_eq!(row["documents"], with.len(), "{slogan} documents");
+        let occurrences: usize = with.iter().map(BTreeSet::len).sum();
+        assert_eq!(row["occurrences"], occurrences, "{slogan} occurrences");
+    }
+}
+
+#[test]
+fn slogans_group_by_campaign_and_year() {
+    let report = stats_json(&["corpus/", "--by", "campaign", "--section", "slogans"]);
+    let rows = report["slogans"].as_array().expect("rows");
+    let siwei = rows
+        .iter()
+        .find(|r| r["campaign"] == "党的群众路线教育实践活动" && r["slogan"] == "四风")
+        .expect("四风 under 党的群众路线教育实践活动");
+    assert_eq!(siwei["docs_in_group"], 2);
+    assert_eq!(siwei["documents"], 2);
+    // Two seeds carry dates (2013-08-20, 2022-07-14); the other five have no year.
+    let report = stats_json(&["corpus/", "--section", "slogans,overview"]);
+    let groups: BTreeSet<&str> = report["slogans"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["year"].as_str())
+        .collect();
+    assert_eq!(groups, BTreeSet::from(["2013", "2022", "unknown"]));
+    let overview = report["overview"].as_array().expect("overview");
+    let measure = |m: &str| {
+        overview
+            .iter()
+            .find(|r| r["measure"] == m)
+            .map(|r| r["value"].clone())
+    };
+    assert_eq!(measure("documents without a year"), Some(5.into()));
+}
+
+#[test]
+fn kwic_of_liangbuwu_gives_the_four_lines_of_the_seeds() {
+    let records = seed_records();
+    let report = stats_json(&["corpus/", "--kwic", "两不误", "--section", "kwic"]);
+    let rows = report["kwic"].as_array().expect("kwic rows");
+    let got: Vec<(&str, u64, u64)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap_or(""),
+                r["doc"].as_u64().unwrap_or(99),
+                r["start"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("corpus/000_c1dd23876f65785c.txt", 0, 4478),
+            ("corpus/000_c1dd23876f65785c.txt", 1, 8562),
+            ("corpus/004_37ffd9ba6a6eea05.txt", 0, 2397),
+            ("corpus/004_37ffd9ba6a6eea05.txt", 0, 3910),
+        ]
+    );
+    assert!(rows[0]["left"].as_str().unwrap_or("").ends_with("要坚持“"));
+    assert!(rows[0]["right"]
+        .as_str()
+        .unwrap_or("")
+        .starts_with("、两促进”"));
+    // Every start points at the term in the document's text (char offsets of the file).
+    let docs = documents(&records);
+    for (file, doc, start) in got {
+        let (_, d) = docs
+            .iter()
+            .find(|(f, d)| f == file && d["id"] == doc)
+            .expect("document");
+        let offset = start - d["span"]["start"].as_u64().unwrap_or(0);
+        let at: String = d["text"]
+            .as_str()
+            .unwrap_or("")
+            .chars()
+            .skip(offset as usize)
+            .take(3)
+            .collect();
+        assert_eq!(at, "两不误");
+    }
+}
+
+#[test]
+fn kwic_on_output_without_text_says_what_it_needs() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let plain = tmp.path().join("plain.jsonl");
+    std::fs::write(&plain, ok_stdout(&tifa(&["extract", "corpus/"]))).expect("write");
+    let out = tifa(&[
+        "stats",
+        plain.to_str().unwrap_or_default(),
+        "--kwic",
+        "两不误",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--text") && err.contains("corpus"), "{err}");
+
+    let with_text = tmp.path().join("text.jsonl");
+    std::fs::write(
+        &with_text,
+        ok_stdout(&tifa(&["extract", "corpus/", "--text"])),
+    )
+    .expect("write");
+    let from_jsonl = tifa(&[
+        "stats",
+        with_text.to_str().unwrap_or_default(),
+        "--kwic",
+        "两不误",
+    ]);
+    let from_corpus = tifa(&["stats", "corpus/", "--kwic", "两不误"]);
+    assert_eq!(ok_stdout(&from_jsonl), ok_stdout(&from_corpus));
+    // A traditional term is normalized like the text.
+    let traditional = tifa(&[
+        "stats",
+        with_text.to_str().unwrap_or_default(),
+        "--kwic",
+        "兩不誤",
+    ]);
+    assert_eq!(ok_stdout(&traditional), ok_stdout(&from_corpus));
+}
+
+#[test]
+fn jsonl_and_corpus_inputs_give_identical_reports_whatever_the_jobs() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let jsonl = tmp.path().join("out.jsonl");
+    std::fs::write(&jsonl, ok_stdout(&tifa(&["extract", "corpus/"]))).expect("write");
+    let a = ok_stdout(&tifa(&[
+        "stats",
+        jsonl.to_str().unwrap_or_default(),
+        "--format",
+        "json",
+    ]));
+    let b = ok_stdout(&tifa(&[
+        "stats", "corpus/", "--format", "json", "--jobs", "1",
+    ]));
+    let c = ok_stdout(&tifa(&[
+        "stats", "corpus/", "--format", "json", "--jobs", "2",
+    ]));
+    assert_eq!(a, b);
+    assert_eq!(b, c);
+    let t1 = ok_stdout(&tifa(&["stats", "corpus/", "--by", "level"]));
+    let t2 = ok_stdout(&tifa(&["stats", "corpus/", "--by", "level"]));
+    assert_eq!(t1, t2);
+    assert!(t1.contains("== Slogans by level"));
+}
+
+#[test]
+fn depth_and_metric_tables_sum_to_the_extraction() {
+    let docs = documents(&seed_records());
+    let report = stats_json(&["corpus/", "--top", "1000"]);
+    let depth = report["depth"].as_array().expect("depth");
+    let units: u64 = depth.iter().map(|r| r["units"].as_u64().unwrap_or(0)).sum();
+    let docs_counted: u64 = depth
+        .iter()
+        .map(|r| r["documents"].as_u64().unwrap_or(0))
+        .sum();
+    let outline: usize = docs
+        .iter()
+        .map(|(_, d)| d["outline"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(units as usize, outline);
+    assert_eq!(docs_counted as usize, docs.len());
+    assert_eq!(depth[0]["documents"], 1, "the 002 summary has no outline");
+
+    let with_noun = docs
+        .iter()
+        .flat_map(|(_, d)| d["metrics"].as_array().cloned().unwrap_or_default())
+        .filter(|m| m["noun"] != "")
+        .count();
+    let nouns = report["metrics"].as_array().expect("metrics");
+    let listed: u64 = nouns
+        .iter()
+        .map(|r| r["metrics"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(listed as usize, with_noun);
+}
+
+#[test]
+fn errors_and_csv_sections() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let out = tifa(&[
+        "stats",
+        "corpus/003_0133496d7c3fa8b5.txt",
+        empty.to_str().unwrap_or_default(),
+        "--section",
+        "warnings",
+        "--format",
+        "csv",
+    ]);
+    let text = ok_stdout(&out);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0][0].ends_with("empty.txt"));
+    assert_eq!(&rows[0][1], "error");
+    assert_eq!(&rows[0][2], "empty file: nothing to decode");
+
+    let out = tifa(&["stats", "corpus/", "--format", "csv"]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "csv of several sections is a usage error"
+    );
+}

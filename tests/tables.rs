@@ -1,0 +1,204 @@
+//! `tifa extract --csv DIR`: the tables load with a CSV reader, hold one row per element of the
+//! JSON output, keep error records, and round-trip awkward text.
+
+use serde_json::{json, Value};
+use std::path::Path;
+use std::process::Command;
+use tifa::tables::{self, Tables};
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_path(path).expect("table opens");
+    let header = r
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    let rows = r
+        .records()
+        .map(|rec| rec.expect("row parses").iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+fn column(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+}
+
+fn extract_with_tables(inputs: &[&str], dir: &Path) -> Vec<Value> {
+    let jsonl = dir.join("out.jsonl");
+    let csv_dir = dir.join("tables");
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .arg("extract")
+        .args(inputs)
+        .args(["-o", jsonl.to_str().unwrap_or_default()])
+        .args(["--csv", csv_dir.to_str().unwrap_or_default()])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("tifa runs");
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::read_to_string(jsonl)
+        .expect("output written")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+#[test]
+fn seed_tables_have_one_row_per_element_of_the_json() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let records = extract_with_tables(&["corpus/"], tmp.path());
+    let docs: Vec<&Value> = records
+        .iter()
+        .flat_map(|r| r["documents"].as_array().into_iter().flatten())
+        .collect();
+    assert_eq!(
+        docs.len(),
+        7,
+        "five seed files, the first a compilation of three"
+    );
+
+    let (header, rows) = read_csv(&tmp.path().join("tables/documents.csv"));
+    assert_eq!(rows.len(), docs.len());
+    let (title, n_slogans) = (column(&header, "title"), column(&header, "n_slogans"));
+    assert_eq!(rows[5][title], "履职尽责 加强督导");
+    assert!(rows.iter().all(|r| r.len() == header.len()));
+
+    for kind in [
+        "outline",
+        "lists",
+        "slogans",
+        "terms",
+        "metrics",
+        "requirements",
+        "date_mentions",
+    ] {
+        let (header, rows) = read_csv(&tmp.path().join(format!("tables/{kind}.csv")));
+        let expected: usize = docs
+            .iter()
+            .map(|d| d[kind].as_array().map_or(0, Vec::len))
+            .sum();
+        assert!(expected > 0, "the seeds have {kind}");
+        assert_eq!(rows.len(), expected, "{kind}.csv rows");
+        assert_eq!(&header[..2], ["file", "doc"]);
+        assert_eq!(
+            &header[header.len() - 4..],
+            ["start", "end", "byte_start", "byte_end"]
+        );
+        // Spans in the table are the spans of the JSON, row by row.
+        let spans: Vec<String> = docs
+            .iter()
+            .flat_map(|d| d[kind].as_array().into_iter().flatten())
+            .map(|e| format!("{}-{}", e["span"]["start"], e["span"]["byte_end"]))
+            .collect();
+        let (s, be) = (column(&header, "start"), column(&header, "byte_end"));
+        let table_spans: Vec<String> = rows.iter().map(|r| format!("{}-{}", r[s], r[be])).collect();
+        assert_eq!(table_spans, spans, "{kind}.csv spans");
+    }
+    let slogans: usize = rows
+        .iter()
+        .map(|r| r[n_slogans].parse::<usize>().unwrap_or(0))
+        .sum();
+    assert_eq!(
+        slogans,
+        read_csv(&tmp.path().join("tables/slogans.csv")).1.len()
+    );
+}
+
+#[test]
+fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    extract_with_tables(&["corpus/"], tmp.path());
+    let jsonl = std::fs::read(tmp.path().join("out.jsonl")).expect("jsonl");
+    let rebuilt = tmp.path().join("rebuilt");
+    let counts = tables::from_jsonl(&jsonl[..], &rebuilt).expect("rebuild");
+    assert_eq!(counts.files, 5);
+    let by_cli = tmp.path().join("by_cli");
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args([
+            "tables",
+            tmp.path().join("out.jsonl").to_str().unwrap_or_default(),
+        ])
+        .args(["--csv", by_cli.to_str().unwrap_or_default()])
+        .output()
+        .expect("tifa runs");
+    assert_eq!(out.status.code(), Some(0));
+    for (name, _) in &counts.rows {
+        let live = std::fs::read(tmp.path().join(format!("tables/{name}.csv"))).expect("live");
+        for dir in [&rebuilt, &by_cli] {
+            let again = std::fs::read(dir.join(format!("{name}.csv"))).expect("rebuilt");
+            assert!(live == again, "{name}.csv differs when rebuilt from JSONL");
+        }
+    }
+}
+
+#[test]
+fn error_records_keep_their_row_in_documents_csv() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let empty = tmp.path().join("empty.txt");
+    std::fs::write(&empty, b"").expect("write");
+    let records = extract_with_tables(
+        &[
+            "corpus/003_0133496d7c3fa8b5.txt",
+            empty.to_str().unwrap_or_default(),
+        ],
+        tmp.path(),
+    );
+    assert_eq!(records.len(), 2);
+    let (header, rows) = read_csv(&tmp.path().join("tables/documents.csv"));
+    assert_eq!(rows.len(), 2);
+    let err = &rows[1];
+    assert_eq!(err.len(), header.len());
+    assert_eq!(err[column(&header, "status")], "error");
+    assert_eq!(err[column(&header, "doc")], "");
+    assert_eq!(
+        err[column(&header, "error")],
+        "empty file: nothing to decode"
+    );
+    assert!(err[column(&header, "file")].ends_with("empty.txt"));
+    assert_eq!(rows[0][column(&header, "status")], "ok");
+}
+
+#[test]
+fn quotes_commas_newlines_and_separators_round_trip() {
+    let awkward = "他说：\"两不误, 两促进\"\r\n第二行，“引号”";
+    let record = json!({
+        "schema": "tifa/1", "file": "dir/a,b \"c\".txt", "status": "ok",
+        "source": {"bytes": 1, "sha256": "00", "encoding": "UTF-8", "confident": true, "replaced": 0, "markup": false},
+        "documents": [{
+            "id": 0, "title": awkward, "genre": "speech", "dates": ["2013-08-20", "2013-08-21"],
+            "source": null, "editor": null, "reporter": null, "author": null, "campaign": null, "level": null,
+            "span": {"start": 0, "end": 9, "byte_start": 0, "byte_end": 27},
+            "outline": [], "lists": [], "terms": [], "metrics": [], "requirements": [],
+            "date_mentions": [], "placeholders": [],
+            "slogans": [{"text": awkward, "canonical": "两不误两促进", "items": ["a|b", "c\\d", "e,f"],
+                         "count": null, "kind": "quoted",
+                         "span": {"start": 1, "end": 5, "byte_start": 3, "byte_end": 15}}]
+        }],
+        "warnings": ["one, \"two\"", "three|four"]
+    });
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut t = Tables::create(tmp.path()).expect("create");
+    t.write_value(&record).expect("write");
+    t.finish().expect("finish");
+
+    let (h, rows) = read_csv(&tmp.path().join("documents.csv"));
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0][column(&h, "file")], "dir/a,b \"c\".txt");
+    assert_eq!(rows[0][column(&h, "title")], awkward);
+    assert_eq!(rows[0][column(&h, "dates")], "2013-08-20|2013-08-21");
+    assert_eq!(rows[0][column(&h, "warnings")], "one, \"two\"|three\\|four");
+
+    let (h, rows) = read_csv(&tmp.path().join("slogans.csv"));
+    assert_eq!(rows[0][column(&h, "text")], awkward);
+    assert_eq!(rows[0][column(&h, "items")], "a\\|b|c\\\\d|e,f");
+    assert_eq!(rows[0][column(&h, "count")], "");
+    assert_eq!(rows[0][column(&h, "byte_end")], "15");
+}
