@@ -1,5 +1,5 @@
 //! The `tifa` command: `extract` runs the pipeline over files and folders, `eval` scores the
-//! extraction against gold annotations. Each subcommand lives in `cli/`.
+//! extraction against gold annotations, `compare` and `reuse` find reused passages. Each subcommand lives in `cli/`.
 
 mod cli;
 
@@ -23,6 +23,9 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Score extraction against gold annotations (tests/gold/GUIDE.md, "Scoring").
     Eval(cli::eval::EvalArgs),
+    /// Compare A with B (and C…): reused passages, shared and differing slogans, requirements
+    /// and metrics; a terminal summary, --json, or --html for a side-by-side page.
+    Compare(cli::compare::CompareArgs),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +33,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(a) => cli::extract::run(a),
         Command::Eval(a) => cli::eval::run(a),
+        Command::Compare(a) => cli::compare::run(a),
     };
     match result {
         Ok(code) => code,
