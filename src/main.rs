@@ -26,6 +26,8 @@ enum Command {
     /// Compare A with B (and C…): reused passages, shared and differing slogans, requirements
     /// and metrics; a terminal summary, --json, or --html for a side-by-side page.
     Compare(cli::compare::CompareArgs),
+    /// Reused passages and near-duplicate clusters across a corpus: JSON lines, --csv tables.
+    Reuse(cli::reuse::ReuseArgs),
 }
 
 fn main() -> ExitCode {
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
         Command::Extract(a) => cli::extract::run(a),
         Command::Eval(a) => cli::eval::run(a),
         Command::Compare(a) => cli::compare::run(a),
+        Command::Reuse(a) => cli::reuse::run(a),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,6 @@
 //! passage's identity ratio counts what really changed.
 
 use super::content::Content;
-use std::collections::HashMap;
 
 /// Alignment parameters (documented in docs/compare.md).
 #[derive(Debug, Clone, Copy)]
@@ -18,8 +17,9 @@ pub struct Params {
     pub min_len: usize,
     /// Lowest identity ratio kept.
     pub min_identity: f64,
-    /// An n-gram occurring more often than this in B is not used as a seed (runs of
-    /// repeated text would otherwise make seeds quadratic).
+    /// An n-gram occurring more often than this in A or in B is not used as a seed: text
+    /// repeated that often (a "查看原文" link under every news item) is page furniture, and
+    /// would make seeds quadratic.
     pub max_seed_repeats: usize,
 }
 
@@ -30,7 +30,7 @@ impl Default for Params {
             max_gap: 8,
             min_len: 15,
             min_identity: 0.7,
-            max_seed_repeats: 64,
+            max_seed_repeats: 8,
         }
     }
 }
@@ -66,14 +66,32 @@ struct Block {
 
 /// Align A against B; passages sorted by (A start, B start).
 pub fn align(a: &Content, b: &Content, p: &Params) -> Vec<Aligned> {
-    let ha = a.gram_hashes(p.seed);
-    let hb = b.gram_hashes(p.seed);
-    align_hashed(&a.chars, &ha, &b.chars, &hb, p)
+    let sa = seed_index(&a.gram_hashes(p.seed));
+    let sb = seed_index(&b.gram_hashes(p.seed));
+    align_indexed(&a.chars, &sa, &b.chars, &sb, p)
 }
 
-/// `align` with the seed hashes of both sides already computed (the corpus run keeps them).
-pub fn align_hashed(a: &[char], ha: &[u64], b: &[char], hb: &[u64], p: &Params) -> Vec<Aligned> {
-    let blocks = blocks(a, ha, b, hb, p);
+/// Seed n-gram hashes (upper 32 bits) with their positions, sorted: what `align_indexed`
+/// merges. The corpus run computes it once per file.
+pub fn seed_index(hashes: &[u64]) -> Vec<(u32, u32)> {
+    let mut v: Vec<(u32, u32)> = hashes
+        .iter()
+        .enumerate()
+        .map(|(i, &h)| ((h >> 32) as u32, i as u32))
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// `align` with both sides' seed indexes already built.
+pub fn align_indexed(
+    a: &[char],
+    sa: &[(u32, u32)],
+    b: &[char],
+    sb: &[(u32, u32)],
+    p: &Params,
+) -> Vec<Aligned> {
+    let blocks = blocks(a, sa, b, sb, p);
     let mut out: Vec<Aligned> = chain(&blocks, a, b, p)
         .into_iter()
         .filter(|x| {
@@ -83,43 +101,57 @@ pub fn align_hashed(a: &[char], ha: &[u64], b: &[char], hb: &[u64], p: &Params) 
         })
         .collect();
     out.sort_by_key(|x| (x.a.0, x.b.0, x.a.1, x.b.1));
+    // The filter reused the allocation of every chain, short ones included: give it back, or
+    // a corpus run keeps thousands of dead slots per pair.
+    out.shrink_to_fit();
     out
 }
 
-/// Maximal exact matches of at least `seed` chars, sorted by (A start, B start).
-fn blocks(a: &[char], ha: &[u64], b: &[char], hb: &[u64], p: &Params) -> Vec<Block> {
+/// Maximal exact matches of at least `seed` chars, sorted by (A start, B start). Seeds come
+/// from a merge of both sides' seed indexes; seeds on one diagonal with
+/// consecutive A positions form one block.
+fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Params) -> Vec<Block> {
     let n = p.seed;
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::with_capacity(hb.len());
-    for (j, &h) in hb.iter().enumerate() {
-        index.entry(h).or_default().push(j as u32);
+    // Seeds as (diagonal j - i, i).
+    let mut seeds: Vec<(i64, u32)> = Vec::new();
+    let (mut x, mut y) = (0, 0);
+    while x < sa.len() && y < sb.len() {
+        match sa[x].0.cmp(&sb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let h = sa[x].0;
+                let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
+                let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
+                if ye - y <= p.max_seed_repeats && xe - x <= p.max_seed_repeats {
+                    for &(_, i) in &sa[x..xe] {
+                        for &(_, j) in &sb[y..ye] {
+                            let (iu, ju) = (i as usize, j as usize);
+                            // Equal hashes of unequal windows (collisions) are no seed.
+                            if a[iu..iu + n] == b[ju..ju + n] {
+                                seeds.push((j as i64 - i as i64, i));
+                            }
+                        }
+                    }
+                }
+                x = xe;
+                y = ye;
+            }
+        }
     }
-    // Per diagonal (j - i): the run of consecutive seeds being extended, as (first i, last i).
-    let mut runs: HashMap<isize, (usize, usize)> = HashMap::new();
+    seeds.sort_unstable();
     let mut out = Vec::new();
-    for (i, h) in ha.iter().enumerate() {
-        let Some(js) = index.get(h) else { continue };
-        if js.len() > p.max_seed_repeats {
-            continue;
+    let mut k = 0;
+    while k < seeds.len() {
+        let (d, first) = seeds[k];
+        let mut last = first;
+        k += 1;
+        while k < seeds.len() && seeds[k].0 == d && seeds[k].1 == last + 1 {
+            last += 1;
+            k += 1;
         }
-        for &j in js {
-            let j = j as usize;
-            if a[i..i + n] != b[j..j + n] {
-                continue; // hash collision
-            }
-            let d = j as isize - i as isize;
-            match runs.get_mut(&d) {
-                Some(r) if r.1 + 1 == i => r.1 = i,
-                Some(r) => {
-                    out.push(run_block(*r, d, n));
-                    *r = (i, i);
-                }
-                None => {
-                    runs.insert(d, (i, i));
-                }
-            }
-        }
+        out.push(run_block((first as usize, last as usize), d as isize, n));
     }
-    out.extend(runs.into_iter().map(|(d, r)| run_block(r, d, n)));
     out.sort_by_key(|x| (x.a, x.b));
     out
 }

@@ -97,7 +97,8 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
 
 /// Candidate pairs `(i, j)`, `i < j`, sorted: texts sharing all rows of at least one band.
 /// Texts without shingles (shorter than a shingle) take part in no pair.
-pub fn candidates(signatures: &[Vec<u32>], p: &LshParams) -> Vec<(usize, usize)> {
+pub fn candidates<S: AsRef<[u32]>>(signatures: &[S], p: &LshParams) -> Vec<(usize, usize)> {
+    let signatures: Vec<&[u32]> = signatures.iter().map(AsRef::as_ref).collect();
     let mut pairs = Vec::new();
     let live: Vec<usize> = (0..signatures.len())
         .filter(|&i| signatures[i].iter().any(|&h| h != u32::MAX))
