@@ -36,8 +36,8 @@ pub struct ReuseArgs {
     /// Shared rare fingerprints a pair needs before it is aligned.
     #[arg(long, default_value_t = 2)]
     pub min_shared: usize,
-    /// Instead of the reuse output: compare LSH candidates with exact all-pairs Jaccard on an
-    /// evenly spaced sample of N files and print the recall of pairs at or above 0.8.
+    /// Instead of the reuse output: compare LSH candidates with exact all-pairs Jaccard on the
+    /// first N files (in the order of the paths given) and print the recall per threshold.
     #[arg(long, value_name = "N")]
     pub check_recall: Option<usize>,
     /// Print the time each stage took on standard error.
@@ -80,7 +80,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
         eprintln!("tifa: {file}: {e}");
     }
     if let Some(n) = a.check_recall {
-        let r = corpus::check_recall(&sketches, n, 0.8, &p.lsh);
+        let r = corpus::check_recall(&sketches, n, &p.lsh);
         println!(
             "{}",
             serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?

@@ -484,61 +484,73 @@ pub fn clusters(sketches: &[Sketch], pairs: &[ReusePair], threshold: f64) -> Vec
         .collect()
 }
 
-/// `--check-recall`: on an evenly spaced sample of `n` sketches, the exact Jaccard of every
-/// pair against the LSH candidates.
+/// `--check-recall`: on the first `n` sketches (input order, so the caller picks the sample by
+/// the order of the paths), the exact Jaccard of every pair against the LSH candidates.
 #[derive(Debug, Clone, Serialize)]
 pub struct Recall {
     pub sample: usize,
     pub pairs: usize,
-    pub threshold: f64,
-    pub above: usize,
-    pub found: usize,
-    pub recall: Option<f64>,
-    /// Pairs above the threshold that LSH missed, with their exact Jaccard.
+    /// Per threshold: pairs at or above it, how many LSH proposed, the share, and the
+    /// probability the banding gives a pair exactly at the threshold.
+    pub thresholds: Vec<RecallAt>,
+    /// Pairs at or above 0.8 that LSH missed, with their exact Jaccard.
     pub missed: Vec<(String, String, f64)>,
 }
 
-pub fn check_recall(sketches: &[Sketch], n: usize, threshold: f64, p: &LshParams) -> Recall {
-    let step = (sketches.len() as f64 / n.max(1) as f64).max(1.0);
-    let picked: Vec<usize> = (0..n.min(sketches.len()))
-        .map(|k| ((k as f64 * step) as usize).min(sketches.len() - 1))
-        .collect();
+#[derive(Debug, Clone, Serialize)]
+pub struct RecallAt {
+    pub jaccard: f64,
+    pub above: usize,
+    pub found: usize,
+    pub recall: Option<f64>,
+    pub expected_at_threshold: f64,
+}
+
+pub fn check_recall(sketches: &[Sketch], n: usize, p: &LshParams) -> Recall {
+    let picked = &sketches[..n.min(sketches.len())];
     let sets: Vec<Vec<u64>> = picked
         .par_iter()
-        .map(|&i| {
-            let chars: Vec<char> = sketches[i].content.chars().collect();
+        .map(|s| {
+            let chars: Vec<char> = s.content.chars().collect();
             minhash::shingle_set(&hashes(&chars, p.shingle))
         })
         .collect();
-    let sigs: Vec<&[u32]> = picked
-        .iter()
-        .map(|&i| sketches[i].signature.as_slice())
-        .collect();
+    let sigs: Vec<&[u32]> = picked.iter().map(|s| s.signature.as_slice()).collect();
     let cands: std::collections::HashSet<(usize, usize)> =
         minhash::candidates(&sigs, p).into_iter().collect();
     let exact: Vec<(usize, usize, f64)> = (0..picked.len())
         .into_par_iter()
         .flat_map_iter(|x| {
             let sets = &sets;
-            (x + 1..picked.len()).map(move |y| (x, y, minhash::jaccard(&sets[x], &sets[y])))
+            (x + 1..sets.len()).map(move |y| (x, y, minhash::jaccard(&sets[x], &sets[y])))
         })
         .collect();
-    let above: Vec<&(usize, usize, f64)> = exact.iter().filter(|e| e.2 >= threshold).collect();
-    let found = above.iter().filter(|e| cands.contains(&(e.0, e.1))).count();
+    let thresholds = [0.5, 0.6, 0.7, 0.8, 0.9]
+        .iter()
+        .map(|&t| {
+            let above: Vec<_> = exact.iter().filter(|e| e.2 >= t).collect();
+            let found = above.iter().filter(|e| cands.contains(&(e.0, e.1))).count();
+            RecallAt {
+                jaccard: t,
+                above: above.len(),
+                found,
+                recall: (!above.is_empty())
+                    .then(|| super::round3(found as f64 / above.len() as f64)),
+                expected_at_threshold: super::round3(p.candidate_probability(t)),
+            }
+        })
+        .collect();
     Recall {
         sample: picked.len(),
         pairs: exact.len(),
-        threshold,
-        above: above.len(),
-        found,
-        recall: (!above.is_empty()).then(|| found as f64 / above.len() as f64),
-        missed: above
+        thresholds,
+        missed: exact
             .iter()
-            .filter(|e| !cands.contains(&(e.0, e.1)))
+            .filter(|e| e.2 >= 0.8 && !cands.contains(&(e.0, e.1)))
             .map(|e| {
                 (
-                    sketches[picked[e.0]].file.clone(),
-                    sketches[picked[e.1]].file.clone(),
+                    picked[e.0].file.clone(),
+                    picked[e.1].file.clone(),
                     super::round3(e.2),
                 )
             })
