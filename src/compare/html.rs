@@ -15,7 +15,7 @@ pub struct Page<'a> {
 }
 
 const STYLE: &str = r#"
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;margin:1.5em;color:#222;line-height:1.7}
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222;line-height:1.7}
 h1{font-size:1.4em}h2{font-size:1.15em;margin-top:1.6em}
 .files{display:grid;grid-template-columns:1fr 1fr;gap:1.2em}
 .text{white-space:pre-wrap;border:1px solid #ccc;padding:.8em;max-height:75vh;overflow:auto;font-size:15px}
