@@ -80,7 +80,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
         eprintln!("tifa: {file}: {e}");
     }
     if let Some(n) = a.check_recall {
-        let r = corpus::check_recall(&sketches, n, &p.lsh);
+        let r = tifa::compare::recall::check_recall(&sketches, n, &p.lsh);
         println!(
             "{}",
             serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?

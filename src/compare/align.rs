@@ -171,11 +171,14 @@ fn chain(blocks: &[Block], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> {
     let mut done = Vec::new();
     for &blk in blocks {
         // Chains too far behind can never be extended again: blocks come in A order.
-        let (closed, still): (Vec<_>, Vec<_>) = open
-            .into_iter()
-            .partition(|c: &Aligned| c.a.1 + p.max_gap < blk.a);
-        done.extend(closed);
-        open = still;
+        let mut k = 0;
+        while k < open.len() {
+            if open[k].a.1 + p.max_gap < blk.a {
+                done.push(open.remove(k));
+            } else {
+                k += 1;
+            }
+        }
         let mut best: Option<(usize, usize)> = None; // (index, largest gap)
         for (k, c) in open.iter().enumerate() {
             let ga = blk.a as isize - c.a.1 as isize;
@@ -229,8 +232,8 @@ pub fn gap_alignment(x: &[char], y: &[char]) -> (usize, usize) {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = (i, 0);
     }
-    for j in 0..=m {
-        d[0][j] = (j, 0);
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = (j, 0);
     }
     for i in 1..=n {
         for j in 1..=m {

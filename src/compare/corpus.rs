@@ -332,7 +332,7 @@ pub fn align_candidates(
         .collect()
 }
 
-fn hashes(chars: &[char], n: usize) -> Vec<u64> {
+pub(crate) fn hashes(chars: &[char], n: usize) -> Vec<u64> {
     if chars.len() < n || n == 0 {
         return Vec::new();
     }
@@ -388,7 +388,7 @@ pub fn locate(
     let mut halves: HashMap<(usize, usize), (Option<Half>, Option<Half>)> = HashMap::new();
     let chunk = (rayon::current_num_threads() * 8).max(8);
     for group in needed.chunks(chunk) {
-        let located: Vec<Vec<((usize, usize), bool, Half)>> = group
+        let located: Vec<Vec<HalfOf>> = group
             .par_iter()
             .map(|&f| {
                 let Some(prep) = inputs
@@ -449,6 +449,9 @@ struct Half {
     text: String,
 }
 
+/// One side of a passage: (pair index, passage index), whether it is A's side, and the side.
+type HalfOf = ((usize, usize), bool, Half);
+
 /// Connected components of the near-duplicate pairs, numbered from 1 in order of their first
 /// file; files in each sorted by input order.
 pub fn clusters(sketches: &[Sketch], pairs: &[ReusePair], threshold: f64) -> Vec<Cluster> {
@@ -484,87 +487,13 @@ pub fn clusters(sketches: &[Sketch], pairs: &[ReusePair], threshold: f64) -> Vec
         .collect()
 }
 
-/// `--check-recall`: on the first `n` sketches (input order, so the caller picks the sample by
-/// the order of the paths), the exact Jaccard of every pair against the LSH candidates.
-#[derive(Debug, Clone, Serialize)]
-pub struct Recall {
-    pub sample: usize,
-    pub pairs: usize,
-    /// Per threshold: pairs at or above it, how many LSH proposed, the share, and the
-    /// probability the banding gives a pair exactly at the threshold.
-    pub thresholds: Vec<RecallAt>,
-    /// Pairs at or above 0.8 that LSH missed, with their exact Jaccard.
-    pub missed: Vec<(String, String, f64)>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct RecallAt {
-    pub jaccard: f64,
-    pub above: usize,
-    pub found: usize,
-    pub recall: Option<f64>,
-    pub expected_at_threshold: f64,
-}
-
-pub fn check_recall(sketches: &[Sketch], n: usize, p: &LshParams) -> Recall {
-    let picked = &sketches[..n.min(sketches.len())];
-    let sets: Vec<Vec<u64>> = picked
-        .par_iter()
-        .map(|s| {
-            let chars: Vec<char> = s.content.chars().collect();
-            minhash::shingle_set(&hashes(&chars, p.shingle))
-        })
-        .collect();
-    let sigs: Vec<&[u32]> = picked.iter().map(|s| s.signature.as_slice()).collect();
-    let cands: std::collections::HashSet<(usize, usize)> =
-        minhash::candidates(&sigs, p).into_iter().collect();
-    let exact: Vec<(usize, usize, f64)> = (0..picked.len())
-        .into_par_iter()
-        .flat_map_iter(|x| {
-            let sets = &sets;
-            (x + 1..sets.len()).map(move |y| (x, y, minhash::jaccard(&sets[x], &sets[y])))
-        })
-        .collect();
-    let thresholds = [0.5, 0.6, 0.7, 0.8, 0.9]
-        .iter()
-        .map(|&t| {
-            let above: Vec<_> = exact.iter().filter(|e| e.2 >= t).collect();
-            let found = above.iter().filter(|e| cands.contains(&(e.0, e.1))).count();
-            RecallAt {
-                jaccard: t,
-                above: above.len(),
-                found,
-                recall: (!above.is_empty())
-                    .then(|| super::round3(found as f64 / above.len() as f64)),
-                expected_at_threshold: super::round3(p.candidate_probability(t)),
-            }
-        })
-        .collect();
-    Recall {
-        sample: picked.len(),
-        pairs: exact.len(),
-        thresholds,
-        missed: exact
-            .iter()
-            .filter(|e| e.2 >= 0.8 && !cands.contains(&(e.0, e.1)))
-            .map(|e| {
-                (
-                    picked[e.0].file.clone(),
-                    picked[e.1].file.clone(),
-                    super::round3(e.2),
-                )
-            })
-            .collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn winnowing_keeps_a_fingerprint_of_every_window() {
-        let h: Vec<u64> = (0..20u64).map(|x| super::super::content::mix(x)).collect();
+        let h: Vec<u64> = (0..20u64).map(super::super::content::mix).collect();
         let f = winnow(&h, 4);
         assert!(!f.is_empty() && f.len() <= 17);
         // A shared run of w hashes shares at least one fingerprint.

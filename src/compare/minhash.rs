@@ -165,6 +165,38 @@ mod tests {
         assert_eq!(candidates(&sigs, &p), vec![(0, 1)]);
     }
 
+    /// Pseudo-random Han text and a copy with `edits` chars replaced, both deterministic.
+    fn text_and_copy(seed: u64, len: usize, edits: usize) -> (String, String) {
+        let han = |x: u64| char::from_u32(0x4e00 + (x % 3000) as u32).unwrap_or('中');
+        let a: Vec<char> = (0..len as u64)
+            .map(|i| han(mix(seed * 100_003 + i)))
+            .collect();
+        let mut b = a.clone();
+        for e in 0..edits as u64 {
+            let at = (mix(seed ^ (e << 20)) % len as u64) as usize;
+            b[at] = han(mix(at as u64 + 7));
+        }
+        (a.into_iter().collect(), b.into_iter().collect())
+    }
+
+    #[test]
+    fn pairs_above_point_eight_are_found() {
+        let p = LshParams::default();
+        let (mut above, mut found) = (0, 0);
+        for seed in 0..200 {
+            let (a, b) = text_and_copy(seed, 1500, 12 + (seed as usize % 20));
+            let (sa, sb) = (set(&a), set(&b));
+            if jaccard(&sa, &sb) < 0.8 {
+                continue;
+            }
+            above += 1;
+            let sigs = [signature(&sa, p.hashes()), signature(&sb, p.hashes())];
+            found += usize::from(candidates(&sigs, &p) == vec![(0, 1)]);
+        }
+        assert!(above >= 50, "{above} pairs above 0.8");
+        assert!(found as f64 >= 0.95 * above as f64, "{found} of {above}");
+    }
+
     #[test]
     fn s_curve_is_steep_around_the_threshold() {
         let p = LshParams::default();

@@ -1,6 +1,6 @@
 //! Comparing texts: reused passages between two files (`align`), their slogans, requirements
 //! and metrics side by side (`diff`), rendered for a terminal (`report`) or a browser (`html`);
-//! near-duplicates and reuse across a whole corpus (`minhash`, `corpus`). Works on the
+//! near-duplicates and reuse across a whole corpus (`minhash`, `corpus`, `recall`). Works on the
 //! normalized text the pipeline prepares, so a traditional copy matches its simplified source.
 
 pub mod align;
@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod diff;
 pub mod html;
 pub mod minhash;
+pub mod recall;
 pub mod report;
 
 use crate::pipeline::{Pipeline, Prepared};
