@@ -30,7 +30,7 @@ fn run_browser(browser: &Path, args: &[&str]) -> std::process::Output {
 #[test]
 fn html_report_renders_with_highlighted_passages() {
     let Some(browser) = browser() else {
-        eprintln!("skipped: no chromium, chromium-browser or google-chrome on PATH");
+        println!("skipped: no chromium, chromium-browser or google-chrome on PATH");
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");

@@ -135,6 +135,8 @@ pub struct Comparison {
     pub a: FileInfo,
     pub b: FileInfo,
     pub coverage: Coverage,
+    /// The shortest passage reported, in content chars (`--min-length`).
+    pub min_length: usize,
     pub passages: Vec<Passage>,
     pub slogans: diff::SloganDiff,
     pub requirements: Vec<diff::RequirementPair>,
@@ -157,6 +159,7 @@ pub fn compare(a: &Side, b: &Side, params: &Params) -> Comparison {
             a_in_b: coverage(found.iter().map(|x| x.a), a.content.len()),
             b_in_a: coverage(found.iter().map(|x| x.b), b.content.len()),
         },
+        min_length: params.min_len,
         passages: passages(&found, (&a.prepared, &a.content), (&b.prepared, &b.content)),
         slogans: diff::slogans(&a.record, &b.record),
         requirements: diff::requirements(&a.record, &b.record),

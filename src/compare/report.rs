@@ -15,8 +15,9 @@ pub fn summary(c: &Comparison) -> String {
     let _ = writeln!(s, "B  {}  ({} chars)", c.b.file, c.b.chars);
     let _ = writeln!(
         s,
-        "Reused passages: {}  —  {:.1}% of A is in B, {:.1}% of B is in A",
+        "Reused passages: {} (≥ {} content chars)  —  {:.1}% of A is in B, {:.1}% of B is in A",
         c.passages.len(),
+        c.min_length,
         c.coverage.a_in_b * 100.0,
         c.coverage.b_in_a * 100.0
     );
