@@ -102,7 +102,11 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
             eprintln!("tifa: {what} at {:.2}s {peak}", t.elapsed().as_secs_f64());
         }
     };
-    lap("sketched");
+    lap(&format!(
+        "sketched {} files, {} content chars",
+        sketches.len(),
+        sketches.iter().map(|s| s.seeds.len()).sum::<usize>()
+    ));
     let cands = corpus::candidates(&sketches, &p);
     lap(&format!("{} candidate pairs", cands.pairs.len()));
     let aligned = corpus::align_candidates(&sketches, &cands, &p);
