@@ -6,6 +6,7 @@
 pub mod align;
 pub mod batch;
 pub mod clean;
+pub mod compare;
 pub mod decode;
 pub mod dict;
 pub mod emit;

@@ -1,6 +1,7 @@
 //! The `tifa` command: `extract` runs the pipeline over files and folders, `eval` scores the
 //! extraction against gold annotations, `stats` counts over a corpus, `tables` rebuilds CSV
-//! tables from an output. Each subcommand lives in `cli/`.
+//! tables from an output, `compare` and `reuse` find reused passages. Each subcommand lives in
+//! `cli/`.
 
 mod cli;
 
@@ -29,6 +30,11 @@ enum Command {
     Stats(cli::stats::StatsArgs),
     /// Rebuild the CSV tables of `extract --csv` from an extraction output (docs/tables.md).
     Tables(cli::tables::TablesArgs),
+    /// Compare A with B (and C…): reused passages, shared and differing slogans, requirements
+    /// and metrics; a terminal summary, --json, or --html for a side-by-side page.
+    Compare(cli::compare::CompareArgs),
+    /// Reused passages and near-duplicate clusters across a corpus: JSON lines, --csv tables.
+    Reuse(cli::reuse::ReuseArgs),
 }
 
 fn main() -> ExitCode {
@@ -38,6 +44,8 @@ fn main() -> ExitCode {
         Command::Eval(a) => cli::eval::run(a),
         Command::Stats(a) => cli::stats::run(a),
         Command::Tables(a) => cli::tables::run(a),
+        Command::Compare(a) => cli::compare::run(a),
+        Command::Reuse(a) => cli::reuse::run(a),
     };
     match result {
         Ok(code) => code,

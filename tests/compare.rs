@@ -1,0 +1,165 @@
+//! `tifa compare` and `tifa reuse` as a user runs them: a paragraph planted (with small edits,
+//! in traditional characters, Big5-encoded) in an otherwise different file is found, with raw
+//! byte offsets that cut the right text out of both files; unrelated files give no pairs.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tifa(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("tifa runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The source paragraph (simplified) and its reused copy: traditional, two words changed.
+const PARAGRAPH: &str =
+    "各级党组织要把学习贯彻作为重大政治任务，领导干部要先学一步、多学一点、学深一些，\
+多深入到困难多、矛盾多和党员群众意见多的地方去，及时发现问题，督促整改落实。";
+const COPY: &str =
+    "各級黨組織要把學習貫徹作為首要政治任務，領導幹部要先學一步、多學一點、學深一些，\
+多深入到困難多、矛盾多和黨員群眾意見多的地方去，及時發現問題，督促整改到位。";
+
+const FILLER_A: &str = "今年全县粮食产量稳定增长，农民收入持续提高。\n\
+城市道路改造工程已经完成大半，公共交通线路新增三条。\n";
+const FILLER_B: &str = "本會今日審議交通運輸條例修訂草案。\n\
+議員就港口擴建計劃的環境評估提出多項質詢。\n";
+const UNRELATED: &str = "春季植树活动在河畔公园举行，志愿者种下银杏和香樟两百余株。\n\
+图书馆延长周末开放时间，并增设儿童阅读区与自习座位。\n";
+
+/// Three files in a fresh folder: A (UTF-8, simplified), B (Big5, traditional), C unrelated.
+fn planted() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = format!("{FILLER_A}{PARAGRAPH}\n{FILLER_A}");
+    let b = format!("{FILLER_B}{COPY}\n{FILLER_B}");
+    let (big5, _, bad) = encoding_rs::BIG5.encode(&b);
+    assert!(!bad, "test text must be encodable in Big5");
+    std::fs::write(dir.path().join("a.txt"), a).expect("write a");
+    std::fs::write(dir.path().join("b.txt"), &big5[..]).expect("write b");
+    std::fs::write(dir.path().join("c.txt"), UNRELATED).expect("write c");
+    dir
+}
+
+fn cut(path: &Path, span: &serde_json::Value, big5: bool) -> String {
+    let raw = std::fs::read(path).expect("read");
+    let (s, e) = (
+        span["byte_start"].as_u64().unwrap_or(0) as usize,
+        span["byte_end"].as_u64().unwrap_or(0) as usize,
+    );
+    let bytes = &raw[s..e];
+    if big5 {
+        encoding_rs::BIG5.decode(bytes).0.into_owned()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    }
+}
+
+#[test]
+fn reuse_finds_the_planted_paragraph_with_raw_offsets() {
+    let dir = planted();
+    let folder = dir.path().to_string_lossy().into_owned();
+    let csv_dir = dir.path().join("csv");
+    let out = tifa(&["reuse", &folder, "--csv", &csv_dir.to_string_lossy()]);
+    let lines: Vec<serde_json::Value> = ok(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(lines[0]["type"], "summary");
+    assert_eq!(lines[0]["files"], 3);
+    let pairs: Vec<&serde_json::Value> = lines.iter().filter(|l| l["type"] == "pair").collect();
+    assert_eq!(pairs.len(), 1, "only A and B share text: {pairs:?}");
+    let pair = pairs[0];
+    assert!(pair["a"].as_str().unwrap_or("").ends_with("a.txt"));
+    assert!(pair["b"].as_str().unwrap_or("").ends_with("b.txt"));
+    let passages = pair["passages"].as_array().expect("passages");
+    assert_eq!(passages.len(), 1, "{passages:?}");
+    let p = &passages[0];
+    let identity = p["identity"].as_f64().unwrap_or(0.0);
+    assert!(identity > 0.9 && identity < 1.0, "small edits: {identity}");
+    assert!(p["length"].as_u64().unwrap_or(0) >= 60);
+    let in_a = cut(&dir.path().join("a.txt"), &p["a"], false);
+    let in_b = cut(&dir.path().join("b.txt"), &p["b"], true);
+    assert!(
+        in_a.starts_with("各级党组织") && in_a.ends_with("督促整改"),
+        "{in_a}"
+    );
+    assert!(
+        in_b.starts_with("各級黨組織") && in_b.ends_with("督促整改"),
+        "{in_b}"
+    );
+    let table = std::fs::read_to_string(csv_dir.join("passages.csv")).expect("passages.csv");
+    assert_eq!(table.lines().count(), 2, "{table}");
+    assert!(csv_dir.join("pairs.csv").exists() && csv_dir.join("clusters.csv").exists());
+}
+
+#[test]
+fn reuse_of_unrelated_files_gives_no_pairs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("x.txt"), FILLER_A).expect("write");
+    std::fs::write(dir.path().join("y.txt"), UNRELATED).expect("write");
+    let out = tifa(&["reuse", &dir.path().to_string_lossy()]);
+    let text = ok(&out);
+    assert_eq!(text.lines().count(), 1, "summary only: {text}");
+    assert!(text.contains("\"pairs\":0"));
+}
+
+#[test]
+fn reuse_output_does_not_depend_on_threads() {
+    let one = tifa(&["reuse", "corpus/", "--jobs", "1"]);
+    let many = tifa(&["reuse", "corpus/", "--jobs", "4"]);
+    assert_eq!(ok(&one), ok(&many));
+}
+
+#[test]
+fn compare_reports_passages_coverage_and_differences() {
+    let dir = planted();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let html = dir.path().join("report.html");
+    let out = tifa(&[
+        "compare",
+        &a.to_string_lossy(),
+        &b.to_string_lossy(),
+        "--json",
+        "--html",
+        &html.to_string_lossy(),
+    ]);
+    let c: serde_json::Value = serde_json::from_str(ok(&out).trim()).expect("one JSON object");
+    assert_eq!(c["schema"], "tifa-compare/1");
+    let passages = c["passages"].as_array().expect("passages");
+    assert_eq!(passages.len(), 1);
+    assert_eq!(cut(&b, &passages[0]["b"], true).chars().next(), Some('各'));
+    let share = c["coverage"]["a_in_b"].as_f64().unwrap_or(0.0);
+    assert!(share > 0.3 && share < 1.0, "{share}");
+    let page = std::fs::read_to_string(&html).expect("html written");
+    assert!(page.contains("<mark class=\"reuse\""));
+    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"));
+}
+
+#[test]
+fn compare_summary_of_two_seeds_is_readable() {
+    let out = tifa(&[
+        "compare",
+        "corpus/000_c1dd23876f65785c.txt",
+        "corpus/001_a285daf0cd519617.txt",
+    ]);
+    let text = ok(&out);
+    assert!(text.contains("Reused passages:"), "{text}");
+    assert!(text.contains("of A is in B"));
+    // Seed 000 is in traditional characters, 001 in simplified: the shared passage still aligns.
+    assert!(
+        text.contains("要认识到能够亲身参与这样一项光荣而艰巨的任务"),
+        "{text}"
+    );
+    assert!(text.contains("Slogans:") && text.contains("Requirements:"));
+}
