@@ -141,7 +141,7 @@ impl Inputs {
 fn base_alignment(text: &str) -> AlignedText {
     if markup::looks_like_markup(text) {
         let m = markup::markup_to_text(text);
-        let mut b = AlignedBuilder::with_capacity(m.text.len());
+        let mut b = AlignedBuilder::with_capacity(m.text.len(), m.src.len());
         for (c, &(s, e)) in m.text.chars().zip(m.src.iter()) {
             b.push(c, s as usize, e as usize);
         }

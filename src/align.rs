@@ -21,7 +21,7 @@ pub struct AlignedText {
 impl AlignedText {
     /// The identity alignment of a decoded input onto itself.
     pub fn identity(text: &str) -> Self {
-        let mut b = AlignedBuilder::with_capacity(text.len());
+        let mut b = AlignedBuilder::with_capacity(text.len(), text.chars().count());
         for (i, c) in text.char_indices() {
             b.push(c, i, i + c.len_utf8());
         }
@@ -104,7 +104,7 @@ impl AlignedText {
 
     /// Compose: `self` was built over `inner.text`; return `self` re-pointed at `inner`'s origin.
     pub fn compose(self, inner: &AlignedText) -> AlignedText {
-        let mut b = AlignedBuilder::with_capacity(self.text.len());
+        let mut b = AlignedBuilder::with_capacity(self.text.len(), self.char_len());
         for (c, s, e) in self.chars() {
             let (cs, ce) = (inner.char_at_byte(s), inner.char_at_byte_end(e));
             let r = if cs < ce {
@@ -139,11 +139,13 @@ pub struct AlignedBuilder {
 }
 
 impl AlignedBuilder {
-    pub fn with_capacity(bytes: usize) -> Self {
+    /// Room for `chars` chars in about `bytes` bytes: every stage knows its input's size, and
+    /// exact room spares a large file the doubling (and the copy alive during it).
+    pub fn with_capacity(bytes: usize, chars: usize) -> Self {
         AlignedBuilder {
             text: String::with_capacity(bytes),
-            origin: Vec::with_capacity(bytes / 2),
-            starts: Vec::with_capacity(bytes / 2),
+            origin: Vec::with_capacity(chars),
+            starts: Vec::with_capacity(chars),
         }
     }
 
@@ -174,7 +176,11 @@ impl AlignedBuilder {
         self.text.is_empty()
     }
 
-    pub fn finish(self) -> AlignedText {
+    pub fn finish(mut self) -> AlignedText {
+        // The text lives as long as the file is processed; spare capacity would too.
+        self.text.shrink_to_fit();
+        self.origin.shrink_to_fit();
+        self.starts.shrink_to_fit();
         AlignedText {
             text: self.text,
             origin: self.origin,

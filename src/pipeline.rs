@@ -93,8 +93,9 @@ impl Pipeline {
         } else {
             AlignedText::identity(&decoded.text)
         };
-        let normalized = normalize::normalize(&base, self.converter.as_ref());
+        let normalized = normalize::normalize_owned(base, self.converter.as_ref());
         let cleaned = clean::clean_lines(&normalized);
+        drop(normalized);
         Ok(Prepared {
             decoded,
             markup: is_markup,
@@ -281,7 +282,7 @@ fn locate<T>(
 }
 
 fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {
-    let mut b = crate::align::AlignedBuilder::with_capacity(m.text.len());
+    let mut b = crate::align::AlignedBuilder::with_capacity(m.text.len(), m.src.len());
     for (c, &(s, e)) in m.text.chars().zip(m.src.iter()) {
         b.push(c, s as usize, e as usize);
     }

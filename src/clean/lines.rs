@@ -40,7 +40,7 @@ enum LineKind {
 pub fn clean_lines(text: &AlignedText) -> Cleaned {
     let dicts = Dictionaries::get();
     let s = text.as_str();
-    let mut b = AlignedBuilder::with_capacity(s.len());
+    let mut b = AlignedBuilder::with_capacity(s.len(), text.char_len());
     let mut out = Cleaned::default();
     let mut doc_starts = vec![0usize];
     let mut kept_chars = 0usize;
