@@ -78,6 +78,20 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
     }
 }
 
+/// Inputs from this size on hand their freed memory back to the system when done.
+const TRIM_AFTER: usize = 1 << 20;
+
+/// glibc keeps what a worker thread freed in that thread's arena, so every worker that once
+/// processed the largest file would hold its peak for the rest of the run; `malloc_trim`
+/// returns the free pages. Elsewhere the allocator is left to itself.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists; it has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
 /// a pipe).
 fn read_limited(r: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
@@ -94,6 +108,14 @@ fn with_line(mut r: FileRecord, l: &Line) -> FileRecord {
 
 /// A bug in a stage must cost one record, not the batch: the panic becomes an error record.
 fn guarded(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
+    let record = guarded_inner(pipeline, name, bytes);
+    if bytes.len() >= TRIM_AFTER {
+        release_freed_memory();
+    }
+    record
+}
+
+fn guarded_inner(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         pipeline.process(name, bytes)
     }))
