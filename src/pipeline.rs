@@ -149,7 +149,7 @@ impl Pipeline {
             .documents
             .iter()
             .enumerate()
-            .map(|(id, range)| self.document(&prepared, id, range.clone(), &mut warnings))
+            .map(|(id, range)| self.document(&prepared, file, id, range.clone(), &mut warnings))
             .collect();
         FileRecord {
             schema: SCHEMA,
@@ -167,6 +167,7 @@ impl Pipeline {
     fn document(
         &self,
         p: &Prepared,
+        file: &str,
         id: usize,
         chars: Range<usize>,
         warnings: &mut Vec<String>,
@@ -184,7 +185,10 @@ impl Pipeline {
             };
             p.span(s..e)
         };
-        let m = meta::meta(text, &p.cleaned.meta, id == 0);
+        let mut m = meta::meta(text, &p.cleaned.meta, id == 0);
+        if m.dates.is_empty() {
+            m.dates.extend(meta::file_name_date(file));
+        }
         let mut doc = Document::from_meta(id, m, p.span(chars.clone()));
         let units = outline::outline(text);
         let announced = lists::announcements(text);

@@ -48,6 +48,21 @@ pub fn iso_dates(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The date a file's name carries (2020-01-08_1.txt, 20221115.md, 2013_03_08讲话.txt), for
+/// documents whose text states none: scraped collections name files by publication date.
+pub fn file_name_date(file: &str) -> Option<String> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:^|\D)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?:\D|$)",
+        )
+        .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let name = std::path::Path::new(file).file_name()?.to_string_lossy();
+    let c = re.captures(&name)?;
+    Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
 /// A year written in `s` (2026年…工作报告 → 2026).
 pub fn iso_year(s: &str) -> Option<i32> {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -268,6 +283,21 @@ fn campaign(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_file_names() {
+        assert_eq!(
+            file_name_date("speeches/2020-01-08_1.txt").as_deref(),
+            Some("2020-01-08")
+        );
+        assert_eq!(
+            file_name_date("xwlb/20221115.md").as_deref(),
+            Some("2022-11-15")
+        );
+        assert_eq!(file_name_date("000_c1dd23876f65785c.txt"), None);
+        assert_eq!(file_name_date("report-2026.txt"), None);
+        assert_eq!(file_name_date("id_120221115.txt"), None);
+    }
 
     #[test]
     fn titles_from_first_lines() {
