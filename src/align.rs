@@ -155,6 +155,24 @@ impl AlignedBuilder {
         self.origin.push((start as u32, end as u32));
     }
 
+    /// Append chars `chars` of `src` with their origins unchanged: a stage's fast path for
+    /// stretches it leaves as they are (most of a simplified text under t2s).
+    pub fn push_slice(&mut self, src: &AlignedText, chars: Range<usize>) {
+        if chars.is_empty() {
+            return;
+        }
+        let from = src.byte_of_char(chars.start);
+        let to = src.byte_of_char(chars.end);
+        let shift = self.text.len() as i64 - from as i64;
+        self.starts.extend(
+            src.starts[chars.clone()]
+                .iter()
+                .map(|&b| (b as i64 + shift) as u32),
+        );
+        self.origin.extend_from_slice(&src.origin[chars]);
+        self.text.push_str(&src.text[from..to]);
+    }
+
     /// Last pushed char, if any.
     pub fn last_char(&self) -> Option<char> {
         self.text.chars().next_back()
@@ -192,6 +210,19 @@ impl AlignedBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_slice_keeps_origins_and_rebases_offsets() {
+        let src = AlignedText::identity("ab中国cd");
+        let mut b = AlignedBuilder::with_capacity(8, 4);
+        b.push('x', 0, 0);
+        b.push_slice(&src, 2..4);
+        let t = b.finish();
+        assert_eq!(t.as_str(), "x中国");
+        assert_eq!(t.origin_of(1), (2, 5));
+        assert_eq!(t.char_at_byte(4), 2);
+        assert_eq!(t.byte_of_char(2), 4);
+    }
 
     #[test]
     fn identity_maps_each_char_to_itself() {

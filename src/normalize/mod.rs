@@ -28,6 +28,10 @@ pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> Aligne
         return input.clone();
     }
     let converted = converter.convert(text);
+    // Already simplified (most input): the alignment is the input's own.
+    if converted == text {
+        return input.clone();
+    }
     let mut b = AlignedBuilder::with_capacity(converted.len(), input.char_len());
     let in_segs = split_segments(text);
     let out_segs = split_segments(&converted);
@@ -78,6 +82,10 @@ fn align_segment(
     let first = input.char_at_byte(range.start);
     let n_in = input.as_str()[range.clone()].chars().count();
     let n_out = out.chars().count();
+    if out == &input.as_str()[range.clone()] {
+        b.push_slice(input, first..first + n_in);
+        return;
+    }
     if n_in == n_out {
         for (k, c) in out.chars().enumerate() {
             let (s, e) = input.origin_of(first + k);
