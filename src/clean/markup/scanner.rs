@@ -252,6 +252,11 @@ impl Aligner<'_> {
     }
 
     pub(super) fn locate(&mut self, c: char) -> Option<usize> {
+        // Text mostly continues right where the last char was found: skip the index then.
+        if self.scan.seq.get(self.cur).is_some_and(|&(sc, _, _)| key(sc) == key(c)) {
+            self.cur += 1;
+            return Some(self.cur - 1);
+        }
         let list = self.scan.idx.get(&key(c))?;
         let x = *list.get(list.partition_point(|&x| (x as usize) < self.cur))? as usize;
         (x - self.cur <= JUMP).then(|| {
