@@ -92,38 +92,39 @@ pub fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
 /// noun within the next few chars. Returns (byte range of the count phrase, count, intro).
 pub fn announcements(text: &str) -> Vec<Announcement> {
     let dicts = Dictionaries::get();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let byte = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(text.len());
+    let is_count_digit = |c: char| {
+        matches!(
+            c,
+            '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+    };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let len = chars[i..]
-            .iter()
-            .take(3)
-            .take_while(|&&(_, c)| {
-                matches!(
-                    c,
-                    '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-                )
-            })
-            .count();
-        if len == 0 || (i > 0 && numeral::is_cn_numeral_char(chars[i - 1].1)) {
-            i += 1;
+    // Byte positions, not a char vector: this runs over whole documents.
+    let mut resume = 0;
+    let mut prev: Option<char> = None;
+    for (at, c) in text.char_indices() {
+        let before = prev.replace(c);
+        if at < resume || !is_count_digit(c) || before.is_some_and(numeral::is_cn_numeral_char) {
             continue;
         }
-        let num_s = &text[byte(i)..byte(i + len)];
+        let num_end = text[at..]
+            .char_indices()
+            .take(3)
+            .take_while(|&(_, c)| is_count_digit(c))
+            .last()
+            .map_or(at, |(k, c)| at + k + c.len_utf8());
+        resume = num_end;
+        let num_s = &text[at..num_end];
         let Some(count) = numeral::parse_int(num_s).filter(|&v| (2..=30).contains(&v)) else {
-            i += len;
             continue;
         };
-        let rest = &text[byte(i + len)..];
+        let rest = &text[num_end..];
         let Some(cls) = dicts
             .announce_classifiers
             .iter()
             .filter(|c| rest.starts_with(c.as_str()))
             .max_by_key(|c| c.len())
         else {
-            i += len;
             continue;
         };
         // The noun phrase: up to 8 chars, to the first punctuation mark.
@@ -144,7 +145,6 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
                 .iter()
                 .any(|n| tail.starts_with(n.as_str()) || phrase_has(&tail, n));
         if !noun_ok {
-            i += len;
             continue;
         }
         let noun_len = dicts
@@ -153,15 +153,14 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
             .filter_map(|n| tail.find(n.as_str()).map(|p| p + n.len()))
             .max()
             .unwrap_or(0);
-        let end_byte = byte(i + len) + cls.len() + noun_len;
+        let end_byte = num_end + cls.len() + noun_len;
         let end_byte = extend_closing_quote(text, end_byte);
-        let start_byte = clause_start(text, byte(i));
+        let start_byte = clause_start(text, at);
         out.push((
-            byte(i)..end_byte,
+            at..end_byte,
             count as u32,
             text[start_byte..end_byte].to_owned(),
         ));
-        i += len;
     }
     out
 }

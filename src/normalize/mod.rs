@@ -32,44 +32,83 @@ pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> Aligne
     if converted == text {
         return input.clone();
     }
+    // Segments are walked in step, never collected: on a 10 MB file with many short runs the
+    // two segment lists outweighed the text itself.
     let mut b = AlignedBuilder::with_capacity(converted.len(), input.char_len());
-    let in_segs = split_segments(text);
-    let out_segs = split_segments(&converted);
-    let same_shape =
-        in_segs.len() == out_segs.len() && in_segs.iter().zip(&out_segs).all(|(a, o)| a.1 == o.1);
-    if same_shape {
-        for ((a, _), (o, _)) in in_segs.iter().zip(&out_segs) {
-            align_segment(input, a.clone(), &converted[o.clone()], &mut b, converter);
+    let mut outs = Segments::new(&converted);
+    for (a, delim) in Segments::new(text) {
+        match outs.next() {
+            Some((o, d)) if d == delim => {
+                align_segment(input, a, &converted[o], &mut b, converter);
+            }
+            _ => return convert_by_segment(input, converter),
         }
-    } else {
-        // Shapes differ (a delimiter was rewritten): convert each segment on its own.
-        for (a, _) in in_segs {
-            let out = converter.convert(&text[a.clone()]);
-            align_segment(input, a, &out, &mut b, converter);
-        }
+    }
+    if outs.next().is_some() {
+        return convert_by_segment(input, converter);
+    }
+    b.finish()
+}
+
+/// Shapes differ (a delimiter was rewritten): convert each segment on its own.
+fn convert_by_segment(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
+    let text = input.as_str();
+    let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
+    for (a, _) in Segments::new(text) {
+        let out = converter.convert(&text[a.clone()]);
+        align_segment(input, a, &out, &mut b, converter);
     }
     b.finish()
 }
 
 type Segment = (std::ops::Range<usize>, Option<char>);
 
-/// Split into (run, delimiter-after) pairs; each delimiter is its own segment with `Some`.
-fn split_segments(text: &str) -> Vec<Segment> {
-    let mut segs = Vec::new();
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if is_hard_delimiter(c) {
-            if start < i {
-                segs.push((start..i, None));
-            }
-            segs.push((i..i + c.len_utf8(), Some(c)));
-            start = i + c.len_utf8();
+/// (run, None) and (delimiter, Some) pieces of a text, in order: each delimiter is its own
+/// segment.
+struct Segments<'a> {
+    text: &'a str,
+    pos: usize,
+    /// A delimiter found while ending the previous run, to be yielded next.
+    pending: Option<Segment>,
+}
+
+impl<'a> Segments<'a> {
+    fn new(text: &'a str) -> Self {
+        Segments {
+            text,
+            pos: 0,
+            pending: None,
         }
     }
-    if start < text.len() {
-        segs.push((start..text.len(), None));
+}
+
+impl Iterator for Segments<'_> {
+    type Item = Segment;
+
+    fn next(&mut self) -> Option<Segment> {
+        if let Some(d) = self.pending.take() {
+            return Some(d);
+        }
+        let start = self.pos;
+        let rest = &self.text[start..];
+        match rest.char_indices().find(|&(_, c)| is_hard_delimiter(c)) {
+            Some((i, c)) => {
+                let d = (start + i..start + i + c.len_utf8(), Some(c));
+                self.pos = d.0.end;
+                if i == 0 {
+                    Some(d)
+                } else {
+                    self.pending = Some(d);
+                    Some((start..start + i, None))
+                }
+            }
+            None if rest.is_empty() => None,
+            None => {
+                self.pos = self.text.len();
+                Some((start..self.text.len(), None))
+            }
+        }
     }
-    segs
 }
 
 fn align_segment(
@@ -154,6 +193,22 @@ pub fn to_simplified(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segments_alternate_runs_and_delimiters() {
+        let got: Vec<Segment> = Segments::new("。甲乙，丙 ").collect();
+        assert_eq!(
+            got,
+            vec![
+                (0..3, Some('。')),
+                (3..9, None),
+                (9..12, Some('，')),
+                (12..15, None),
+                (15..16, Some(' ')),
+            ]
+        );
+        assert_eq!(Segments::new("").count(), 0);
+    }
 
     fn norm(s: &str) -> AlignedText {
         normalize(&AlignedText::identity(s), &Fmmseg::new(Conversion::T2s))
