@@ -64,10 +64,11 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
             }
             return with_line(guarded(pipeline, &name, l.text.as_bytes()), l);
         }
-        Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes),
+        Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes, 0),
         Input::Path(p) => match std::fs::metadata(p) {
             Ok(m) if m.len() > opts.max_bytes => return too_big(m.len()),
-            Ok(_) => std::fs::File::open(p).and_then(|f| read_limited(f, opts.max_bytes)),
+            Ok(m) => std::fs::File::open(p)
+                .and_then(|f| read_limited(f, opts.max_bytes, m.len() as usize)),
             Err(e) => Err(e),
         },
     };
@@ -94,8 +95,9 @@ fn release_freed_memory() {
 
 /// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
 /// a pipe).
-fn read_limited(r: impl Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
-    let mut buf = Vec::new();
+fn read_limited(r: impl Read, max: u64, size_hint: usize) -> std::io::Result<Option<Vec<u8>>> {
+    // Sized up front: growing by doubling would hold up to twice the file at the copy.
+    let mut buf = Vec::with_capacity(size_hint.saturating_add(1));
     r.take(max.saturating_add(1)).read_to_end(&mut buf)?;
     Ok((buf.len() as u64 <= max).then_some(buf))
 }

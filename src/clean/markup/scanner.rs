@@ -253,7 +253,12 @@ impl Aligner<'_> {
 
     pub(super) fn locate(&mut self, c: char) -> Option<usize> {
         // Text mostly continues right where the last char was found: skip the index then.
-        if self.scan.seq.get(self.cur).is_some_and(|&(sc, _, _)| key(sc) == key(c)) {
+        if self
+            .scan
+            .seq
+            .get(self.cur)
+            .is_some_and(|&(sc, _, _)| key(sc) == key(c))
+        {
             self.cur += 1;
             return Some(self.cur - 1);
         }
