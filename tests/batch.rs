@@ -1,17 +1,12 @@
 //! The batch engine as a user drives it: resuming a killed run, JSONL input, globs, per-file
 //! size limits, and output that only appears under its name once the run is complete.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
+mod common;
+use common::tifa;
 
-fn tifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tifa runs")
-}
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 fn seeds() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");

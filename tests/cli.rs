@@ -1,14 +1,9 @@
 //! The `tifa` command as a user runs it: output per file, order, determinism, exit codes.
 
-use std::process::{Command, Output};
+mod common;
+use common::tifa;
 
-fn tifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tifa runs")
-}
+use std::process::{Command, Output};
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&out.stdout)

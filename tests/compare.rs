@@ -2,26 +2,10 @@
 //! in traditional characters, Big5-encoded) in an otherwise different file is found, with raw
 //! byte offsets that cut the right text out of both files; unrelated files give no pairs.
 
+mod common;
+use common::{ok_stdout, tifa};
+
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn tifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tifa runs")
-}
-
-fn ok(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// The source paragraph (simplified) and its reused copy: traditional, two words changed.
 const PARAGRAPH: &str =
@@ -71,7 +55,7 @@ fn reuse_finds_the_planted_paragraph_with_raw_offsets() {
     let folder = dir.path().to_string_lossy().into_owned();
     let csv_dir = dir.path().join("csv");
     let out = tifa(&["reuse", &folder, "--csv", &csv_dir.to_string_lossy()]);
-    let lines: Vec<serde_json::Value> = ok(&out)
+    let lines: Vec<serde_json::Value> = ok_stdout(&out)
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON line"))
         .collect();
@@ -109,7 +93,7 @@ fn reuse_of_unrelated_files_gives_no_pairs() {
     std::fs::write(dir.path().join("x.txt"), FILLER_A).expect("write");
     std::fs::write(dir.path().join("y.txt"), UNRELATED).expect("write");
     let out = tifa(&["reuse", &dir.path().to_string_lossy()]);
-    let text = ok(&out);
+    let text = ok_stdout(&out);
     assert_eq!(text.lines().count(), 1, "summary only: {text}");
     assert!(text.contains("\"pairs\":0"));
 }
@@ -118,7 +102,7 @@ fn reuse_of_unrelated_files_gives_no_pairs() {
 fn reuse_output_does_not_depend_on_threads() {
     let one = tifa(&["reuse", "corpus/", "--jobs", "1"]);
     let many = tifa(&["reuse", "corpus/", "--jobs", "4"]);
-    assert_eq!(ok(&one), ok(&many));
+    assert_eq!(ok_stdout(&one), ok_stdout(&many));
 }
 
 #[test]
@@ -134,7 +118,8 @@ fn compare_reports_passages_coverage_and_differences() {
         "--html",
         &html.to_string_lossy(),
     ]);
-    let c: serde_json::Value = serde_json::from_str(ok(&out).trim()).expect("one JSON object");
+    let c: serde_json::Value =
+        serde_json::from_str(ok_stdout(&out).trim()).expect("one JSON object");
     assert_eq!(c["schema"], "tifa-compare/1");
     let passages = c["passages"].as_array().expect("passages");
     assert_eq!(passages.len(), 1);
@@ -153,7 +138,7 @@ fn compare_summary_of_two_seeds_is_readable() {
         "corpus/000_c1dd23876f65785c.txt",
         "corpus/001_a285daf0cd519617.txt",
     ]);
-    let text = ok(&out);
+    let text = ok_stdout(&out);
     assert!(text.contains("Reused passages:"), "{text}");
     assert!(text.contains("of A is in B"));
     // Seed 000 is in traditional characters, 001 in simplified: the shared passage still aligns.

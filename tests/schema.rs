@@ -3,9 +3,12 @@
 //! without `--tokens --text` and for inputs that fail (empty, binary, missing). Beyond the schema,
 //! the cross-field promises the document makes (offsets in range, outline tree, list items) hold.
 
+mod common;
+use common::tifa;
+
 use serde_json::{json, Value};
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SCHEMA_PATH: &str = "docs/tifa-record.schema.json";
 
@@ -28,14 +31,6 @@ fn validator() -> jsonschema::Validator {
         .should_validate_formats(true)
         .build(&schema)
         .unwrap_or_else(|e| panic!("{SCHEMA_PATH} does not compile: {e}"))
-}
-
-fn tifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tifa runs")
 }
 
 fn records(out: &Output) -> Vec<Value> {

@@ -1,27 +1,11 @@
 //! `tifa stats` on the seeds: counts agree with the JSON output, kwic finds the right lines,
 //! JSONL and corpus inputs give the same report, and output is deterministic.
 
+mod common;
+use common::{ok_stdout, tifa};
+
 use serde_json::Value;
 use std::collections::BTreeSet;
-use std::process::{Command, Output};
-
-fn tifa(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("tifa runs")
-}
-
-fn ok_stdout(out: &Output) -> String {
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn stats_json(args: &[&str]) -> Value {
     let mut all = vec!["stats"];
