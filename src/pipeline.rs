@@ -65,18 +65,15 @@ impl Pipeline {
         Pipeline { converter, options }
     }
 
-    /// Build the lazily loaded models before the first file: the jieba dictionary on a thread
-    /// of its own (the longest load, most of a small run's time) while this thread builds
-    /// the rules, automata and lexicons by running the extractors on a short sample.
+    /// Build the lazily loaded rules, automata and lexicons before the first file by running
+    /// the extractors on a short sample, while the jieba dictionary loads on its own thread
+    /// (see `Segmenter::preload`, which callers should start before building the pipeline).
     pub fn warm_up(&self) {
-        std::thread::scope(|s| {
-            s.spawn(|| {
-                Segmenter::global();
-            });
-            // No number here needs tags, so this thread never waits for the segmenter.
-            let sample = "同志们：\n一、要坚持“两不误”、两促进，督导组负责。\n二、2013年3月召开。";
-            let _ = self.process("", sample.as_bytes());
-        });
+        Segmenter::preload();
+        // No number here needs tags, so this thread never waits for the segmenter; the
+        // traditional chars make OpenCC load its dictionaries now rather than in a worker.
+        let sample = "同志們：\n一、要堅持“兩不誤”、两促进，督导组负责。\n二、2013年3月召开。";
+        let _ = self.process("", sample.as_bytes());
     }
 
     pub fn converter(&self) -> &dyn Converter {

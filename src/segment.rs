@@ -39,6 +39,16 @@ impl Segmenter {
         Segmenter { jieba }
     }
 
+    /// Start loading the shared segmenter on a background thread and return at once: the
+    /// jieba dictionary is the longest load of a run, so it should overlap everything else
+    /// that happens before the first file needs it.
+    pub fn preload() {
+        std::thread::spawn(|| {
+            // A first tag also loads jieba's part-of-speech model, which is lazy.
+            Segmenter::global().tag("两名同志");
+        });
+    }
+
     /// One shared segmenter per process (building it parses the dictionaries).
     pub fn global() -> &'static Segmenter {
         static SEG: OnceLock<Segmenter> = OnceLock::new();

@@ -89,6 +89,8 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
 
 pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let started = Instant::now();
+    // The dictionary load overlaps building the converter and the rules.
+    tifa::segment::Segmenter::preload();
     let pipeline = Pipeline::new(
         converter(&a.convert, a.libopencc)?,
         Options {
