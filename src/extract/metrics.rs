@@ -34,7 +34,7 @@ fn pattern() -> &'static Regex {
         units.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
         let re = format!(
-            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
             units.join("|")
         );
         Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
@@ -125,11 +125,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         }
         let unit_s = unit.as_str();
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
-        if is_date_or_time(num.as_str(), unit_s, after) {
+        // 民国八十五年 counts years from 1912: a date, however it is written.
+        let roc_year = unit_s == "年" && text[..num.start()].ends_with("民国");
+        if roc_year || is_date_or_time(num.as_str(), unit_s, after) {
             continue;
         }
         let mult = match caps.name("mag").map(|m| m.as_str()) {
             Some("万") => 1e4,
+            Some("万亿") => 1e12,
             Some("亿") => 1e8,
             _ => 1.0,
         };
@@ -183,6 +186,23 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let rate = unit_s == "%" || unit_s == "个百分点";
+        // 进出口总额11.8万亿元，同比增长7.9%: a change rate right after a figure, with only a
+        // comma and linking words between, is the change of that figure's noun.
+        let noun = match out.last() {
+            Some(prev) if rate && noun.is_empty() && !prev.noun.is_empty() => {
+                let gap = text.get(prev.range.end..num.start()).unwrap_or("x");
+                let mut rest = gap.trim_start_matches('，');
+                while let Some(w) = LINKING.iter().find(|w| rest.starts_with(**w)) {
+                    rest = &rest[w.len()..];
+                }
+                if rest.is_empty() && gap.starts_with('，') {
+                    prev.noun.clone()
+                } else {
+                    noun
+                }
+            }
+            _ => noun,
+        };
         let indicators = if rate {
             shared_indicators(text, tokens, num.start())
         } else {
@@ -321,15 +341,56 @@ fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bo
 }
 
 /// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
-const NOUN_STOP: [&str; 9] = [
-    "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除",
+const NOUN_STOP: [&str; 16] = [
+    "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除", "内", "以内", "之内",
+    "外", "处", "前", "后",
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-const LINKING: [&str; 30] = [
-    "达到", "达", "为", "是", "有", "共", "共有", "超过", "占", "均", "都", "累计", "总计", "合计",
-    "了", "约", "分别", "增长", "下降", "提高", "降低", "减少", "增加", "上涨", "保持", "继续",
-    "突破", "实现", "新增", "完成",
+const LINKING: [&str; 43] = [
+    "达到",
+    "达",
+    "为",
+    "是",
+    "有",
+    "共",
+    "共有",
+    "超过",
+    "占",
+    "均",
+    "都",
+    "累计",
+    "总计",
+    "合计",
+    "了",
+    "约",
+    "分别",
+    "增长",
+    "下降",
+    "提高",
+    "降低",
+    "减少",
+    "增加",
+    "上涨",
+    "保持",
+    "继续",
+    "突破",
+    "实现",
+    "新增",
+    "完成",
+    "同比",
+    "环比",
+    "比上年",
+    "较上年",
+    "造成",
+    "导致",
+    "逾",
+    "近",
+    "将近",
+    "同比增长",
+    "同比下降",
+    "环比增长",
+    "环比下降",
 ];
 
 /// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):
@@ -483,6 +544,27 @@ mod tests {
         let got = run("农村居民人均可支配收入分别增长4.3%。为退役军人提供5万个就业岗位。分为官僚资本主义和民族资本主义两部分。");
         let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
         assert_eq!(vn, vec![(4.3, "收入"), (50000.0, "就业岗位")]);
+    }
+
+    #[test]
+    fn change_rates_take_the_noun_of_the_figure_before_them() {
+        let got =
+            run("全年销售额11.8万亿元，同比增长7.9%。工业增加值同比增长3.8%，事故造成4人受伤。");
+        let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+        assert_eq!(
+            vn,
+            vec![
+                (11.8e12, "销售额"),
+                (7.9, "销售额"),
+                (3.8, "工业增加值"),
+                (4.0, "事故")
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_of_the_republic_era_are_not_metrics() {
+        assert!(run("中华民国八十五年一月十二日公布，民国九十二年修正。").is_empty());
     }
 
     #[test]
