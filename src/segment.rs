@@ -64,6 +64,17 @@ impl Segmenter {
             .collect()
     }
 
+    /// Part-of-speech tag of the first word of `text`, from the dictionary only (no HMM):
+    /// enough to tell whether a short phrase opens with a verb, at a fraction of `tag`'s cost.
+    pub fn first_tag(&self, text: &str) -> Option<String> {
+        // The first word never reaches past a few chars; tagging a prefix keeps it cheap.
+        let end = text.char_indices().nth(6).map_or(text.len(), |(i, _)| i);
+        self.jieba
+            .tag(&text[..end], false)
+            .first()
+            .map(|t| t.tag.to_owned())
+    }
+
     /// Words with part-of-speech tags.
     pub fn tag(&self, text: &str) -> Vec<Token> {
         let mut pos = 0;

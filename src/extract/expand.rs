@@ -146,7 +146,7 @@ fn trim_items(mut items: Vec<String>, count: u32) -> Vec<String> {
     // Verbs and the words that lead into them (及时/c, 认真/ad, 进一步/d, 对/p, 了/ul).
     let verbal =
         |tag: &str| tag.starts_with('v') || matches!(tag, "d" | "ad" | "c" | "p" | "ul" | "u");
-    let verb_led = |s: &str| seg.tag(s).first().is_some_and(|t| verbal(&t.tag));
+    let verb_led = |s: &str| seg.first_tag(s).is_some_and(|t| verbal(&t));
     if items.len() >= 3
         && verb_led(&items[0])
         && items[1..].iter().filter(|s| !verb_led(s)).count() * 2 > items.len() - 1
