@@ -75,11 +75,17 @@ impl Segmenter {
             .map(|t| t.tag.to_owned())
     }
 
-    /// Words with part-of-speech tags.
+    /// Words with part-of-speech tags (HMM on for unseen words).
     pub fn tag(&self, text: &str) -> Vec<Token> {
+        self.tag_with(text, true)
+    }
+
+    /// Words with part-of-speech tags; `hmm: false` leaves unseen words as single chars and
+    /// skips the costly tag guessing for them.
+    pub fn tag_with(&self, text: &str, hmm: bool) -> Vec<Token> {
         let mut pos = 0;
         self.jieba
-            .tag(text, true)
+            .tag(text, hmm)
             .into_iter()
             .map(|t| {
                 let start = pos;

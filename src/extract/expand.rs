@@ -76,7 +76,9 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
     if probe.first().is_some_and(|m| m.start == 0) {
         return Vec::new();
     }
-    let body = prefix(&body[..body.find(close).unwrap_or(body.len())], 1200);
+    // Look for the closing mark only as far as members may reach, not to the document's end.
+    let body = prefix(body, 1200);
+    let body = &body[..body.find(close).unwrap_or(body.len())];
     split_items(body)
 }
 

@@ -81,6 +81,9 @@ struct Lexicon {
     owner: Vec<usize>,
     /// Indexed by code point (BMP): can a pattern start with this char? Looked up per char.
     firsts: Box<[bool]>,
+    /// The first two chars of every pattern, packed and sorted: 一 opens many patterns and
+    /// much prose, so a start is tried only when the next char fits too.
+    pairs: Vec<u64>,
     max_chars: usize,
 }
 
@@ -113,6 +116,15 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let max_chars = pats.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        let mut pairs: Vec<u64> = pats
+            .iter()
+            .filter_map(|p| {
+                let mut cs = p.chars();
+                Some(pair_key(cs.next()?, cs.next()?))
+            })
+            .collect();
+        pairs.sort_unstable();
+        pairs.dedup();
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .start_kind(StartKind::Anchored)
@@ -123,6 +135,7 @@ fn lexicon() -> &'static Lexicon {
             ac,
             owner,
             firsts,
+            pairs,
             max_chars,
         }
     })
@@ -342,6 +355,10 @@ fn parallel_halves(a: &str, b: &str) -> bool {
     a.chunks(unit).chain(b.chunks(unit)).all(|c| c[0] == lead)
 }
 
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
+}
+
 /// Lexicon formulas found anywhere, matched on a punctuation-free view of the text so that
 /// 两不误、两促进 meets the entry 两不误两促进. Every entry opens with a numeral, so only the
 /// few positions holding a pattern's first char are folded and tried, leftmost-longest and
@@ -358,6 +375,16 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
         .find(|&(_, c)| lex.firsts.get(c as usize).copied().unwrap_or(false))
     {
         let start = at + off;
+        let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+        let mut rest = text[start..].chars().filter(|&c| !is_fold_punct(c));
+        let fits = match (rest.next(), rest.next()) {
+            (Some(a), Some(b)) => lex.pairs.binary_search(&pair_key(a, b)).is_ok(),
+            _ => false,
+        };
+        if !fits {
+            at = start + first_len;
+            continue;
+        }
         folded.clear();
         pos.clear();
         for (i, c) in text[start..]
