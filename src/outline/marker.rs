@@ -2,7 +2,6 @@
 //! Ordinals that are not enumerators (第一批, 第一线, 第14指导组) never match: an ordinal only
 //! counts when punctuation follows it, and inline styles need a boundary before them.
 
-use crate::numeral;
 use serde::Serialize;
 
 /// Numbering style of an enumerator; the family decides which markers continue a sequence.
@@ -80,25 +79,34 @@ fn is_boundary(prev: Option<char>) -> bool {
     }
 }
 
-/// A Chinese enumerator number: one digit, or a positional numeral with 十 (十一, 二十).
+/// A Chinese enumerator number: one digit, or a positional numeral with 十 (十一, 二十, 二十三).
+/// Read straight from the chars: it runs for every numeral char of a document.
 fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
-    let len = chars[i..]
-        .iter()
-        .take(3)
-        .take_while(|&&(_, c)| is_cn_digit(c))
-        .count();
-    for n in (1..=len).rev() {
-        let s: String = chars[i..i + n].iter().map(|(_, c)| c).collect();
-        if n > 1 && !s.contains('十') {
-            continue;
-        }
-        if let Some(v) = numeral::parse_int(&s) {
-            if (1..=99).contains(&v) {
-                return Some((v as u32, n));
-            }
-        }
+    let digit = |k: usize| -> Option<u32> {
+        let (_, c) = *chars.get(i + k)?;
+        is_cn_digit(c).then(|| match c {
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => 10,
+        })
+    };
+    let (d0, d1, d2) = (digit(0)?, digit(1), digit(2));
+    match (d1, d2) {
+        // X十Y
+        (Some(10), Some(y)) if d0 < 10 && y < 10 => Some((d0 * 10 + y, 3)),
+        // X十
+        (Some(10), _) if d0 < 10 => Some((d0 * 10, 2)),
+        // 十Y
+        (Some(y), _) if d0 == 10 && y < 10 => Some((10 + y, 2)),
+        _ => Some((d0, 1)),
     }
-    None
 }
 
 fn arabic_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
