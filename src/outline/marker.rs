@@ -84,7 +84,7 @@ fn is_boundary(prev: Option<char>) -> bool {
 fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
     let digit = |k: usize| -> Option<u32> {
         let (_, c) = *chars.get(i + k)?;
-        is_cn_digit(c).then(|| match c {
+        is_cn_digit(c).then_some(match c {
             '一' => 1,
             '二' => 2,
             '三' => 3,
