@@ -66,10 +66,9 @@ impl Pipeline {
     }
 
     /// Build the lazily loaded rules, automata and lexicons before the first file by running
-    /// the extractors on a short sample, while the jieba dictionary loads on its own thread
-    /// (see `Segmenter::preload`, which callers should start before building the pipeline).
+    /// the extractors on a short sample. Start `Segmenter::preload` before building the
+    /// pipeline, so the jieba dictionary loads meanwhile on its own thread.
     pub fn warm_up(&self) {
-        Segmenter::preload();
         // No number here needs tags, so this thread never waits for the segmenter; the
         // traditional chars make OpenCC load its dictionaries now rather than in a worker.
         let sample = "同志們：\n一、要堅持“兩不誤”、两促进，督导组负责。\n二、2013年3月召开。";
@@ -222,17 +221,22 @@ impl Pipeline {
         // title states, else the year its full dates share. A metadata date is when a site
         // published the page, often years after the speech, so it does not count.
         let mentions = dates::date_mentions(text, None);
-        let year = doc.title.as_deref().and_then(meta::iso_year).or_else(|| {
-            let years: Vec<i32> = mentions
-                .iter()
-                .filter(|d| d.kind == "full")
-                .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse().ok())
-                .collect();
-            years
-                .first()
-                .copied()
-                .filter(|y| years.iter().all(|x| x == y))
-        });
+        let year = doc
+            .meta
+            .title
+            .as_deref()
+            .and_then(meta::iso_year)
+            .or_else(|| {
+                let years: Vec<i32> = mentions
+                    .iter()
+                    .filter(|d| d.kind == "full")
+                    .filter_map(|d| d.iso.as_deref()?.get(..4)?.parse().ok())
+                    .collect();
+                years
+                    .first()
+                    .copied()
+                    .filter(|y| years.iter().all(|x| x == y))
+            });
         // Only dates written without a year need a second pass that knows it.
         let needs_year = |d: &dates::DateMention| {
             d.kind == "partial" && d.iso.as_deref().is_none_or(|i| i.starts_with('-'))

@@ -36,16 +36,10 @@ pub struct Located<T> {
 #[derive(Debug, Clone, Serialize)]
 pub struct Document {
     pub id: usize,
-    pub title: Option<String>,
-    pub genre: &'static str,
-    pub dates: Vec<String>,
-    pub source: Option<String>,
-    pub editor: Option<String>,
-    pub reporter: Option<String>,
-    pub author: Option<String>,
-    pub campaign: Option<String>,
-    /// Issuing level (中央, 省, 市, 县, 区, 乡) where the text shows it.
-    pub level: Option<String>,
+    /// Title, genre, dates, source, editor, reporter, author, campaign and level, written as
+    /// fields of the document itself.
+    #[serde(flatten)]
+    pub meta: Meta,
     pub span: Span,
     pub outline: Vec<Located<OutlineUnit>>,
     pub lists: Vec<Located<List>>,
@@ -69,15 +63,7 @@ impl Document {
     pub fn from_meta(id: usize, meta: Meta, span: Span) -> Self {
         Document {
             id,
-            title: meta.title,
-            genre: meta.genre,
-            dates: meta.dates,
-            source: meta.source,
-            editor: meta.editor,
-            reporter: meta.reporter,
-            author: meta.author,
-            campaign: meta.campaign,
-            level: meta.level,
+            meta,
             span,
             outline: Vec::new(),
             lists: Vec::new(),

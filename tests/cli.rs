@@ -1,7 +1,7 @@
 //! The `tifa` command as a user runs it: output per file, order, determinism, exit codes.
 
 mod common;
-use common::tifa;
+use common::{ok_stdout, tifa};
 
 use std::process::{Command, Output};
 
@@ -15,12 +15,7 @@ fn lines(out: &Output) -> Vec<serde_json::Value> {
 #[test]
 fn extract_gives_one_record_per_corpus_file_in_sorted_order() {
     let out = tifa(&["extract", "corpus/"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    ok_stdout(&out);
     let recs = lines(&out);
     let files: Vec<&str> = recs
         .iter()

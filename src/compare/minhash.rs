@@ -73,8 +73,8 @@ pub fn estimate(a: &[u32], b: &[u32]) -> f64 {
     same as f64 / a.len() as f64
 }
 
-/// Exact Jaccard of two sorted sets.
-pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+/// Size of the intersection of two sorted sets.
+pub fn intersection_len(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {
@@ -87,6 +87,12 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
             }
         }
     }
+    inter
+}
+
+/// Exact Jaccard of two sorted sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let inter = intersection_len(a, b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0

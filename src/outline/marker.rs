@@ -2,6 +2,7 @@
 //! Ordinals that are not enumerators (第一批, 第一线, 第14指导组) never match: an ordinal only
 //! counts when punctuation follows it, and inline styles need a boundary before them.
 
+use crate::numeral;
 use serde::Serialize;
 
 /// Numbering style of an enumerator; the family decides which markers continue a sequence.
@@ -84,18 +85,8 @@ fn is_boundary(prev: Option<char>) -> bool {
 fn cn_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
     let digit = |k: usize| -> Option<u32> {
         let (_, c) = *chars.get(i + k)?;
-        is_cn_digit(c).then_some(match c {
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => 10,
-        })
+        // 十 is the only non-digit among the enumerator chars.
+        is_cn_digit(c).then(|| numeral::digit_value(c).map_or(10, |v| v as u32))
     };
     let (d0, d1, d2) = (digit(0)?, digit(1), digit(2));
     match (d1, d2) {
