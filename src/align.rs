@@ -4,28 +4,47 @@
 //! normalization, dropping boilerplate lines) builds a new `AlignedText` through `AlignedBuilder`,
 //! composing ranges so that the final text still points into the decoded input. The model is
 //! tokenizers' `NormalizedString`.
+//!
+//! The map is stored compactly because a 10 MB document holds several aligned texts at once:
+//! most chars come from input bytes of their own width, right after the previous char's origin
+//! (a simplified char for a traditional one, a char kept as it was), so their origin follows
+//! from their offset in `text` plus a running shift. Only the chars that break that rule (a
+//! full-width comma for an ASCII one, a dropped tag before a char, an inserted line break) are
+//! stored, as `Break`s that also reset the shift. Plain text costs 4 bytes a char for the map
+//! instead of 12.
 
 use std::ops::Range;
+
+/// A char whose origin does not follow from the shift: its index and origin. The chars after
+/// it, up to the next break, are shifted by `end - (its end in text)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Break {
+    idx: u32,
+    start: u32,
+    end: u32,
+}
 
 /// Text with an alignment to the decoded input. Chars inserted by a stage (a paragraph break
 /// that stands for a `</p>`) carry an empty range at the nearest input position.
 #[derive(Debug, Clone, Default)]
 pub struct AlignedText {
     text: String,
-    /// Per char: `(start, end)` byte offsets into the decoded input.
-    origin: Vec<(u32, u32)>,
     /// Per char: its byte offset in `text`; used to turn regex byte offsets into char offsets.
     starts: Vec<u32>,
+    /// Sorted by `idx`.
+    breaks: Vec<Break>,
 }
 
 impl AlignedText {
     /// The identity alignment of a decoded input onto itself.
     pub fn identity(text: &str) -> Self {
-        let mut b = AlignedBuilder::with_capacity(text.len(), text.chars().count());
-        for (i, c) in text.char_indices() {
-            b.push(c, i, i + c.len_utf8());
+        let mut starts = Vec::with_capacity(text.chars().count());
+        starts.extend(text.char_indices().map(|(i, _)| i as u32));
+        AlignedText {
+            text: text.to_owned(),
+            starts,
+            breaks: Vec::new(),
         }
-        b.finish()
     }
 
     pub fn as_str(&self) -> &str {
@@ -33,21 +52,38 @@ impl AlignedText {
     }
 
     pub fn char_len(&self) -> usize {
-        self.origin.len()
+        self.starts.len()
     }
 
     /// Origin range (decoded-input bytes) of the char at `idx`.
     pub fn origin_of(&self, idx: usize) -> (usize, usize) {
-        let (s, e) = self.origin[idx];
-        (s as usize, e as usize)
+        let at = self.breaks.partition_point(|b| b.idx as usize <= idx);
+        match at.checked_sub(1).map(|k| self.breaks[k]) {
+            Some(b) if b.idx as usize == idx => (b.start as usize, b.end as usize),
+            Some(b) => {
+                let shift = b.end as i64 - self.byte_of_char(b.idx as usize + 1) as i64;
+                self.shifted(idx, shift)
+            }
+            None => self.shifted(idx, 0),
+        }
+    }
+
+    /// Origin of char `idx` under `shift`: its own bytes in `text`, moved.
+    fn shifted(&self, idx: usize, shift: i64) -> (usize, usize) {
+        let s = self.byte_of_char(idx) as i64 + shift;
+        let e = self.byte_of_char(idx + 1) as i64 + shift;
+        (s.max(0) as usize, e.max(0) as usize)
     }
 
     /// Iterate `(char, origin_start, origin_end)`.
-    pub fn chars(&self) -> impl Iterator<Item = (char, usize, usize)> + '_ {
-        self.text
-            .chars()
-            .zip(self.origin.iter())
-            .map(|(c, &(s, e))| (c, s as usize, e as usize))
+    pub fn chars(&self) -> Chars<'_> {
+        Chars {
+            text: &self.text,
+            pos: 0,
+            idx: 0,
+            breaks: &self.breaks,
+            shift: 0,
+        }
     }
 
     /// Char index of the char starting at (or containing) byte offset `byte` of `text`.
@@ -73,30 +109,28 @@ impl AlignedText {
     /// from the first char's start to the last char's end, found from the edges in O(1) for the
     /// usual span instead of a walk over a whole section.
     pub fn origin_range(&self, range: Range<usize>) -> Range<usize> {
-        let slice =
-            &self.origin[range.start.min(self.origin.len())..range.end.min(self.origin.len())];
-        let first = slice.iter().find(|&&(s, e)| s < e);
-        let last = slice.iter().rev().find(|&&(s, e)| s < e);
+        let chars = range.start.min(self.char_len())..range.end.min(self.char_len());
+        let non_empty = |&i: &usize| {
+            let (s, e) = self.origin_of(i);
+            (s < e).then_some((s, e))
+        };
+        let first = chars.clone().find_map(|i| non_empty(&i));
+        let last = chars.clone().rev().find_map(|i| non_empty(&i));
         match (first, last) {
-            (Some(&(lo, _)), Some(&(_, hi))) if lo <= hi => lo as usize..hi as usize,
+            (Some((lo, _)), Some((_, hi))) if lo <= hi => lo..hi,
             (Some(_), Some(_)) => {
                 // Out of order (should not happen): fall back to the full walk.
-                let lo = slice
-                    .iter()
-                    .filter(|(s, e)| s < e)
-                    .map(|&(s, _)| s)
-                    .min()
-                    .unwrap_or(0);
-                let hi = slice
-                    .iter()
-                    .filter(|(s, e)| s < e)
-                    .map(|&(_, e)| e)
-                    .max()
-                    .unwrap_or(lo);
-                lo as usize..hi as usize
+                let spans = || chars.clone().filter_map(|i| non_empty(&i));
+                let lo = spans().map(|(s, _)| s).min().unwrap_or(0);
+                let hi = spans().map(|(_, e)| e).max().unwrap_or(lo);
+                lo..hi
             }
             _ => {
-                let p = slice.first().map(|&(s, _)| s as usize).unwrap_or(0);
+                let p = if chars.is_empty() {
+                    0
+                } else {
+                    self.origin_of(chars.start).0
+                };
                 p..p
             }
         }
@@ -105,6 +139,10 @@ impl AlignedText {
     /// Compose: `self` was built over `inner.text`; return `self` re-pointed at `inner`'s origin.
     pub fn compose(self, inner: &AlignedText) -> AlignedText {
         let mut b = AlignedBuilder::with_capacity(self.text.len(), self.char_len());
+        let end_of_inner = inner
+            .char_len()
+            .checked_sub(1)
+            .map_or(0, |last| inner.origin_of(last).1);
         for (c, s, e) in self.chars() {
             let (cs, ce) = (inner.char_at_byte(s), inner.char_at_byte_end(e));
             let r = if cs < ce {
@@ -113,7 +151,7 @@ impl AlignedText {
                 let p = if cs < inner.char_len() {
                     inner.origin_of(cs).0
                 } else {
-                    inner.origin.last().map(|&(_, e)| e as usize).unwrap_or(0)
+                    end_of_inner
                 };
                 p..p
             };
@@ -130,12 +168,46 @@ impl AlignedText {
     }
 }
 
+/// `AlignedText::chars`: walks the text and the breaks together, one char at a time.
+pub struct Chars<'a> {
+    text: &'a str,
+    pos: usize,
+    idx: u32,
+    breaks: &'a [Break],
+    shift: i64,
+}
+
+impl Iterator for Chars<'_> {
+    type Item = (char, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let c = self.text.get(self.pos..)?.chars().next()?;
+        let end = self.pos + c.len_utf8();
+        let origin = match self.breaks.split_first() {
+            Some((b, rest)) if b.idx == self.idx => {
+                self.breaks = rest;
+                self.shift = b.end as i64 - end as i64;
+                (b.start as usize, b.end as usize)
+            }
+            _ => (
+                (self.pos as i64 + self.shift).max(0) as usize,
+                (end as i64 + self.shift).max(0) as usize,
+            ),
+        };
+        self.pos = end;
+        self.idx += 1;
+        Some((c, origin.0, origin.1))
+    }
+}
+
 /// Accumulates chars with their origins.
 #[derive(Debug, Default)]
 pub struct AlignedBuilder {
     text: String,
-    origin: Vec<(u32, u32)>,
     starts: Vec<u32>,
+    breaks: Vec<Break>,
+    /// Origin minus text offset for the next char that is not a break.
+    shift: i64,
 }
 
 impl AlignedBuilder {
@@ -144,33 +216,80 @@ impl AlignedBuilder {
     pub fn with_capacity(bytes: usize, chars: usize) -> Self {
         AlignedBuilder {
             text: String::with_capacity(bytes),
-            origin: Vec::with_capacity(chars),
             starts: Vec::with_capacity(chars),
+            breaks: Vec::new(),
+            shift: 0,
         }
     }
 
     pub fn push(&mut self, c: char, start: usize, end: usize) {
-        self.starts.push(self.text.len() as u32);
+        let s = self.text.len();
+        let e = s + c.len_utf8();
+        if start as i64 != s as i64 + self.shift || end as i64 != e as i64 + self.shift {
+            self.breaks.push(Break {
+                idx: self.starts.len() as u32,
+                start: start as u32,
+                end: end as u32,
+            });
+            self.shift = end as i64 - e as i64;
+        }
+        self.starts.push(s as u32);
         self.text.push(c);
-        self.origin.push((start as u32, end as u32));
     }
 
     /// Append chars `chars` of `src` with their origins unchanged: a stage's fast path for
     /// stretches it leaves as they are (most of a simplified text under t2s).
     pub fn push_slice(&mut self, src: &AlignedText, chars: Range<usize>) {
+        let chars = chars.start..chars.end.min(src.char_len());
+        let Some(c) = src
+            .text
+            .get(src.byte_of_char(chars.start)..)
+            .and_then(|t| t.chars().next())
+        else {
+            return;
+        };
         if chars.is_empty() {
             return;
         }
-        let from = src.byte_of_char(chars.start);
-        let to = src.byte_of_char(chars.end);
-        let shift = self.text.len() as i64 - from as i64;
+        // The first char through `push` sets the shift that the slice's own runs continue.
+        let (s, e) = src.origin_of(chars.start);
+        self.push(c, s, e);
+        let rest = chars.start + 1..chars.end;
+        if rest.is_empty() {
+            return;
+        }
+        let from = src.byte_of_char(rest.start);
+        let to = src.byte_of_char(rest.end);
+        let text_shift = self.text.len() as i64 - from as i64;
+        let idx_shift = self.starts.len() as i64 - rest.start as i64;
         self.starts.extend(
-            src.starts[chars.clone()]
+            src.starts[rest.clone()]
                 .iter()
-                .map(|&b| (b as i64 + shift) as u32),
+                .map(|&b| (b as i64 + text_shift) as u32),
         );
-        self.origin.extend_from_slice(&src.origin[chars]);
         self.text.push_str(&src.text[from..to]);
+        let lo = src
+            .breaks
+            .partition_point(|b| (b.idx as usize) < rest.start);
+        let hi = src.breaks.partition_point(|b| (b.idx as usize) < rest.end);
+        self.breaks.extend(src.breaks[lo..hi].iter().map(|b| Break {
+            idx: (b.idx as i64 + idx_shift) as u32,
+            ..*b
+        }));
+        self.reset_shift_from_last_break();
+    }
+
+    fn reset_shift_from_last_break(&mut self) {
+        self.shift = match self.breaks.last() {
+            Some(b) => {
+                let end = self
+                    .starts
+                    .get(b.idx as usize + 1)
+                    .map_or(self.text.len(), |&s| s as usize);
+                b.end as i64 - end as i64
+            }
+            None => 0,
+        };
     }
 
     /// Last pushed char, if any.
@@ -180,13 +299,20 @@ impl AlignedBuilder {
 
     /// Drop trailing chars matching `pred`.
     pub fn trim_end_matches(&mut self, pred: impl Fn(char) -> bool) {
+        let before = self.starts.len();
         while let Some(c) = self.last_char() {
             if !pred(c) {
                 break;
             }
             self.text.pop();
-            self.origin.pop();
             self.starts.pop();
+        }
+        if self.starts.len() < before {
+            let len = self.starts.len() as u32;
+            while self.breaks.last().is_some_and(|b| b.idx >= len) {
+                self.breaks.pop();
+            }
+            self.reset_shift_from_last_break();
         }
     }
 
@@ -197,12 +323,12 @@ impl AlignedBuilder {
     pub fn finish(mut self) -> AlignedText {
         // The text lives as long as the file is processed; spare capacity would too.
         self.text.shrink_to_fit();
-        self.origin.shrink_to_fit();
         self.starts.shrink_to_fit();
+        self.breaks.shrink_to_fit();
         AlignedText {
             text: self.text,
-            origin: self.origin,
             starts: self.starts,
+            breaks: self.breaks,
         }
     }
 }
@@ -255,5 +381,68 @@ mod tests {
         b.push('a', 3, 4);
         let t = b.finish();
         assert_eq!(t.origin_range(0..2), 3..4);
+    }
+
+    /// The naive map the compact one must agree with: one origin per char.
+    fn naive(t: &AlignedText) -> Vec<(usize, usize)> {
+        t.chars().map(|(_, s, e)| (s, e)).collect()
+    }
+
+    #[test]
+    fn compact_map_agrees_with_pushed_origins() {
+        // A tiny LCG: deterministic, and enough to mix runs, gaps, width changes, insertions.
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..200 {
+            let mut b = AlignedBuilder::default();
+            let mut pushed = Vec::new();
+            let mut pos = next(5) as usize;
+            for _ in 0..next(40) {
+                let c = ['中', 'a', '，', '\n', '𠀀'][next(5) as usize];
+                let (s, e) = match next(6) {
+                    0 => (pos, pos),                        // inserted
+                    1 => (pos + 2, pos + 2 + c.len_utf8()), // after a dropped tag
+                    2 => (pos, pos + 1),                    // narrower origin
+                    _ => (pos, pos + c.len_utf8()),         // own bytes
+                };
+                b.push(c, s, e);
+                pushed.push((s, e));
+                pos = e;
+                if next(10) == 0 {
+                    b.trim_end_matches(|c| c == '\n');
+                    pushed.truncate(b.starts.len());
+                    pos = pushed.last().map_or(pos, |&(_, e)| e);
+                }
+            }
+            let t = b.finish();
+            assert_eq!(naive(&t), pushed);
+            for (i, &o) in pushed.iter().enumerate() {
+                assert_eq!(t.origin_of(i), o, "char {i}");
+            }
+            // Any slice of it, appended after other chars, keeps its origins.
+            let n = t.char_len();
+            let (a, z) = (next(n as u64 + 1) as usize, next(n as u64 + 1) as usize);
+            let (a, z) = (a.min(z), a.max(z));
+            let mut b = AlignedBuilder::default();
+            b.push('x', 7, 7);
+            b.push_slice(&t, a..z);
+            b.push('y', 1000, 1001);
+            let u = b.finish();
+            let mut want = vec![(7, 7)];
+            want.extend_from_slice(&pushed[a..z]);
+            want.push((1000, 1001));
+            assert_eq!(naive(&u), want);
+            assert_eq!(
+                (0..u.char_len())
+                    .map(|i| u.origin_of(i))
+                    .collect::<Vec<_>>(),
+                want
+            );
+        }
     }
 }
