@@ -19,46 +19,87 @@ fn is_hard_delimiter(c: char) -> bool {
     )
 }
 
+/// Largest piece of text converted at once. OpenCC's working copies of what it converts (a
+/// char vector, the output) then stay small even for a 10 MB document; pieces end at a line
+/// break, which OpenCC never looks across, so the output is that of converting the whole text.
+const PIECE: usize = 1 << 18;
+
 /// Convert `input` with `converter`, aligning every output char to the input chars it came from.
 /// Segments keep their length almost always (1:1 map); where a phrase changes length
 /// (沙烏地阿拉伯 → 沙特阿拉伯) the common prefix and suffix stay 1:1 and the middle maps as a block.
 pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
-    let text = input.as_str();
-    if converter.conversion() == Conversion::None {
-        return input.clone();
-    }
-    let converted = converter.convert(text);
-    // Already simplified (most input): the alignment is the input's own.
-    if converted == text {
-        return input.clone();
-    }
-    // Segments are walked in step, never collected: on a 10 MB file with many short runs the
-    // two segment lists outweighed the text itself.
-    let mut b = AlignedBuilder::with_capacity(converted.len(), input.char_len());
-    let mut outs = Segments::new(&converted);
-    for (a, delim) in Segments::new(text) {
-        match outs.next() {
-            Some((o, d)) if d == delim => {
-                align_segment(input, a, &converted[o], &mut b, converter);
-            }
-            _ => return convert_by_segment(input, converter),
-        }
-    }
-    if outs.next().is_some() {
-        return convert_by_segment(input, converter);
-    }
-    b.finish()
+    convert_pieces(input, converter).unwrap_or_else(|| input.clone())
 }
 
-/// Shapes differ (a delimiter was rewritten): convert each segment on its own.
-fn convert_by_segment(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
-    let text = input.as_str();
-    let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
-    for (a, _) in Segments::new(text) {
-        let out = converter.convert(&text[a.clone()]);
-        align_segment(input, a, &out, &mut b, converter);
+/// `convert_aligned` that hands back `input` itself when conversion leaves it as it is (most
+/// input is already simplified), instead of a copy.
+fn convert_owned(input: AlignedText, converter: &dyn Converter) -> AlignedText {
+    convert_pieces(&input, converter).unwrap_or(input)
+}
+
+/// The converted text, or `None` where conversion changes nothing.
+fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<AlignedText> {
+    if converter.conversion() == Conversion::None {
+        return None;
     }
-    b.finish()
+    let text = input.as_str();
+    let char_index = |byte: usize| {
+        if byte >= text.len() {
+            input.char_len()
+        } else {
+            input.char_at_byte(byte)
+        }
+    };
+    // Built at the first piece that changes; until then the input stands as it is.
+    let mut built: Option<AlignedBuilder> = None;
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = text.as_bytes()[(pos + PIECE).min(text.len())..]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(text.len(), |i| (pos + PIECE).min(text.len()) + i + 1);
+        let piece = pos..end;
+        pos = end;
+        let src = &text[piece.clone()];
+        let converted = converter.convert(src);
+        if converted == src {
+            if let Some(b) = built.as_mut() {
+                b.push_slice(input, char_index(piece.start)..char_index(piece.end));
+            }
+            continue;
+        }
+        let b = built.get_or_insert_with(|| {
+            let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
+            b.push_slice(input, 0..char_index(piece.start));
+            b
+        });
+        align_piece(input, piece, &converted, b, converter);
+    }
+    built.map(AlignedBuilder::finish)
+}
+
+/// Align a converted piece segment by segment between the delimiters OpenCC keeps. Should the
+/// shapes differ (a delimiter rewritten), each segment of the piece is converted on its own.
+fn align_piece(
+    input: &AlignedText,
+    piece: std::ops::Range<usize>,
+    converted: &str,
+    b: &mut AlignedBuilder,
+    converter: &dyn Converter,
+) {
+    let src = &input.as_str()[piece.clone()];
+    let at = |r: std::ops::Range<usize>| piece.start + r.start..piece.start + r.end;
+    let delims = |t| Segments::new(t).map(|(_, d)| d);
+    if delims(src).eq(delims(converted)) {
+        for ((a, _), (o, _)) in Segments::new(src).zip(Segments::new(converted)) {
+            align_segment(input, at(a), &converted[o], b, converter);
+        }
+    } else {
+        for (a, _) in Segments::new(src) {
+            let out = converter.convert(&src[a.clone()]);
+            align_segment(input, at(a), &out, b, converter);
+        }
+    }
 }
 
 type Segment = (std::ops::Range<usize>, Option<char>);
@@ -178,8 +219,7 @@ pub fn normalize(input: &AlignedText, converter: &dyn Converter) -> AlignedText 
 /// `normalize`, freeing each stage's input as soon as the next stage has it: on a large file
 /// an aligned text costs about four times the file, so this keeps two alive instead of three.
 pub fn normalize_owned(input: AlignedText, converter: &dyn Converter) -> AlignedText {
-    let converted = convert_aligned(&input, converter);
-    drop(input);
+    let converted = convert_owned(input, converter);
     punct::fold_chars(&converted)
 }
 
