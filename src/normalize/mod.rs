@@ -283,6 +283,29 @@ mod tests {
     }
 
     #[test]
+    fn a_large_text_converts_piece_by_piece_as_a_whole() {
+        // Simplified lines first (the input stands as it is until a piece changes), then
+        // traditional ones, across several pieces, with a phrase that changes length.
+        let cc = Fmmseg::new(Conversion::Tw2sp);
+        let mut src = "督导组工作会议\n".repeat(PIECE / 20);
+        src.push_str(&"訪問沙烏地阿拉伯，督導組。\n".repeat(PIECE / 20));
+        let t = convert_aligned(&AlignedText::identity(&src), &cc);
+        assert_eq!(t.as_str(), cc.convert(&src));
+        let last_line = t.as_str().trim_end().rsplit('\n').next().unwrap_or("");
+        let at = t.char_at_byte(t.as_str().len() - last_line.len() - 1);
+        let line = at..at + last_line.chars().count();
+        let origin = t.origin_range(line);
+        assert_eq!(&src[origin], "訪問沙烏地阿拉伯，督導組。");
+        // Unchanged text keeps its identity alignment.
+        let plain = "督导组工作会议\n".repeat(PIECE / 10);
+        let t = convert_aligned(&AlignedText::identity(&plain), &cc);
+        assert_eq!(
+            t.origin_of(t.char_len() - 2),
+            (plain.len() - 4, plain.len() - 1)
+        );
+    }
+
+    #[test]
     fn punctuation_width_and_spaces() {
         let t =
             norm("  第一,派出督導組(試點)。ＡＢＣ１２３％ 1,000 09:58\r\n\n\u{3000}\u{3000}下一段");
