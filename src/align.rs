@@ -77,12 +77,24 @@ impl AlignedText {
 
     /// Iterate `(char, origin_start, origin_end)`.
     pub fn chars(&self) -> Chars<'_> {
+        self.chars_from(0)
+    }
+
+    /// `chars` from char `idx` on: one search, then a walk, where `origin_of` per char would
+    /// search every time.
+    pub fn chars_from(&self, idx: usize) -> Chars<'_> {
+        let idx = idx.min(self.char_len());
+        let next = self.breaks.partition_point(|b| (b.idx as usize) < idx);
+        let shift = match next.checked_sub(1).map(|k| self.breaks[k]) {
+            Some(b) => b.end as i64 - self.byte_of_char(b.idx as usize + 1) as i64,
+            None => 0,
+        };
         Chars {
             text: &self.text,
-            pos: 0,
-            idx: 0,
-            breaks: &self.breaks,
-            shift: 0,
+            pos: self.byte_of_char(idx),
+            idx: idx as u32,
+            breaks: &self.breaks[next..],
+            shift,
         }
     }
 
@@ -168,6 +180,15 @@ impl AlignedText {
     }
 }
 
+/// Whether `a` and `b` have their char boundaries at the same bytes.
+fn same_char_widths(a: &str, b: &str) -> bool {
+    // A byte starts a char unless it is a UTF-8 continuation byte (0b10xx_xxxx).
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .all(|(x, y)| (x as i8 >= -0x40) == (y as i8 >= -0x40))
+}
+
 /// `AlignedText::chars`: walks the text and the breaks together, one char at a time.
 pub struct Chars<'a> {
     text: &'a str,
@@ -241,25 +262,32 @@ impl AlignedBuilder {
     /// stretches it leaves as they are (most of a simplified text under t2s).
     pub fn push_slice(&mut self, src: &AlignedText, chars: Range<usize>) {
         let chars = chars.start..chars.end.min(src.char_len());
-        let Some(c) = src
-            .text
-            .get(src.byte_of_char(chars.start)..)
-            .and_then(|t| t.chars().next())
-        else {
-            return;
-        };
-        if chars.is_empty() {
-            return;
+        let slice = &src.text[src.byte_of_char(chars.start)..src.byte_of_char(chars.end)];
+        // A slice always has its own char boundaries.
+        let _ = self.push_rewritten(src, chars, slice);
+    }
+
+    /// `push_slice` with `text` in place of the slice's own text, char for char, each char
+    /// taking the origin of the slice char at its index: the fast path for a rewrite that kept
+    /// every char's byte width (t2s on CJK text). Returns false, pushing nothing, where `text`
+    /// does not have the slice's char boundaries.
+    pub fn push_rewritten(&mut self, src: &AlignedText, chars: Range<usize>, text: &str) -> bool {
+        let chars = chars.start..chars.end.min(src.char_len());
+        let (from, to) = (src.byte_of_char(chars.start), src.byte_of_char(chars.end));
+        if !same_char_widths(&src.text[from..to], text) {
+            return false;
         }
+        let Some(c) = text.chars().next() else {
+            return true;
+        };
         // The first char through `push` sets the shift that the slice's own runs continue.
         let (s, e) = src.origin_of(chars.start);
         self.push(c, s, e);
         let rest = chars.start + 1..chars.end;
         if rest.is_empty() {
-            return;
+            return true;
         }
         let from = src.byte_of_char(rest.start);
-        let to = src.byte_of_char(rest.end);
         let text_shift = self.text.len() as i64 - from as i64;
         let idx_shift = self.starts.len() as i64 - rest.start as i64;
         self.starts.extend(
@@ -267,7 +295,7 @@ impl AlignedBuilder {
                 .iter()
                 .map(|&b| (b as i64 + text_shift) as u32),
         );
-        self.text.push_str(&src.text[from..to]);
+        self.text.push_str(&text[c.len_utf8()..]);
         let lo = src
             .breaks
             .partition_point(|b| (b.idx as usize) < rest.start);
@@ -277,6 +305,7 @@ impl AlignedBuilder {
             ..*b
         }));
         self.reset_shift_from_last_break();
+        true
     }
 
     fn reset_shift_from_last_break(&mut self) {
@@ -348,6 +377,21 @@ mod tests {
         assert_eq!(t.origin_of(1), (2, 5));
         assert_eq!(t.char_at_byte(4), 2);
         assert_eq!(t.byte_of_char(2), 4);
+    }
+
+    #[test]
+    fn push_rewritten_keeps_origins_by_index_only_for_the_same_char_widths() {
+        let src = AlignedText::identity("a導組b");
+        let mut b = AlignedBuilder::default();
+        assert!(b.push_rewritten(&src, 1..3, "导组"));
+        assert!(
+            !b.push_rewritten(&src, 3..4, "бb"),
+            "a 2-byte char for a 1-byte one"
+        );
+        let t = b.finish();
+        assert_eq!(t.as_str(), "导组");
+        assert_eq!(t.origin_of(0), (1, 4));
+        assert_eq!(t.origin_of(1), (4, 7));
     }
 
     #[test]
@@ -423,6 +467,8 @@ mod tests {
             assert_eq!(naive(&t), pushed);
             for (i, &o) in pushed.iter().enumerate() {
                 assert_eq!(t.origin_of(i), o, "char {i}");
+                let from: Vec<_> = t.chars_from(i).map(|(_, s, e)| (s, e)).collect();
+                assert_eq!(from, pushed[i..], "chars from {i}");
             }
             // Any slice of it, appended after other chars, keeps its origins.
             let n = t.char_len();

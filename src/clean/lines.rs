@@ -55,10 +55,7 @@ pub fn clean_lines(text: &AlignedText) -> Cleaned {
                     b.push('\n', p, p);
                     kept_chars += 1;
                 }
-                for (k, c) in line.chars().enumerate() {
-                    let (a, e) = text.origin_of(char_pos + k);
-                    b.push(c, a, e);
-                }
+                b.push_slice(text, char_pos..char_pos + n_chars);
                 kept_chars += n_chars;
             }
             LineKind::Drop => out.dropped_lines += 1,

@@ -73,13 +73,19 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
             b.push_slice(input, 0..char_index(piece.start));
             b
         });
-        align_piece(input, piece, &converted, b, converter);
+        // Char for char (t2s on CJK text, almost always): each output char takes the origin
+        // of the input char at its index, as the segment walk would give it, at copy speed.
+        let chars = char_index(piece.start)..char_index(piece.end);
+        if !b.push_rewritten(input, chars, &converted) {
+            align_piece(input, piece, &converted, b, converter);
+        }
     }
     built.map(AlignedBuilder::finish)
 }
 
-/// Align a converted piece segment by segment between the delimiters OpenCC keeps. Should the
-/// shapes differ (a delimiter rewritten), each segment of the piece is converted on its own.
+/// Align a converted piece segment by segment between the delimiters OpenCC keeps; stretches
+/// of unchanged segments are copied as one block. Should the shapes differ (a delimiter
+/// rewritten), each segment of the piece is converted on its own.
 fn align_piece(
     input: &AlignedText,
     piece: std::ops::Range<usize>,
@@ -88,18 +94,34 @@ fn align_piece(
     converter: &dyn Converter,
 ) {
     let src = &input.as_str()[piece.clone()];
-    let at = |r: std::ops::Range<usize>| piece.start + r.start..piece.start + r.end;
     let delims = |t| Segments::new(t).map(|(_, d)| d);
-    if delims(src).eq(delims(converted)) {
-        for ((a, _), (o, _)) in Segments::new(src).zip(Segments::new(converted)) {
-            align_segment(input, at(a), &converted[o], b, converter);
-        }
+    let same_shape = delims(src).eq(delims(converted));
+    let mut outs = Segments::new(converted);
+    let mut at = if piece.start >= input.as_str().len() {
+        input.char_len()
     } else {
-        for (a, _) in Segments::new(src) {
-            let out = converter.convert(&src[a.clone()]);
-            align_segment(input, at(a), &out, b, converter);
+        input.char_at_byte(piece.start)
+    };
+    let mut unchanged_from = at;
+    for (a, _) in Segments::new(src) {
+        let seg = &src[a];
+        let own;
+        let out = match outs.next() {
+            Some((o, _)) if same_shape => &converted[o],
+            _ => {
+                own = converter.convert(seg);
+                own.as_str()
+            }
+        };
+        let n_in = seg.chars().count();
+        if out != seg {
+            b.push_slice(input, unchanged_from..at);
+            align_segment(input, at, seg, out, b, converter);
+            unchanged_from = at + n_in;
         }
+        at += n_in;
     }
+    b.push_slice(input, unchanged_from..at);
 }
 
 type Segment = (std::ops::Range<usize>, Option<char>);
@@ -152,29 +174,25 @@ impl Iterator for Segments<'_> {
     }
 }
 
+/// Align the converted `out` of `seg`, the input chars from `first` on.
 fn align_segment(
     input: &AlignedText,
-    range: std::ops::Range<usize>,
+    first: usize,
+    seg: &str,
     out: &str,
     b: &mut AlignedBuilder,
     converter: &dyn Converter,
 ) {
-    let first = input.char_at_byte(range.start);
-    let n_in = input.as_str()[range.clone()].chars().count();
+    let n_in = seg.chars().count();
     let n_out = out.chars().count();
-    if out == &input.as_str()[range.clone()] {
-        b.push_slice(input, first..first + n_in);
-        return;
-    }
     if n_in == n_out {
-        for (k, c) in out.chars().enumerate() {
-            let (s, e) = input.origin_of(first + k);
+        for (c, (_, s, e)) in out.chars().zip(input.chars_from(first)) {
             b.push(c, s, e);
         }
         return;
     }
     // Compare output chars with each input char converted on its own, so 訪 meets 访.
-    let ins: Vec<char> = input.as_str()[range]
+    let ins: Vec<char> = seg
         .chars()
         .map(|c| {
             let mut buf = [0u8; 4];
@@ -217,7 +235,7 @@ pub fn normalize(input: &AlignedText, converter: &dyn Converter) -> AlignedText 
 }
 
 /// `normalize`, freeing each stage's input as soon as the next stage has it: on a large file
-/// an aligned text costs about four times the file, so this keeps two alive instead of three.
+/// an aligned text costs over twice the file, so this keeps two alive instead of three.
 pub fn normalize_owned(input: AlignedText, converter: &dyn Converter) -> AlignedText {
     let converted = convert_owned(input, converter);
     punct::fold_chars(&converted)
