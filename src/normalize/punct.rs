@@ -55,6 +55,19 @@ fn fullwidth_of(c: char) -> Option<char> {
     })
 }
 
+/// Bytes of the ideographs U+4E00..U+9FFF at the start of `bytes` (3 bytes each in UTF-8:
+/// lead byte E5..E9, or E4 with a second byte from B8).
+fn ideograph_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    while let Some(&[b0, b1, _]) = bytes.get(n..n + 3) {
+        if !(matches!(b0, 0xE5..=0xE9) || (b0 == 0xE4 && b1 >= 0xB8)) {
+            break;
+        }
+        n += 3;
+    }
+    n
+}
+
 pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     // No per-char copy of the input: on a 10 MB file it was the largest allocation of a run.
     let text = input.as_str();
@@ -64,7 +77,29 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     // web pages runs paragraphs together and marks each start only with them.
     let mut ideographic = 0usize;
     let mut at_line_start = true;
-    for ((at, _), (c0, s, e)) in text.char_indices().zip(input.chars()) {
+    let (mut at, mut idx) = (0, 0);
+    while at < text.len() {
+        // Most of a Chinese text is ideographs, which fold to themselves: copy each run as a
+        // block instead of char by char.
+        let run = ideograph_run(&text.as_bytes()[at..]);
+        if run > 0 {
+            if let Some((ps, pe)) = pending_space.take() {
+                b.push(if ideographic >= 2 { '\n' } else { ' ' }, ps, pe);
+            }
+            ideographic = 0;
+            at_line_start = false;
+            b.push_slice(input, idx..idx + run / 3);
+            at += run;
+            idx += run / 3;
+            continue;
+        }
+        let Some(c0) = text[at..].chars().next() else {
+            break;
+        };
+        let (s, e) = input.origin_of(idx);
+        at += c0.len_utf8();
+        idx += 1;
+        let at = at - c0.len_utf8();
         let c = match c0 {
             '\r' => '\n',
             // Corner brackets are the traditional-text quotation marks.
@@ -119,4 +154,20 @@ fn in_chinese_context(text: &str, at: usize, len: usize) -> bool {
         return false;
     }
     prev.is_some_and(is_cjk) || next.is_some_and(is_cjk)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ideograph_runs_stop_at_anything_else() {
+        assert_eq!(ideograph_run("一丁督导组，".as_bytes()), 15);
+        assert_eq!(ideograph_run("鿿".as_bytes()), 3, "U+9FFF is the last one");
+        // U+4DFF (a hexagram, E4 B7 BF) and U+3000 are not ideographs; ASCII ends a run.
+        assert_eq!(ideograph_run("䷿".as_bytes()), 0);
+        assert_eq!(ideograph_run("\u{3000}组".as_bytes()), 0);
+        assert_eq!(ideograph_run("组a组".as_bytes()), 3);
+        assert_eq!(ideograph_run(b""), 0);
+    }
 }
