@@ -160,7 +160,8 @@ fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<
     for (k, s) in sents.iter().enumerate() {
         let sent = &text[s.clone()];
         let first_cue = cue_starts.partition_point(|&p| p < s.start);
-        if !cue_starts.get(first_cue).is_some_and(|&p| p < s.end) {
+        let holds_cue = cue_starts.get(first_cue).is_some_and(|&p| p < s.end);
+        if !holds_cue {
             continue;
         }
         // The cue must open a list: 履行好以下职责 / 职责要求：第一，…
