@@ -18,6 +18,7 @@ pub mod numeral;
 pub mod outline;
 pub mod pipeline;
 pub mod record;
+pub mod scan;
 pub mod segment;
 pub mod span;
 pub mod stats;

@@ -4,8 +4,10 @@
 use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::outline::OutlineUnit;
+use crate::scan::CharSet;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct List {
@@ -98,13 +100,17 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
             '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
         )
     };
+    static COUNT_DIGITS: OnceLock<CharSet> = OnceLock::new();
+    let count_digits = COUNT_DIGITS.get_or_init(|| {
+        CharSet::new(&['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
+    });
     let mut out = Vec::new();
-    // Byte positions, not a char vector: this runs over whole documents.
+    // Byte positions, not a char vector: this runs over whole documents, and only its count
+    // digits are visited.
     let mut resume = 0;
-    let mut prev: Option<char> = None;
-    for (at, c) in text.char_indices() {
-        let before = prev.replace(c);
-        if at < resume || !is_count_digit(c) || before.is_some_and(numeral::is_cn_numeral_char) {
+    for (at, _) in count_digits.find_iter(text) {
+        let before = text[..at].chars().next_back();
+        if at < resume || before.is_some_and(numeral::is_cn_numeral_char) {
             continue;
         }
         let num_end = text[at..]

@@ -110,21 +110,33 @@ fn free_yao(s: &str, i: usize) -> bool {
 
 /// Sentences of `text` as byte ranges (split at 。！？； and newlines).
 fn sentences(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if matches!(c, '。' | '！' | '？' | '；' | '\n') {
-            let end = i + c.len_utf8();
-            if text[start..i].trim().chars().count() > 1 {
-                out.push(start..end);
-            }
-            start = end;
+    // 。 is E3 80 82; ！ ？ ； are EF BC 81, EF BC 9F, EF BC 9B. A lead byte never occurs inside
+    // another char's encoding (continuation bytes are 0x80..=0xBF), so every E3, EF or newline
+    // found starts a char, and its bytes tell whether that char ends a sentence.
+    for i in memchr::memchr3_iter(b'\n', 0xE3, 0xEF, bytes) {
+        let len = match bytes.get(i..i + 3) {
+            Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81 | 0x9F | 0x9B]) => 3,
+            _ if bytes[i] == b'\n' => 1,
+            _ => continue,
+        };
+        let end = i + len;
+        if more_than_one_char(text[start..i].trim()) {
+            out.push(start..end);
         }
+        start = end;
     }
-    if text[start..].trim().chars().count() > 1 {
+    if more_than_one_char(text[start..].trim()) {
         out.push(start..text.len());
     }
     out
+}
+
+/// `s.chars().count() > 1`, without counting a long sentence to the end.
+fn more_than_one_char(s: &str) -> bool {
+    s.chars().nth(1).is_some()
 }
 
 /// Units covered by a duty context, with the actor the context binds.
@@ -132,15 +144,24 @@ fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<
     let mut out = Vec::new();
     static CUES: OnceLock<AhoCorasick> = OnceLock::new();
     let cues = CUES.get_or_init(|| {
+        // Leftmost-first lets the search use its packed (SIMD) prefilter; only where the
+        // matches are matters here, not which cue.
         AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostFirst)
             .build(DUTY_CUES)
             .unwrap_or_else(|e| panic!("duty cue automaton: {e}"))
     });
+    // One automaton pass over the whole text rules out the many sentences without any cue. No
+    // cue holds a sentence end, so every match lies inside one sentence, and the search,
+    // reporting the leftmost match after the last one each time, reports one in every
+    // sentence holding a cue.
+    let cue_starts: Vec<usize> = cues.find_iter(text).map(|m| m.start()).collect();
     for (k, s) in sents.iter().enumerate() {
         let sent = &text[s.clone()];
-        // One automaton pass rules out the many sentences without any cue.
-        if !cues.is_match(sent) {
+        let first_cue = cue_starts.partition_point(|&p| p < s.start);
+        let holds_cue = cue_starts.get(first_cue).is_some_and(|&p| p < s.end);
+        if !holds_cue {
             continue;
         }
         // The cue must open a list: 履行好以下职责 / 职责要求：第一，…

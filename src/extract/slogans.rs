@@ -5,6 +5,7 @@
 use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
+use crate::scan::CharSet;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
 use serde::Serialize;
 use std::ops::Range;
@@ -79,8 +80,8 @@ pub fn canonical(s: &str) -> String {
 struct Lexicon {
     ac: AhoCorasick,
     owner: Vec<usize>,
-    /// Indexed by code point (BMP): can a pattern start with this char? Looked up per char.
-    firsts: Box<[bool]>,
+    /// The chars a pattern can start with: the only places a match is tried.
+    firsts: CharSet,
     /// The first two chars of every pattern, packed and sorted: 一 opens many patterns and
     /// much prose, so a start is tried only when the next char fits too.
     pairs: Vec<u64>,
@@ -109,12 +110,8 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
-        let mut firsts = vec![false; 0x10000].into_boxed_slice();
-        for c in pats.iter().filter_map(|p| p.chars().next()) {
-            if let Some(f) = firsts.get_mut(c as usize) {
-                *f = true;
-            }
-        }
+        let firsts: Vec<char> = pats.iter().filter_map(|p| p.chars().next()).collect();
+        let firsts = CharSet::new(&firsts);
         let max_chars = pats.iter().map(|p| p.chars().count()).max().unwrap_or(0);
         let mut pairs: Vec<u64> = pats
             .iter()
@@ -218,9 +215,19 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 /// “…” spans with their inner text (nesting ignored; unbalanced quotes skipped).
 fn quoted(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut out = Vec::new();
+    let bytes = text.as_bytes();
     let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
+    // “ and ” are E2 80 9C and E2 80 9D. A lead byte never occurs inside another char's
+    // encoding (continuation bytes are 0x80..=0xBF), so every E2 or newline found starts a
+    // char, and its next two bytes say whether that char is a quotation mark.
+    for i in memchr::memchr2_iter(b'\n', 0xE2, bytes) {
+        let mark = match bytes.get(i..i + 3) {
+            Some([0xE2, 0x80, 0x9C]) => '“',
+            Some([0xE2, 0x80, 0x9D]) => '”',
+            _ if bytes[i] == b'\n' => '\n',
+            _ => continue,
+        };
+        match mark {
             '“' => open = Some(i),
             '”' => {
                 if let Some(s) = open.take() {
@@ -252,15 +259,17 @@ fn numeral_led(s: &str) -> bool {
 
 /// Unquoted N-A-N-B formulas: 三联三帮, 两服务两提高, 三评比三促进, 四开展四深化.
 fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
+    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
+    let numerals =
+        NUMERALS.get_or_init(|| CharSet::new(&['两', '三', '四', '五', '六', '七', '八', '九']));
     let mut out = Vec::new();
-    let is_num = |c: char| matches!(c, '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九');
     let is_han =
         |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
     // Resume scanning here after a match (the char after a formula is skipped, as a formula
     // cannot start right behind another one's last member).
     let mut resume = 0;
-    for (start, n) in text.char_indices() {
-        if start < resume || !is_num(n) {
+    for (start, n) in numerals.find_iter(text) {
+        if start < resume {
             continue;
         }
         // The numeral and the six chars after it hold the longest shape (N-AA-N-BB).
@@ -370,12 +379,12 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
     // For each folded byte, the text byte it came from.
     let mut pos: Vec<usize> = Vec::with_capacity(lex.max_chars * 4);
     let mut at = 0;
-    while let Some((off, _)) = text[at..]
-        .char_indices()
-        .find(|&(_, c)| lex.firsts.get(c as usize).copied().unwrap_or(false))
-    {
-        let start = at + off;
-        let first_len = text[start..].chars().next().map_or(1, char::len_utf8);
+    for (start, first) in lex.firsts.find_iter(text) {
+        // Starts inside the previous match are passed over, as a search resuming at its end.
+        if start < at {
+            continue;
+        }
+        let first_len = first.len_utf8();
         let mut rest = text[start..].chars().filter(|&c| !is_fold_punct(c));
         let fits = match (rest.next(), rest.next()) {
             (Some(a), Some(b)) => lex.pairs.binary_search(&pair_key(a, b)).is_ok(),

@@ -114,84 +114,116 @@ fn arabic_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
     (1..=99).contains(&v).then_some((v, len))
 }
 
+/// Can a marker start with `c`? The per-char test of the scan; everything else is looked at
+/// only where it passes.
+fn may_open(c: char) -> bool {
+    matches!(c, '（' | '(' | '第' | '①'..='⑳') || c.is_ascii_digit() || is_cn_digit(c)
+}
+
+/// The chars one marker test may look at: the one before the candidate, the candidate, and
+/// the chars after it up to the one following the longest marker (（二十三）, five chars, whose
+/// end is read as that char's offset), with one to spare.
+const WINDOW: usize = 8;
+
 /// Scan one paragraph (`line`, starting at byte `base` of the document) for enumerators.
 pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<Marker>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
-    let byte_at = |k: usize| chars.get(k).map(|&(b, _)| b).unwrap_or(line.len());
-    let mut i = 0;
-    while i < chars.len() {
-        let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
-        let initial = i == 0;
-        let next = |k: usize| chars.get(k).map(|&(_, c)| c);
-        let mut found: Option<(Style, u32, usize)> = None; // style, number, char length
-        let c = chars[i].1;
-        if (c == '（' || c == '(') && (initial || is_boundary(prev)) {
-            if let Some((v, n)) = cn_number(&chars, i + 1) {
-                if matches!(next(i + 1 + n), Some('）' | ')')) {
-                    found = Some((Style::CnParen, v, n + 2));
-                }
-            } else if let Some((v, n)) = arabic_number(&chars, i + 1) {
-                if matches!(next(i + 1 + n), Some('）' | ')')) {
-                    found = Some((Style::ArabicParen, v, n + 2));
-                }
-            }
-        } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
-            found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
-        } else if c == '第' && is_boundary(prev) {
-            if let Some((v, n)) = cn_number(&chars, i + 1) {
-                if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
-                    found = Some((Style::Ordinal, v, n + 2));
-                }
-            }
-        } else if let Some((v, n)) = cn_number(&chars, i) {
-            match next(i + n) {
-                Some('、') => {
-                    let after = next(i + n + 1);
-                    let listy = after.is_some_and(is_cn_digit);
-                    let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
-                    if (initial || inline_ok) && !listy {
-                        found = Some((Style::CnComma, v, n + 1));
-                    }
-                }
-                Some(w @ ('是' | '要' | '看')) if is_boundary(prev) => {
-                    let style = match w {
-                        '是' => Style::CnShi,
-                        '要' => Style::CnYao,
-                        _ => Style::CnKan,
-                    };
-                    found = Some((style, v, n + 1));
-                }
-                _ => {}
-            }
-        } else if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
-            if let Some((v, n)) = arabic_number(&chars, i) {
-                match next(i + n) {
-                    Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
-                    Some('、' | '.' | '．') => {
-                        let after = next(i + n + 1);
-                        let inline_ok = matches!(prev, Some('。' | '；' | '：'));
-                        if (initial || inline_ok) && !after.is_some_and(|a| a.is_ascii_digit()) {
-                            found = Some((Style::Arabic, v, n + 1));
-                        }
-                    }
-                    _ => {}
-                }
-            }
+    // Char by char only `may_open` runs; the window of chars around a candidate is gathered
+    // where it passes. A found marker's own chars are not candidates (`resume`).
+    let mut resume = 0;
+    let mut prev: Option<(usize, char)> = None;
+    for (b, c) in line.char_indices() {
+        let before = prev.replace((b, c));
+        if b < resume || !may_open(c) {
+            continue;
         }
-        if let Some((style, number, n)) = found {
+        let mut window = [(0usize, '\0'); WINDOW];
+        let mut len = 0;
+        let from_here = line[b..].char_indices().map(|(k, ch)| (b + k, ch));
+        for (slot, item) in window.iter_mut().zip(before.into_iter().chain(from_here)) {
+            *slot = item;
+            len += 1;
+        }
+        let chars = &window[..len];
+        let i = usize::from(before.is_some());
+        if let Some((style, number, n)) = marker_at(chars, i) {
+            // A window shorter than WINDOW holds the rest of the line, so past its end
+            // is the line's end.
+            let end = chars.get(i + n).map_or(line.len(), |&(k, _)| k);
             out.push(Marker {
                 style,
                 number,
-                start: base + byte_at(i),
-                end: base + byte_at(i + n),
+                start: base + b,
+                end: base + end,
                 paragraph,
-                initial,
+                initial: i == 0,
             });
-            i += n;
-        } else {
-            i += 1;
+            resume = end;
         }
     }
+}
+
+/// The marker (style, number, length in chars) starting at `chars[i]`, where `chars[i - 1]`,
+/// if any, is the char before it in the paragraph and `i == 0` means it opens the paragraph.
+fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
+    let prev = if i == 0 { None } else { Some(chars[i - 1].1) };
+    let initial = i == 0;
+    let next = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let mut found: Option<(Style, u32, usize)> = None; // style, number, char length
+    let c = chars.get(i)?.1;
+    if (c == '（' || c == '(') && (initial || is_boundary(prev)) {
+        if let Some((v, n)) = cn_number(chars, i + 1) {
+            if matches!(next(i + 1 + n), Some('）' | ')')) {
+                found = Some((Style::CnParen, v, n + 2));
+            }
+        } else if let Some((v, n)) = arabic_number(chars, i + 1) {
+            if matches!(next(i + 1 + n), Some('）' | ')')) {
+                found = Some((Style::ArabicParen, v, n + 2));
+            }
+        }
+    } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
+        found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
+    } else if c == '第' && is_boundary(prev) {
+        if let Some((v, n)) = cn_number(chars, i + 1) {
+            if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
+                found = Some((Style::Ordinal, v, n + 2));
+            }
+        }
+    } else if let Some((v, n)) = cn_number(chars, i) {
+        match next(i + n) {
+            Some('、') => {
+                let after = next(i + n + 1);
+                let listy = after.is_some_and(is_cn_digit);
+                let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
+                if (initial || inline_ok) && !listy {
+                    found = Some((Style::CnComma, v, n + 1));
+                }
+            }
+            Some(w @ ('是' | '要' | '看')) if is_boundary(prev) => {
+                let style = match w {
+                    '是' => Style::CnShi,
+                    '要' => Style::CnYao,
+                    _ => Style::CnKan,
+                };
+                found = Some((style, v, n + 1));
+            }
+            _ => {}
+        }
+    } else if c.is_ascii_digit() && !prev.is_some_and(|p| p.is_ascii_digit() || p == '.') {
+        if let Some((v, n)) = arabic_number(chars, i) {
+            match next(i + n) {
+                Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
+                Some('、' | '.' | '．') => {
+                    let after = next(i + n + 1);
+                    let inline_ok = matches!(prev, Some('。' | '；' | '：'));
+                    if (initial || inline_ok) && !after.is_some_and(|a| a.is_ascii_digit()) {
+                        found = Some((Style::Arabic, v, n + 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
 }
 
 /// Keep a marker when it opens its paragraph as a block heading, or when it belongs to a
@@ -275,6 +307,28 @@ mod tests {
         }
         let got = scan("第一，派出督导组。第二，加强指导。");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn longest_markers_keep_their_byte_ranges_at_the_window_edges() {
+        // （二十三） is the longest marker (five chars); each marker here ends its line or is
+        // followed by one char. Raw markers, before sequence filtering, exact byte ranges.
+        let mut out = Vec::new();
+        scan_paragraph("。（十二）", 7, 0, &mut out);
+        scan_paragraph("（二十三）", 0, 1, &mut out);
+        scan_paragraph("甲。第十二，乙", 100, 2, &mut out);
+        let got: Vec<(Style, u32, usize, usize, bool)> = out
+            .iter()
+            .map(|m| (m.style, m.number, m.start, m.end, m.initial))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Style::CnParen, 12, 10, 22, false),
+                (Style::CnParen, 23, 0, 15, true),
+                (Style::Ordinal, 12, 106, 118, false),
+            ]
+        );
     }
 
     #[test]

@@ -149,13 +149,15 @@ fn heading_text(text: &str, from: usize) -> (String, String) {
     let rest = &text[from..];
     let rest = rest.trim_start_matches(' ');
     let para = rest.split('\n').next().unwrap_or("");
-    let heading: String = para
-        .chars()
-        .take_while(|c| !matches!(c, '。' | '；' | '！' | '？'))
+    // Byte ends of the char runs, copied as one slice each rather than char by char.
+    let heading_end = para
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '。' | '；' | '！' | '？'))
         .take(120)
-        .collect();
-    let lead: String = para.chars().take(8).collect();
-    (heading, lead)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let lead_end = para.char_indices().nth(8).map_or(para.len(), |(i, _)| i);
+    (para[..heading_end].to_owned(), para[..lead_end].to_owned())
 }
 
 /// A unit ends where the next unit at the same or a shallower depth starts; an inline unit

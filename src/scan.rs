@@ -1,0 +1,86 @@
+//! Finding the few chars a whole-document scan looks for without decoding every char.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+/// A small set of chars, found in a text by their UTF-8 encodings with a byte search (a
+/// vectorised one where the CPU has it) instead of decoding the text char by char. Best for
+/// chars that are rare in the text: each match costs a few hundred instructions.
+///
+/// Every match is one whole char of the text: a pattern is a complete encoding and so begins
+/// with an ASCII or lead byte, which never occurs inside another char's encoding (continuation
+/// bytes are 0x80..=0xBF), so a match can only begin at a char boundary, and from there its
+/// bytes are exactly that char. Occurrences of single chars never overlap, so the search's
+/// non-overlapping matches are all of them.
+pub struct CharSet {
+    ac: AhoCorasick,
+    chars: Vec<char>,
+}
+
+impl CharSet {
+    pub fn new(chars: &[char]) -> Self {
+        let mut chars = chars.to_vec();
+        chars.sort_unstable();
+        chars.dedup();
+        let mut buf = [0u8; 4];
+        let pats: Vec<Vec<u8>> = chars
+            .iter()
+            .map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec())
+            .collect();
+        // Leftmost-first lets the search use its packed (SIMD) prefilter; with distinct
+        // single-char patterns every match kind finds the same matches.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&pats)
+            .unwrap_or_else(|e| panic!("char set automaton: {e}"));
+        CharSet { ac, chars }
+    }
+
+    /// Byte offset and char of every occurrence in `text`, in order.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
+        self.ac
+            .find_iter(text)
+            .map(|m| (m.start(), self.chars[m.pattern().as_usize()]))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_chars_among_multibyte_neighbours() {
+        let set = CharSet::new(&['三', '“', '\n', '两']);
+        // 三 is E4 B8 89; 丁 (E4 B8 81) and 丈 (E4 B8 88) share its first two bytes.
+        let text = "丁三丈“a两\n三é”三";
+        let got: Vec<(usize, char)> = set.find_iter(text).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, '三'),
+                (9, '“'),
+                (13, '两'),
+                (16, '\n'),
+                (17, '三'),
+                (25, '三')
+            ]
+        );
+    }
+
+    #[test]
+    fn no_match_inside_another_chars_encoding() {
+        // 一 is E4 B8 80; 丈丈 (E4 B8 88 E4 B8 88) shares its lead bytes but holds no 一.
+        let set = CharSet::new(&['一']);
+        assert_eq!(set.find_iter("丈丈abc").count(), 0);
+        assert_eq!(set.find_iter("").count(), 0);
+        assert_eq!(CharSet::new(&[]).find_iter("一").count(), 0);
+    }
+
+    #[test]
+    fn astral_members() {
+        let set = CharSet::new(&['𠀀', 'a']);
+        assert_eq!(
+            set.find_iter("一𠀀a𠀁").collect::<Vec<_>>(),
+            vec![(3, '𠀀'), (7, 'a')]
+        );
+    }
+}
