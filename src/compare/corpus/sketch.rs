@@ -1,0 +1,131 @@
+//! Pass 1 of `reuse`: every file is read and prepared once; its MinHash signature and winnowed
+//! fingerprints stay in memory, everything else the later passes need goes to the spill.
+
+use super::spill::{Record, Spill};
+use super::ReuseParams;
+use crate::batch::Input;
+use crate::compare::align;
+use crate::compare::content::Content;
+use crate::compare::minhash;
+use crate::pipeline::Pipeline;
+use rayon::prelude::*;
+
+/// What pass 1 keeps of a file in memory.
+pub struct Sketch {
+    pub file: String,
+    pub signature: Box<[u32]>,
+    pub fingerprints: Box<[u32]>,
+    /// Its content chars, seed index and span table in the spill.
+    pub record: Record,
+}
+
+/// A file that could not be sketched: (name, message).
+pub type Failure = (String, String);
+
+/// Pass 1 over the inputs: sketches of the readable files, and the failures. An error writing
+/// the spill ends the run.
+pub fn sketch_all(
+    pipeline: &Pipeline,
+    inputs: &[Input],
+    p: &ReuseParams,
+    spill: &Spill,
+) -> std::io::Result<(Vec<Sketch>, Vec<Failure>)> {
+    let chunk = (rayon::current_num_threads() * 8).max(8);
+    let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    for group in inputs.chunks(chunk) {
+        let done: Vec<std::io::Result<Result<Sketch, Failure>>> = group
+            .par_iter()
+            .map(|i| sketch(pipeline, i, p, spill))
+            .collect();
+        for d in done {
+            match d? {
+                Ok(s) => ok.push(s),
+                Err(e) => failed.push(e),
+            }
+        }
+    }
+    Ok((ok, failed))
+}
+
+fn read(input: &Input) -> Result<Vec<u8>, Failure> {
+    match input {
+        Input::Path(path) => {
+            std::fs::read(path).map_err(|e| (input.name(), format!("cannot read file: {e}")))
+        }
+        Input::Line(l) => Ok(l.text.clone().into_bytes()),
+        Input::Stdin => Err((input.name(), "reuse reads files, not stdin".to_owned())),
+        Input::Failed { message, .. } => Err((input.name(), message.clone())),
+    }
+}
+
+fn sketch(
+    pipeline: &Pipeline,
+    input: &Input,
+    p: &ReuseParams,
+    spill: &Spill,
+) -> std::io::Result<Result<Sketch, Failure>> {
+    let bytes = match read(input) {
+        Ok(b) => b,
+        Err(e) => return Ok(Err(e)),
+    };
+    let prepared = match pipeline.prepare(&bytes) {
+        Ok(x) => x,
+        Err(e) => return Ok(Err((input.name(), e.to_string()))),
+    };
+    drop(bytes);
+    let content = Content::new(prepared.cleaned.body.as_str());
+    let grams = content.gram_hashes(p.lsh.shingle);
+    let seeds = if p.align.seed == p.lsh.shingle {
+        align::seed_index(&grams)
+    } else {
+        align::seed_index(&content.gram_hashes(p.align.seed))
+    };
+    // The record is written while the prepared text is at hand; then only the sketch is kept.
+    let record = spill.write(&content, &seeds, &prepared)?;
+    drop((prepared, seeds));
+    let signature = minhash::signature(&minhash::shingle_set(&grams), p.lsh.hashes());
+    drop(grams);
+    let fingerprints = winnow(&content.gram_hashes(p.fingerprint), p.window);
+    Ok(Ok(Sketch {
+        file: input.name(),
+        signature: signature.into_boxed_slice(),
+        fingerprints: fingerprints.into_boxed_slice(),
+        record,
+    }))
+}
+
+/// Winnowing (Schleimer et al. 2003): the minimum hash of every window of `w` consecutive
+/// n-gram hashes, kept once each; truncated to 32 bits (a rare collision only adds a candidate
+/// that alignment then rejects).
+pub fn winnow(hashes: &[u64], w: usize) -> Vec<u32> {
+    let w = w.max(1);
+    let mut out: Vec<u32> = Vec::new();
+    if hashes.is_empty() {
+        return out;
+    }
+    let last = hashes.len().saturating_sub(w);
+    for start in 0..=last {
+        let end = (start + w).min(hashes.len());
+        if let Some(&m) = hashes[start..end].iter().min() {
+            out.push((m >> 32) as u32);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn winnowing_keeps_a_fingerprint_of_every_window() {
+        let h: Vec<u64> = (0..20u64).map(crate::compare::content::mix).collect();
+        let f = winnow(&h, 4);
+        assert!(!f.is_empty() && f.len() <= 17);
+        // A shared run of w hashes shares at least one fingerprint.
+        let g = winnow(&h[5..9], 4);
+        assert!(g.iter().all(|x| f.contains(x)));
+    }
+}
