@@ -80,12 +80,12 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
 }
 
 /// Inputs from this size on hand their freed memory back to the system when done.
-const TRIM_AFTER: usize = 1 << 20;
+pub(crate) const TRIM_AFTER: usize = 1 << 20;
 
 /// glibc keeps what a worker thread freed in that thread's arena, so every worker that once
 /// processed the largest file would hold its peak for the rest of the run; `malloc_trim`
 /// returns the free pages. Elsewhere the allocator is left to itself.
-fn release_freed_memory() {
+pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the allocator's own free lists; it has no preconditions.
     unsafe {

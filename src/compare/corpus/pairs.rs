@@ -4,7 +4,7 @@
 
 use super::candidates::Candidates;
 use super::sketch::Sketch;
-use super::spill::{Half, Record, Spill};
+use super::spill::{Half, Loaded, Record, Spill};
 use super::{hashes, ReuseParams, ReusePair, Via};
 use crate::batch::Input;
 use crate::compare::align::{self, Aligned};
@@ -34,25 +34,67 @@ pub fn align_pairs(
     sketches: &[Sketch],
     cands: &Candidates,
     p: &ReuseParams,
-    mut sink: impl FnMut(ReusePair) -> io::Result<()>,
+    mut sink: impl FnMut(ReusePair) -> io::Result<()> + Send,
 ) -> io::Result<Vec<String>> {
     let mut warnings = Vec::new();
-    // Enough pairs per chunk to keep every thread busy, few enough that their passages are
-    // small next to the sketches.
-    let chunk = (rayon::current_num_threads() * 64).max(64);
+    // Enough pairs per chunk that a slow pair does not leave the other threads idle for long,
+    // few enough that their passages stay small next to the sketches.
+    let chunk = (rayon::current_num_threads() * 256).max(256);
+    let mut ready: Vec<Done> = Vec::new();
     for group in cands.pairs.chunks(chunk) {
-        let done: Vec<io::Result<Option<(ReusePair, Option<String>)>>> = group
-            .par_iter()
-            .map(|&pair| one_pair(src, sketches, &cands.rare, p, pair))
-            .collect();
-        for d in done {
-            if let Some((pair, warning)) = d? {
-                warnings.extend(warning);
-                sink(pair)?;
-            }
-        }
+        // The chunk before is written out while this one is aligned.
+        let (done, written) = rayon::join(
+            || align_chunk(src, sketches, cands, p, group),
+            || emit(std::mem::take(&mut ready), &mut sink, &mut warnings),
+        );
+        written?;
+        ready = done?;
     }
+    emit(ready, &mut sink, &mut warnings)?;
     Ok(warnings)
+}
+
+/// A kept pair, and a warning when its passages could not be located.
+type Done = Option<(ReusePair, Option<String>)>;
+
+fn emit(
+    done: Vec<Done>,
+    sink: &mut impl FnMut(ReusePair) -> io::Result<()>,
+    warnings: &mut Vec<String>,
+) -> io::Result<()> {
+    for (pair, warning) in done.into_iter().flatten() {
+        warnings.extend(warning);
+        sink(pair)?;
+    }
+    Ok(())
+}
+
+fn align_chunk(
+    src: &Sources,
+    sketches: &[Sketch],
+    cands: &Candidates,
+    p: &ReuseParams,
+    group: &[(u32, u32, Via)],
+) -> io::Result<Vec<Done>> {
+    // Pairs come sorted by their first file: one that several pairs of the chunk share is
+    // read back once for all of them.
+    let mut shared: Vec<u32> = group
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| w[0].0)
+        .collect();
+    shared.dedup();
+    let loaded: Vec<Loaded> = shared
+        .par_iter()
+        .map(|&i| src.spill.load(&sketches[i as usize].record))
+        .collect::<io::Result<_>>()?;
+    group
+        .par_iter()
+        .map(|&(i, j, via)| {
+            let a = shared.binary_search(&i).ok().map(|k| &loaded[k]);
+            one_pair(src, sketches, &cands.rare, p, (i as usize, j as usize, via), a)
+        })
+        .collect()
 }
 
 fn one_pair(
@@ -61,12 +103,21 @@ fn one_pair(
     rare: &[u32],
     p: &ReuseParams,
     (i, j, via): (usize, usize, Via),
-) -> io::Result<Option<(ReusePair, Option<String>)>> {
+    a: Option<&Loaded>,
+) -> io::Result<Done> {
     let (si, sj) = (&sketches[i], &sketches[j]);
     let jac = minhash::estimate(&si.signature, &sj.signature);
-    let (a, b) = (src.spill.load(&si.record)?, src.spill.load(&sj.record)?);
+    let own;
+    let a = match a {
+        Some(a) => a,
+        None => {
+            own = src.spill.load(&si.record)?;
+            &own
+        }
+    };
+    let b = src.spill.load(&sj.record)?;
     let mut found = align::align_indexed(&a.chars, &a.seeds, &b.chars, &b.seeds, &p.align);
-    drop((a.seeds, b.seeds));
+    drop(b.seeds);
     found.retain(|x| {
         let rare_in = |chars: &[char]| -> Vec<u32> {
             let mut v: Vec<u32> = hashes(chars, p.fingerprint)

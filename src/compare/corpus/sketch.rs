@@ -72,20 +72,33 @@ fn sketch(
         Ok(x) => x,
         Err(e) => return Ok(Err((input.name(), e.to_string()))),
     };
+    let large = bytes.len() >= crate::batch::TRIM_AFTER;
     drop(bytes);
     let content = Content::new(prepared.cleaned.body.as_str());
+    let seed_count = match p.align.seed {
+        0 => 0,
+        n => (content.len() + 1).saturating_sub(n),
+    };
+    // The record's text part is written while the prepared text is at hand; the hashes are
+    // computed after it is freed, so a large file's peak holds one of the two.
+    let record = spill.write_text(&content, seed_count, &prepared)?;
+    drop(prepared);
     let grams = content.gram_hashes(p.lsh.shingle);
     let seeds = if p.align.seed == p.lsh.shingle {
         align::seed_index(&grams)
     } else {
         align::seed_index(&content.gram_hashes(p.align.seed))
     };
-    // The record is written while the prepared text is at hand; then only the sketch is kept.
-    let record = spill.write(&content, &seeds, &prepared)?;
-    drop((prepared, seeds));
+    spill.write_seeds(&record, &seeds)?;
+    drop(seeds);
     let signature = minhash::signature(&minhash::shingle_set(&grams), p.lsh.hashes());
     drop(grams);
     let fingerprints = winnow(&content.gram_hashes(p.fingerprint), p.window);
+    drop(content);
+    if large {
+        // As in `batch`: the worker's arena would otherwise keep this file's peak all run.
+        crate::batch::release_freed_memory();
+    }
     Ok(Ok(Sketch {
         file: input.name(),
         signature: signature.into_boxed_slice(),
