@@ -93,6 +93,25 @@ pub(crate) fn release_freed_memory() {
     }
 }
 
+/// Have glibc serve allocations from `bytes` on by their own mappings, returned to the system
+/// when freed. By default it raises that threshold (up to 32 MB) each time such a block is
+/// freed, after which large vectors come from the arenas, and what one worker freed there
+/// stays resident beside what the next one maps: a run's peak becomes the sum of the arenas'.
+pub(crate) fn map_large_allocations(bytes: usize) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it is called before worker threads
+    // allocate and has no other preconditions.
+    unsafe {
+        let bytes = bytes.min(i32::MAX as usize / 8) as i32;
+        libc::mallopt(libc::M_MMAP_THRESHOLD, bytes);
+        // Fixing one threshold fixes the other at its 128 KB default: every free at the top
+        // of the heap would hand pages back, and the next allocation fault them in again.
+        libc::mallopt(libc::M_TRIM_THRESHOLD, bytes * 8);
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = bytes;
+}
+
 /// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
 /// a pipe).
 fn read_limited(r: impl Read, max: u64, size_hint: usize) -> std::io::Result<Option<Vec<u8>>> {

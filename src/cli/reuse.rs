@@ -111,7 +111,10 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
     lap(&format!(
         "sketched {} files, {} content chars, {} without a span table",
         sketches.len(),
-        sketches.iter().map(|s| s.record.chars as usize).sum::<usize>(),
+        sketches
+            .iter()
+            .map(|s| s.record.chars as usize)
+            .sum::<usize>(),
         sketches.iter().filter(|s| !s.record.located).count()
     ));
     let cands = corpus::candidates(&sketches, &p, &spill).map_err(|e| e.to_string())?;
@@ -196,7 +199,8 @@ impl Sink {
     fn pair(&mut self, p: &ReusePair) -> io::Result<()> {
         self.pairs += 1;
         self.passages += p.passages.len();
-        let context = |what: &str, e: &dyn std::fmt::Display| io::Error::other(format!("{what}: {e}"));
+        let context =
+            |what: &str, e: &dyn std::fmt::Display| io::Error::other(format!("{what}: {e}"));
         serde_json::to_writer(&mut self.lines, p).map_err(|e| context("writing output", &e))?;
         self.lines.write_all(b"\n")?;
         if let Some(t) = &mut self.csv {
@@ -205,12 +209,18 @@ impl Sink {
         Ok(())
     }
 
-    fn finish(self, path: Option<&str>, summary: &Summary, clusters: &[Cluster]) -> Result<(), String> {
+    fn finish(
+        self,
+        path: Option<&str>,
+        summary: &Summary,
+        clusters: &[Cluster],
+    ) -> Result<(), String> {
         let mut lines = self
             .lines
             .into_inner()
             .map_err(|e| format!("writing output: {}", e.error()))?;
-        write_jsonl(path, summary, &mut lines, clusters).map_err(|e| format!("writing output: {e}"))?;
+        write_jsonl(path, summary, &mut lines, clusters)
+            .map_err(|e| format!("writing output: {e}"))?;
         if let Some(t) = self.csv {
             finish_tables(t, clusters).map_err(|e| format!("writing CSV: {e}"))?;
         }
@@ -329,7 +339,9 @@ fn csv_rows(t: &mut Tables, p: &ReusePair) -> Result<(), String> {
 
 fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> Result<(), String> {
     t.pairs.flush().map_err(|e| format!("pairs.csv: {e}"))?;
-    t.passages.flush().map_err(|e| format!("passages.csv: {e}"))?;
+    t.passages
+        .flush()
+        .map_err(|e| format!("passages.csv: {e}"))?;
     let name = "clusters.csv";
     let mut w = csv::Writer::from_path(t.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
     let err = |e: csv::Error| e.to_string();

@@ -8,12 +8,13 @@ use crate::compare::minhash;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Candidate pairs (sketches' indices, i < j, sorted, with how each was found), and the rare
-/// fingerprints (in 2 to `max_df` files, sorted) a reused passage must contain.
+/// fingerprints (in 2 to `max_df` files) a reused passage must contain.
 pub struct Candidates {
     pub pairs: Vec<(u32, u32, Via)>,
-    pub rare: Vec<u32>,
+    pub rare: FingerprintSet,
 }
 
 pub fn candidates(sketches: &[Sketch], p: &ReuseParams, spill: &Spill) -> io::Result<Candidates> {
@@ -24,19 +25,8 @@ pub fn candidates(sketches: &[Sketch], p: &ReuseParams, spill: &Spill) -> io::Re
     // Fingerprints selected in 2..=max_df files. Winnowing picks a window's minimum, so a
     // common phrase shorter than a window is selected in some files only and looks rarer than
     // it is: its real document frequency, over every n-gram of every file, decides.
-    let maybe: Vec<u32> = {
-        // Each file's fingerprints are distinct, so a value's run length is its file count.
-        let mut all: Vec<u32> = sketches
-            .iter()
-            .flat_map(|s| s.fingerprints.iter().copied())
-            .collect();
-        all.sort_unstable();
-        runs(&all)
-            .filter(|&(_, n)| n >= 2 && n <= p.max_df)
-            .map(|(f, _)| f)
-            .collect()
-    };
-    let rare = truly_rare(sketches, &maybe, p, spill)?;
+    let maybe = FingerprintSet::new(df_between(sketches, 2, p.max_df));
+    let rare = FingerprintSet::new(truly_rare(sketches, &maybe, p, spill)?);
     drop(maybe);
     // Pairs sharing at least `min_shared` rare fingerprints: per file, count the partners
     // after it in the posting lists of its fingerprints (memory: one counter per file).
@@ -68,37 +58,102 @@ pub fn candidates(sketches: &[Sketch], p: &ReuseParams, spill: &Spill) -> io::Re
     })
 }
 
-/// The values of a sorted list with their run lengths.
-fn runs(sorted: &[u32]) -> impl Iterator<Item = (u32, usize)> + '_ {
-    sorted
-        .chunk_by(|a, b| a == b)
-        .map(|run| (run[0], run.len()))
+/// The fingerprints selected in `min..=max` files, sorted. Counted a slice of the value range
+/// at a time (each file's fingerprints are sorted and distinct), so that no copy of all the
+/// corpus' fingerprints is ever made.
+fn df_between(sketches: &[Sketch], min: usize, max: usize) -> Vec<u32> {
+    const SLICES: u64 = 64;
+    (0..SLICES)
+        .into_par_iter()
+        .flat_map_iter(|k| {
+            let (lo, hi) = ((k << 32) / SLICES, ((k + 1) << 32) / SLICES);
+            let mut values: Vec<u32> = sketches
+                .iter()
+                .flat_map(|s| {
+                    let f = &s.fingerprints;
+                    let a = f.partition_point(|&x| u64::from(x) < lo);
+                    let b = f.partition_point(|&x| u64::from(x) < hi);
+                    f[a..b].iter().copied()
+                })
+                .collect();
+            values.sort_unstable();
+            let out: Vec<u32> = values
+                .chunk_by(|a, b| a == b)
+                .filter(|run| run.len() >= min && run.len() <= max)
+                .map(|run| run[0])
+                .collect();
+            out
+        })
+        .collect()
+}
+
+/// A sorted set of fingerprints with a bitmap of their top bits in front: most lookups (the
+/// n-grams of a file) miss, and a miss then costs one memory access, not a binary search.
+pub struct FingerprintSet {
+    sorted: Vec<u32>,
+    bits: Vec<u64>,
+}
+
+/// Fingerprints are looked up by their top `FILTER_BITS` bits in the bitmap (4 MB).
+const FILTER_BITS: u32 = 25;
+
+impl FingerprintSet {
+    /// `sorted` must be sorted and distinct.
+    pub fn new(sorted: Vec<u32>) -> Self {
+        let mut bits = vec![0u64; 1 << (FILTER_BITS - 6)];
+        for &f in &sorted {
+            let b = (f >> (32 - FILTER_BITS)) as usize;
+            bits[b / 64] |= 1 << (b % 64);
+        }
+        FingerprintSet { sorted, bits }
+    }
+
+    /// Its rank in the set.
+    pub fn index(&self, f: u32) -> Option<usize> {
+        let b = (f >> (32 - FILTER_BITS)) as usize;
+        if self.bits[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
+        self.sorted.binary_search(&f).ok()
+    }
+
+    pub fn contains(&self, f: u32) -> bool {
+        self.index(f).is_some()
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
 }
 
 /// The files holding each rare fingerprint, in file order: `files[starts[k]..starts[k + 1]]`
 /// for `rare[k]`.
 struct Postings<'a> {
-    rare: &'a [u32],
+    rare: &'a FingerprintSet,
     starts: Vec<u32>,
     files: Vec<u32>,
 }
 
 impl<'a> Postings<'a> {
-    fn new(sketches: &[Sketch], rare: &'a [u32]) -> Self {
+    fn new(sketches: &[Sketch], rare: &'a FingerprintSet) -> Self {
         let mut entries: Vec<(u32, u32)> = sketches
             .iter()
             .enumerate()
             .flat_map(|(i, s)| {
                 s.fingerprints
                     .iter()
-                    .filter(|f| rare.binary_search(f).is_ok())
+                    .filter(|&&f| rare.contains(f))
                     .map(move |&f| (f, i as u32))
             })
             .collect();
         entries.sort_unstable();
         let mut starts = Vec::with_capacity(rare.len() + 1);
         let mut k = 0;
-        for &f in rare {
+        for &f in &rare.sorted {
             while k < entries.len() && entries[k].0 < f {
                 k += 1;
             }
@@ -113,9 +168,9 @@ impl<'a> Postings<'a> {
     }
 
     fn files(&self, f: u32) -> &[u32] {
-        match self.rare.binary_search(&f) {
-            Ok(k) => &self.files[self.starts[k] as usize..self.starts[k + 1] as usize],
-            Err(_) => &[],
+        match self.rare.index(f) {
+            Some(k) => &self.files[self.starts[k] as usize..self.starts[k + 1] as usize],
+            None => &[],
         }
     }
 }
@@ -151,50 +206,68 @@ fn merge(lsh: &[(usize, usize)], shared: &[(u32, u32)]) -> Vec<(u32, u32, Via)> 
     out
 }
 
-/// The fingerprints of `maybe` (sorted) whose n-gram occurs in at most `max_df` files; each
+/// The fingerprints of `maybe` whose n-gram occurs in at most `max_df` files, sorted; each
 /// file's content chars are read back from the spill.
 fn truly_rare(
     sketches: &[Sketch],
-    maybe: &[u32],
+    maybe: &FingerprintSet,
     p: &ReuseParams,
     spill: &Spill,
 ) -> io::Result<Vec<u32>> {
-    let counts = sketches
-        .par_iter()
-        .map(|s| -> io::Result<Vec<u32>> {
-            let chars = spill.chars(&s.record)?;
-            let mut seen: Vec<u32> = hashes(&chars, p.fingerprint)
-                .iter()
-                .map(|h| (h >> 32) as u32)
-                .filter(|f| maybe.binary_search(f).is_ok())
-                .collect();
-            seen.sort_unstable();
-            seen.dedup();
-            Ok(seen)
-        })
-        .try_fold(
-            || vec![0u32; maybe.len()],
-            |mut acc, seen| {
-                for f in seen? {
-                    if let Ok(k) = maybe.binary_search(&f) {
-                        acc[k] += 1;
-                    }
-                }
-                Ok::<_, io::Error>(acc)
-            },
-        )
-        .try_reduce(
-            || vec![0u32; maybe.len()],
-            |mut x, y| {
-                x.iter_mut().zip(y).for_each(|(a, b)| *a += b);
-                Ok(x)
-            },
-        )?;
+    let counts: Vec<AtomicU32> = (0..maybe.len()).map(|_| AtomicU32::new(0)).collect();
+    sketches.par_iter().try_for_each(|s| -> io::Result<()> {
+        let chars = spill.chars(&s.record)?;
+        let mut seen: Vec<usize> = hashes(&chars, p.fingerprint)
+            .iter()
+            .filter_map(|h| maybe.index((h >> 32) as u32))
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for k in seen {
+            counts[k].fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    })?;
     Ok(maybe
+        .sorted
         .iter()
         .zip(counts)
-        .filter(|&(_, n)| n as usize <= p.max_df)
+        .filter(|(_, n)| n.load(Ordering::Relaxed) as usize <= p.max_df)
         .map(|(&f, _)| f)
         .collect())
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_candidates_stay_sorted_and_say_where_they_came_from() {
+        let lsh = [(0, 1), (0, 3), (2, 3)];
+        let shared = [(0, 2), (0, 3), (1, 2)];
+        assert_eq!(
+            merge(&lsh, &shared),
+            vec![
+                (0, 1, Via::Lsh),
+                (0, 2, Via::Fingerprint),
+                (0, 3, Via::Both),
+                (1, 2, Via::Fingerprint),
+                (2, 3, Via::Lsh),
+            ]
+        );
+    }
+
+    #[test]
+    fn fingerprint_set_finds_members_only() {
+        let v: Vec<u32> = (0..5000u64)
+            .map(|i| crate::compare::content::mix(i) as u32)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let set = FingerprintSet::new(v.iter().copied().step_by(2).collect());
+        for (k, &f) in v.iter().enumerate() {
+            assert_eq!(set.contains(f), k % 2 == 0, "{f}");
+        }
+        assert_eq!(set.index(v[4]), Some(2));
+    }
+}

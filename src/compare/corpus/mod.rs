@@ -10,8 +10,10 @@ mod candidates;
 mod pairs;
 mod sketch;
 mod spill;
+#[cfg(test)]
+mod tests;
 
-pub use candidates::{candidates, Candidates};
+pub use candidates::{candidates, Candidates, FingerprintSet};
 pub use pairs::{align_pairs, Sources};
 pub use sketch::{sketch_all, winnow, Failure, Sketch};
 pub use spill::Spill;
@@ -22,6 +24,12 @@ use super::Passage;
 use serde::Serialize;
 
 pub const SCHEMA: &str = "tifa-reuse/1";
+
+/// Files this large (bytes) are prepared, and pairs this large (content chars of both) aligned,
+/// one at a time: preparing a 10 MB file takes some 130 MB for a moment and aligning it with a
+/// copy more, so two at once would double the run's peak.
+const LARGE_FILE: usize = 1 << 22;
+const LARGE_PAIR: usize = 1 << 20;
 
 /// Everything that decides what `reuse` finds (docs/compare.md explains each).
 #[derive(Debug, Clone, Copy)]

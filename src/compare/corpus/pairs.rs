@@ -2,10 +2,10 @@
 //! their spans, streaming each kept pair to a sink in candidate order, a bounded chunk at a
 //! time, so that memory holds no more than a chunk of pairs whatever the corpus size.
 
-use super::candidates::Candidates;
+use super::candidates::{Candidates, FingerprintSet};
 use super::sketch::Sketch;
 use super::spill::{Half, Loaded, Record, Spill};
-use super::{hashes, ReuseParams, ReusePair, Via};
+use super::{hashes, ReusePair, ReuseParams, Via, LARGE_PAIR};
 use crate::batch::Input;
 use crate::compare::align::{self, Aligned};
 use crate::compare::content::Content;
@@ -14,6 +14,7 @@ use crate::pipeline::Pipeline;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::io;
+use std::sync::Mutex;
 
 /// Where pass 3 reads files back: the spill, or for a record without a span table the file
 /// itself, prepared again.
@@ -41,10 +42,11 @@ pub fn align_pairs(
     // few enough that their passages stay small next to the sketches.
     let chunk = (rayon::current_num_threads() * 256).max(256);
     let mut ready: Vec<Done> = Vec::new();
+    let large = Mutex::new(());
     for group in cands.pairs.chunks(chunk) {
         // The chunk before is written out while this one is aligned.
         let (done, written) = rayon::join(
-            || align_chunk(src, sketches, cands, p, group),
+            || align_chunk(src, sketches, cands, p, group, &large),
             || emit(std::mem::take(&mut ready), &mut sink, &mut warnings),
         );
         written?;
@@ -75,6 +77,7 @@ fn align_chunk(
     cands: &Candidates,
     p: &ReuseParams,
     group: &[(u32, u32, Via)],
+    large: &Mutex<()>,
 ) -> io::Result<Vec<Done>> {
     // Pairs come sorted by their first file: one that several pairs of the chunk share is
     // read back once for all of them.
@@ -92,7 +95,15 @@ fn align_chunk(
         .par_iter()
         .map(|&(i, j, via)| {
             let a = shared.binary_search(&i).ok().map(|k| &loaded[k]);
-            one_pair(src, sketches, &cands.rare, p, (i as usize, j as usize, via), a)
+            one_pair(
+                src,
+                sketches,
+                &cands.rare,
+                p,
+                (i as usize, j as usize, via),
+                a,
+                large,
+            )
         })
         .collect()
 }
@@ -100,12 +111,15 @@ fn align_chunk(
 fn one_pair(
     src: &Sources,
     sketches: &[Sketch],
-    rare: &[u32],
+    rare: &FingerprintSet,
     p: &ReuseParams,
     (i, j, via): (usize, usize, Via),
     a: Option<&Loaded>,
+    large: &Mutex<()>,
 ) -> io::Result<Done> {
     let (si, sj) = (&sketches[i], &sketches[j]);
+    let _turn = (si.record.chars as usize + sj.record.chars as usize >= LARGE_PAIR)
+        .then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
     let jac = minhash::estimate(&si.signature, &sj.signature);
     let own;
     let a = match a {
@@ -123,7 +137,7 @@ fn one_pair(
             let mut v: Vec<u32> = hashes(chars, p.fingerprint)
                 .iter()
                 .map(|h| (h >> 32) as u32)
-                .filter(|f| rare.binary_search(f).is_ok())
+                .filter(|&f| rare.contains(f))
                 .collect();
             v.sort_unstable();
             v
@@ -198,17 +212,19 @@ fn halves(
             .map(|r| src.spill.half(&s.record, chars, r))
             .collect::<io::Result<_>>()?));
     }
-    Ok(prepare_again(src, &s.file, &s.record).map(|(prep, content)| {
-        ranges
-            .map(|(start, end)| {
-                let r = content.text_range(start, end);
-                Half {
-                    span: prep.span(r.clone()),
-                    text: slice_chars(&prep.cleaned.body, r),
-                }
-            })
-            .collect()
-    }))
+    Ok(
+        prepare_again(src, &s.file, &s.record).map(|(prep, content)| {
+            ranges
+                .map(|(start, end)| {
+                    let r = content.text_range(start, end);
+                    Half {
+                        span: prep.span(r.clone()),
+                        text: slice_chars(&prep.cleaned.body, r),
+                    }
+                })
+                .collect()
+        }),
+    )
 }
 
 /// Read and prepare a file again; it must still give the content it gave when sketched.

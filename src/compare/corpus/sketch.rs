@@ -9,6 +9,10 @@ use crate::compare::content::Content;
 use crate::compare::minhash;
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
+use std::sync::Mutex;
+
+/// Allocations from this size on are mapped on their own (`batch::map_large_allocations`).
+const MAPPED: usize = 1 << 22;
 
 /// What pass 1 keeps of a file in memory.
 pub struct Sketch {
@@ -32,10 +36,14 @@ pub fn sketch_all(
 ) -> std::io::Result<(Vec<Sketch>, Vec<Failure>)> {
     let chunk = (rayon::current_num_threads() * 8).max(8);
     let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    let large = Mutex::new(());
+    // Large vectors (a big file's text, hashes, seed index) go back to the system when freed,
+    // not into an arena where they would add to the next phase's peak.
+    crate::batch::map_large_allocations(MAPPED);
     for group in inputs.chunks(chunk) {
         let done: Vec<std::io::Result<Result<Sketch, Failure>>> = group
             .par_iter()
-            .map(|i| sketch(pipeline, i, p, spill))
+            .map(|i| sketch(pipeline, i, p, spill, &large))
             .collect();
         for d in done {
             match d? {
@@ -63,11 +71,14 @@ fn sketch(
     input: &Input,
     p: &ReuseParams,
     spill: &Spill,
+    large: &Mutex<()>,
 ) -> std::io::Result<Result<Sketch, Failure>> {
     let bytes = match read(input) {
         Ok(b) => b,
         Err(e) => return Ok(Err(e)),
     };
+    let _turn =
+        (bytes.len() >= super::LARGE_FILE).then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
     let prepared = match pipeline.prepare(&bytes) {
         Ok(x) => x,
         Err(e) => return Ok(Err((input.name(), e.to_string()))),

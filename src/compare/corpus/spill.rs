@@ -28,6 +28,16 @@ pub struct Record {
 }
 
 impl Record {
+    /// The record as if its spans did not decompose, so that tests reach the fallback.
+    #[cfg(test)]
+    pub(super) fn without_table(self) -> Record {
+        Record {
+            located: false,
+            body: 0,
+            ..self
+        }
+    }
+
     fn seeds_at(&self) -> u64 {
         self.offset + self.chars as u64 * 4
     }
@@ -129,9 +139,13 @@ impl Spill {
 
     fn read(&self, offset: u64, len: usize) -> io::Result<Vec<u8>> {
         let mut buf = vec![0u8; len];
-        read_at(&self.file, &mut buf, offset)
-            .map_err(|e| io::Error::new(e.kind(), format!("reading the temporary file: {e}")))?;
+        self.read_into(offset, &mut buf)?;
         Ok(buf)
+    }
+
+    fn read_into(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
+        read_at(&self.file, buf, offset)
+            .map_err(|e| io::Error::new(e.kind(), format!("reading the temporary file: {e}")))
     }
 
     /// Read `n` values of `width` bytes from `at` on, a block at a time (a large file's record
@@ -145,10 +159,12 @@ impl Spill {
     ) -> io::Result<Vec<T>> {
         let mut out = Vec::with_capacity(n);
         let per_block = BLOCK / width;
+        let mut buf = vec![0u8; per_block.min(n) * width];
         let mut done = 0;
         while done < n {
             let k = per_block.min(n - done);
-            let b = self.read(at + (done * width) as u64, k * width)?;
+            let b = &mut buf[..k * width];
+            self.read_into(at + (done * width) as u64, b)?;
             out.extend(b.chunks_exact(width).map(&value));
             done += k;
         }
@@ -287,7 +303,8 @@ fn u32_at(b: &[u8], o: usize) -> u32 {
 fn spans_decompose(content: &Content, prepared: &Prepared) -> bool {
     let body = &prepared.cleaned.body;
     let fits = |n: usize| u32::try_from(n).is_ok();
-    if !fits(body.as_str().len()) || !fits(prepared.decoded.raw_offset(prepared.decoded.text.len())) {
+    if !fits(body.as_str().len()) || !fits(prepared.decoded.raw_offset(prepared.decoded.text.len()))
+    {
         return false;
     }
     let mut prev = 0usize;
