@@ -92,19 +92,16 @@ pub fn align_indexed(
     p: &Params,
 ) -> Vec<Aligned> {
     let blocks = blocks(a, sa, b, sb, p);
-    let mut out: Vec<Aligned> = chain(&blocks, a, b, p)
-        .into_iter()
-        .filter(|x| {
-            x.a.1 - x.a.0 >= p.min_len
-                && x.b.1 - x.b.0 >= p.min_len
-                && x.identity() >= p.min_identity
-        })
-        .collect();
+    let mut out: Vec<Aligned> = chain(&blocks, a, b, p);
+    drop(blocks);
     out.sort_by_key(|x| (x.a.0, x.b.0, x.a.1, x.b.1));
-    // The filter reused the allocation of every chain, short ones included: give it back, or
-    // a corpus run keeps thousands of dead slots per pair.
     out.shrink_to_fit();
     out
+}
+
+/// Whether a finished chain is a passage: long enough on both sides, and similar enough.
+fn kept(x: &Aligned, p: &Params) -> bool {
+    x.a.1 - x.a.0 >= p.min_len && x.b.1 - x.b.0 >= p.min_len && x.identity() >= p.min_identity
 }
 
 /// Maximal exact matches of at least `seed` chars, sorted by (A start, B start). Seeds come
@@ -187,7 +184,9 @@ impl From<Packed> for Block {
 }
 
 /// Chain blocks whose gaps on both sides are at most `max_gap` (overlaps are trimmed off the
-/// later block). Each block joins the open chain it follows most closely.
+/// later block). Each block joins the open chain it follows most closely. Only the chains that
+/// are `kept` are returned, dropped as they close: a text aligned with a copy of itself has a
+/// short chain at every repeated phrase, millions for a long one.
 fn chain(blocks: &[Packed], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> {
     let mut open: Vec<Aligned> = Vec::new();
     let mut done = Vec::new();
@@ -197,7 +196,10 @@ fn chain(blocks: &[Packed], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> 
         let mut k = 0;
         while k < open.len() {
             if open[k].a.1 + p.max_gap < blk.a {
-                done.push(open.remove(k));
+                let c = open.remove(k);
+                if kept(&c, p) {
+                    done.push(c);
+                }
             } else {
                 k += 1;
             }
@@ -229,7 +231,7 @@ fn chain(blocks: &[Packed], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> 
             }),
         }
     }
-    done.extend(open);
+    done.extend(open.into_iter().filter(|c| kept(c, p)));
     done
 }
 
