@@ -118,6 +118,10 @@ fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Para
     }
     // Seeds as (diagonal j - i + |A|) << 32 | i: sorted, they run along diagonals.
     let mut seeds: Vec<u64> = Vec::new();
+    if a.len() + b.len() >= LONG {
+        // Reserved up front: grown by doubling, the vector could hold twice what it needs.
+        seeds.reserve_exact(seed_bound(sa, sb, p));
+    }
     let (mut x, mut y) = (0, 0);
     while x < sa.len() && y < sb.len() {
         match sa[x].0.cmp(&sb[y].0) {
@@ -163,6 +167,31 @@ fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Para
     }
     out.sort_by_key(|x| (x.a, x.b));
     out
+}
+
+/// Texts this long together (chars) get their seed vector sized before it is filled.
+const LONG: usize = 1 << 20;
+
+/// At most how many seeds `blocks` finds: pairs of equal hashes, collisions included.
+fn seed_bound(sa: &[(u32, u32)], sb: &[(u32, u32)], p: &Params) -> usize {
+    let (mut x, mut y, mut n) = (0, 0, 0);
+    while x < sa.len() && y < sb.len() {
+        match sa[x].0.cmp(&sb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let h = sa[x].0;
+                let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
+                let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
+                if ye - y <= p.max_seed_repeats && xe - x <= p.max_seed_repeats {
+                    n += (xe - x) * (ye - y);
+                }
+                x = xe;
+                y = ye;
+            }
+        }
+    }
+    n
 }
 
 /// A `Block` in 32-bit fields.

@@ -5,10 +5,10 @@
 use super::candidates::{Candidates, FingerprintSet};
 use super::sketch::Sketch;
 use super::spill::{Half, Loaded, Record, Spill};
-use super::{hashes, ReusePair, ReuseParams, Via, LARGE_PAIR};
+use super::{ReusePair, ReuseParams, Via, LARGE_PAIR};
 use crate::batch::Input;
 use crate::compare::align::{self, Aligned};
-use crate::compare::content::Content;
+use crate::compare::content::{gram_hash, Content};
 use crate::compare::{coverage, minhash, round3, slice_chars, Coverage, Passage};
 use crate::pipeline::Pipeline;
 use rayon::prelude::*;
@@ -80,11 +80,13 @@ fn align_chunk(
     large: &Mutex<()>,
 ) -> io::Result<Vec<Done>> {
     // Pairs come sorted by their first file: one that several pairs of the chunk share is
-    // read back once for all of them.
+    // read back once for all of them, unless it is large: that one is read by each of its
+    // pairs in turn, so that it is in memory only while one of them is aligned.
     let mut shared: Vec<u32> = group
         .windows(2)
         .filter(|w| w[0].0 == w[1].0)
         .map(|w| w[0].0)
+        .filter(|&i| (sketches[i as usize].record.chars as usize) < LARGE_PAIR / 4)
         .collect();
     shared.dedup();
     let loaded: Vec<Loaded> = shared
@@ -134,9 +136,11 @@ fn one_pair(
     drop(b.seeds);
     found.retain(|x| {
         let rare_in = |chars: &[char]| -> Vec<u32> {
-            let mut v: Vec<u32> = hashes(chars, p.fingerprint)
-                .iter()
-                .map(|h| (h >> 32) as u32)
+            // `windows` of a slice shorter than `n` is empty, as `hashes` would be; no vector
+            // of every n-gram's hash (24 MB for a 3 M-char passage).
+            let mut v: Vec<u32> = chars
+                .windows(p.fingerprint.max(1))
+                .map(|w| (gram_hash(w) >> 32) as u32)
                 .filter(|&f| rare.contains(f))
                 .collect();
             v.sort_unstable();
