@@ -79,36 +79,50 @@ fn align_chunk(
     group: &[(u32, u32, Via)],
     large: &Mutex<()>,
 ) -> io::Result<Vec<Done>> {
-    // Pairs come sorted by their first file: one that several pairs of the chunk share is
-    // read back once for all of them, unless it is large: that one is read by each of its
-    // pairs in turn, so that it is in memory only while one of them is aligned.
-    let mut shared: Vec<u32> = group
-        .windows(2)
-        .filter(|w| w[0].0 == w[1].0)
-        .map(|w| w[0].0)
-        .filter(|&i| (sketches[i as usize].record.chars as usize) < LARGE_PAIR / 4)
+    // A file that several pairs of the chunk share (their first file always, often a second
+    // one too) is read back once for all of them, the most used first, within a budget; a
+    // large one is read by each of its pairs in turn, in memory only while one is aligned.
+    let mut uses: Vec<u32> = group.iter().flat_map(|&(i, j, _)| [i, j]).collect();
+    uses.sort_unstable();
+    let mut runs: Vec<(usize, u32)> = uses
+        .chunk_by(|x, y| x == y)
+        .filter(|run| run.len() >= 2)
+        .map(|run| (run.len(), run[0]))
         .collect();
-    shared.dedup();
+    runs.sort_unstable_by_key(|&(n, f)| (std::cmp::Reverse(n), f));
+    let mut budget = SHARED_CHARS;
+    let mut shared: Vec<u32> = Vec::new();
+    for (_, f) in runs {
+        let n = sketches[f as usize].record.chars as usize;
+        if n < LARGE_PAIR / 4 && n <= budget {
+            budget -= n;
+            shared.push(f);
+        }
+    }
+    shared.sort_unstable();
     let loaded: Vec<Loaded> = shared
         .par_iter()
-        .map(|&i| src.spill.load(&sketches[i as usize].record))
+        .map(|&f| src.spill.load(&sketches[f as usize].record))
         .collect::<io::Result<_>>()?;
+    let find = |f: u32| shared.binary_search(&f).ok().map(|k| &loaded[k]);
     group
         .par_iter()
         .map(|&(i, j, via)| {
-            let a = shared.binary_search(&i).ok().map(|k| &loaded[k]);
             one_pair(
                 src,
                 sketches,
                 &cands.rare,
                 p,
                 (i as usize, j as usize, via),
-                a,
+                (find(i), find(j)),
                 large,
             )
         })
         .collect()
 }
+
+/// Content chars of the files a chunk reads back once for all its pairs (12 bytes each).
+const SHARED_CHARS: usize = 1 << 21;
 
 fn one_pair(
     src: &Sources,
@@ -116,24 +130,29 @@ fn one_pair(
     rare: &FingerprintSet,
     p: &ReuseParams,
     (i, j, via): (usize, usize, Via),
-    a: Option<&Loaded>,
+    (a, b): (Option<&Loaded>, Option<&Loaded>),
     large: &Mutex<()>,
 ) -> io::Result<Done> {
     let (si, sj) = (&sketches[i], &sketches[j]);
     let _turn = (si.record.chars as usize + sj.record.chars as usize >= LARGE_PAIR)
         .then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
     let jac = minhash::estimate(&si.signature, &sj.signature);
-    let own;
+    let (own_a, own_b);
     let a = match a {
         Some(a) => a,
         None => {
-            own = src.spill.load(&si.record)?;
-            &own
+            own_a = src.spill.load(&si.record)?;
+            &own_a
         }
     };
-    let b = src.spill.load(&sj.record)?;
+    let b = match b {
+        Some(b) => b,
+        None => {
+            own_b = src.spill.load(&sj.record)?;
+            &own_b
+        }
+    };
     let mut found = align::align_indexed(&a.chars, &a.seeds, &b.chars, &b.seeds, &p.align);
-    drop(b.seeds);
     found.retain(|x| {
         let rare_in = |chars: &[char]| -> Vec<u32> {
             // `windows` of a slice shorter than `n` is empty, as `hashes` would be; no vector
