@@ -83,7 +83,7 @@ fn sketch(
         Ok(x) => x,
         Err(e) => return Ok(Err((input.name(), e.to_string()))),
     };
-    let large = bytes.len() >= crate::batch::TRIM_AFTER;
+    let trim = bytes.len() >= crate::batch::TRIM_AFTER;
     drop(bytes);
     let content = Content::new(prepared.cleaned.body.as_str());
     let seed_count = match p.align.seed {
@@ -106,7 +106,7 @@ fn sketch(
     drop(grams);
     let fingerprints = winnow(&content.gram_hashes(p.fingerprint), p.window);
     drop(content);
-    if large {
+    if trim {
         // As in `batch`: the worker's arena would otherwise keep this file's peak all run.
         crate::batch::release_freed_memory();
     }

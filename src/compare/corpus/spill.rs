@@ -120,7 +120,7 @@ impl Spill {
                 }
             }
             w.finish()?;
-            write_at(&self.file, body.as_bytes(), r.body_at())?;
+            self.write_into(r.body_at(), body.as_bytes())?;
         }
         Ok(r)
     }
@@ -141,6 +141,11 @@ impl Spill {
         let mut buf = vec![0u8; len];
         self.read_into(offset, &mut buf)?;
         Ok(buf)
+    }
+
+    fn write_into(&self, offset: u64, buf: &[u8]) -> io::Result<()> {
+        write_at(&self.file, buf, offset)
+            .map_err(|e| io::Error::new(e.kind(), format!("writing the temporary file: {e}")))
     }
 
     fn read_into(&self, offset: u64, buf: &mut [u8]) -> io::Result<()> {
@@ -239,7 +244,7 @@ impl<'a> Blocks<'a> {
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        write_at(&self.spill.file, &self.buf, self.at)?;
+        self.spill.write_into(self.at, &self.buf)?;
         self.at += self.buf.len() as u64;
         self.buf.clear();
         Ok(())
