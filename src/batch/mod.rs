@@ -80,17 +80,36 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
 }
 
 /// Inputs from this size on hand their freed memory back to the system when done.
-const TRIM_AFTER: usize = 1 << 20;
+pub(crate) const TRIM_AFTER: usize = 1 << 20;
 
 /// glibc keeps what a worker thread freed in that thread's arena, so every worker that once
 /// processed the largest file would hold its peak for the rest of the run; `malloc_trim`
 /// returns the free pages. Elsewhere the allocator is left to itself.
-fn release_freed_memory() {
+pub(crate) fn release_freed_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only walks the allocator's own free lists; it has no preconditions.
     unsafe {
         libc::malloc_trim(0);
     }
+}
+
+/// Have glibc serve allocations from `bytes` on by their own mappings, returned to the system
+/// when freed. By default it raises that threshold (up to 32 MB) each time such a block is
+/// freed, after which large vectors come from the arenas, and what one worker freed there
+/// stays resident beside what the next one maps: a run's peak becomes the sum of the arenas'.
+pub(crate) fn map_large_allocations(bytes: usize) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets an allocator parameter; it is called before worker threads
+    // allocate and has no other preconditions.
+    unsafe {
+        let bytes = bytes.min(i32::MAX as usize / 8) as i32;
+        libc::mallopt(libc::M_MMAP_THRESHOLD, bytes);
+        // Fixing one threshold fixes the other at its 128 KB default: every free at the top
+        // of the heap would hand pages back, and the next allocation fault them in again.
+        libc::mallopt(libc::M_TRIM_THRESHOLD, bytes * 8);
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = bytes;
 }
 
 /// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,

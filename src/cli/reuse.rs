@@ -1,16 +1,19 @@
 //! `tifa reuse PATH…`: near-duplicate clusters and reused passages across a corpus, as JSON lines
 //! (a summary, then pairs, then clusters) and optionally CSV tables; `--check-recall N` measures
 //! the LSH candidates against exact Jaccard on a sample. Talks to `tifa::compare::corpus`.
+//! Pairs are written as they are found; their JSON lines wait in a temporary file until the
+//! summary that counts them has been written.
 
 use clap::Args;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::Write;
+use std::fs::File;
+use std::io::{self, BufWriter, Seek, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 use tifa::batch;
-use tifa::compare::corpus::{self, Cluster, ReusePair, ReuseParams};
+use tifa::compare::corpus::{self, Cluster, ReusePair, ReuseParams, Sources};
 use tifa::Pipeline;
 
 #[derive(Args)]
@@ -75,12 +78,15 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
     p.align.min_len = a.min_length.max(1);
     let inputs = batch::collect_inputs(&a.paths);
     let t0 = Instant::now();
-    let (sketches, failed) = corpus::sketch_all(&pipeline, &inputs, &p);
+    let spill = corpus::Spill::new().map_err(|e| format!("creating a temporary file: {e}"))?;
+    let (sketches, failed) =
+        corpus::sketch_all(&pipeline, &inputs, &p, &spill).map_err(|e| e.to_string())?;
     for (file, e) in &failed {
         eprintln!("tifa: {file}: {e}");
     }
     if let Some(n) = a.check_recall {
-        let r = tifa::compare::recall::check_recall(&sketches, n, &p.lsh);
+        let r = tifa::compare::recall::check_recall(&sketches, &spill, n, &p.lsh)
+            .map_err(|e| e.to_string())?;
         println!(
             "{}",
             serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?
@@ -103,27 +109,44 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
         }
     };
     lap(&format!(
-        "sketched {} files, {} content chars",
+        "sketched {} files, {} content chars, {} without a span table",
         sketches.len(),
-        sketches.iter().map(|s| s.seeds.len()).sum::<usize>()
+        sketches
+            .iter()
+            .map(|s| s.record.chars as usize)
+            .sum::<usize>(),
+        sketches.iter().filter(|s| !s.record.located).count()
     ));
-    let cands = corpus::candidates(&sketches, &p);
+    let cands = corpus::candidates(&sketches, &p, &spill).map_err(|e| e.to_string())?;
     lap(&format!("{} candidate pairs", cands.pairs.len()));
-    let aligned = corpus::align_candidates(&sketches, &cands, &p);
-    lap(&format!("aligned, {} pairs kept", aligned.len()));
     let by_name: HashMap<String, batch::Input> =
         inputs.iter().map(|i| (i.name(), i.clone())).collect();
-    let pairs = corpus::locate(&pipeline, &by_name, &sketches, aligned);
-    lap("located");
-    let clusters = corpus::clusters(&sketches, &pairs, p.cluster_jaccard);
+    drop(inputs);
+    let src = Sources {
+        spill: &spill,
+        pipeline: &pipeline,
+        inputs: &by_name,
+    };
+    let mut sink = Sink::new(a.csv.as_deref())?;
+    let mut clusters = corpus::Clusters::new(sketches.len(), p.cluster_jaccard);
+    let warnings = corpus::align_pairs(&src, &sketches, &cands, &p, |pair| {
+        clusters.add(&pair);
+        sink.pair(&pair)
+    })
+    .map_err(|e| e.to_string())?;
+    for w in &warnings {
+        eprintln!("tifa: {w}");
+    }
+    lap(&format!("aligned, {} pairs kept", sink.pairs));
+    let clusters = clusters.finish(&sketches);
     let summary = Summary {
         kind: "summary",
         schema: corpus::SCHEMA,
         files: sketches.len(),
         failed: failed.len(),
         candidates: cands.pairs.len(),
-        pairs: pairs.len(),
-        passages: pairs.iter().map(|x| x.passages.len()).sum(),
+        pairs: sink.pairs,
+        passages: sink.passages,
         clusters: clusters.len(),
         params: serde_json::json!({
             "shingle": p.lsh.shingle, "bands": p.lsh.bands, "rows": p.lsh.rows,
@@ -134,36 +157,94 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
         }),
         failures: failed.iter().map(|(f, _)| f.as_str()).collect(),
     };
-    write_jsonl(a.output.as_deref(), &summary, &pairs, &clusters)
-        .map_err(|e| format!("writing output: {e}"))?;
-    if let Some(dir) = &a.csv {
-        write_csv(Path::new(dir), &pairs, &clusters).map_err(|e| format!("writing CSV: {e}"))?;
-    }
-    Ok(if failed.is_empty() {
+    sink.finish(a.output.as_deref(), &summary, &clusters)?;
+    lap("written");
+    Ok(if failed.is_empty() && warnings.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
     })
 }
 
+/// Where pairs go as they are found: their JSON lines to a temporary file (the summary line
+/// that counts them comes first in the output), their CSV rows straight to the tables.
+struct Sink {
+    lines: BufWriter<File>,
+    csv: Option<Tables>,
+    pairs: usize,
+    passages: usize,
+}
+
+struct Tables {
+    dir: std::path::PathBuf,
+    pairs: csv::Writer<File>,
+    passages: csv::Writer<File>,
+}
+
+impl Sink {
+    fn new(csv_dir: Option<&str>) -> Result<Sink, String> {
+        let lines = tempfile::tempfile().map_err(|e| format!("creating a temporary file: {e}"))?;
+        let csv = csv_dir
+            .map(|d| open_tables(Path::new(d)))
+            .transpose()
+            .map_err(|e| format!("writing CSV: {e}"))?;
+        Ok(Sink {
+            lines: BufWriter::new(lines),
+            csv,
+            pairs: 0,
+            passages: 0,
+        })
+    }
+
+    fn pair(&mut self, p: &ReusePair) -> io::Result<()> {
+        self.pairs += 1;
+        self.passages += p.passages.len();
+        let context =
+            |what: &str, e: &dyn std::fmt::Display| io::Error::other(format!("{what}: {e}"));
+        serde_json::to_writer(&mut self.lines, p).map_err(|e| context("writing output", &e))?;
+        self.lines.write_all(b"\n")?;
+        if let Some(t) = &mut self.csv {
+            csv_rows(t, p).map_err(|e| context("writing CSV", &e))?;
+        }
+        Ok(())
+    }
+
+    fn finish(
+        self,
+        path: Option<&str>,
+        summary: &Summary,
+        clusters: &[Cluster],
+    ) -> Result<(), String> {
+        let mut lines = self
+            .lines
+            .into_inner()
+            .map_err(|e| format!("writing output: {}", e.error()))?;
+        write_jsonl(path, summary, &mut lines, clusters)
+            .map_err(|e| format!("writing output: {e}"))?;
+        if let Some(t) = self.csv {
+            finish_tables(t, clusters).map_err(|e| format!("writing CSV: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
 fn write_jsonl(
     path: Option<&str>,
     summary: &Summary,
-    pairs: &[ReusePair],
+    pair_lines: &mut File,
     clusters: &[Cluster],
-) -> std::io::Result<()> {
+) -> io::Result<()> {
     let mut out: Box<dyn Write> = match path {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p)?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        Some(p) => Box::new(BufWriter::new(File::create(p)?)),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
     };
-    let line = |out: &mut Box<dyn Write>, v: &dyn erased::Json| -> std::io::Result<()> {
+    let line = |out: &mut Box<dyn Write>, v: &dyn erased::Json| -> io::Result<()> {
         out.write_all(v.json()?.as_bytes())?;
         out.write_all(b"\n")
     };
     line(&mut out, summary)?;
-    for p in pairs {
-        line(&mut out, p)?;
-    }
+    pair_lines.rewind()?;
+    io::copy(pair_lines, &mut out)?;
     for c in clusters {
         line(&mut out, c)?;
     }
@@ -182,17 +263,47 @@ mod erased {
     }
 }
 
-fn write_csv(dir: &Path, pairs: &[ReusePair], clusters: &[Cluster]) -> Result<(), String> {
+fn open_tables(dir: &Path) -> Result<Tables, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let open =
         |name: &str| csv::Writer::from_path(dir.join(name)).map_err(|e| format!("{name}: {e}"));
     let err = |e: csv::Error| e.to_string();
-    let mut w = open("pairs.csv")?;
-    w.write_record(["a", "b", "jaccard", "via", "a_in_b", "b_in_a", "passages"])
+    let mut pairs = open("pairs.csv")?;
+    pairs
+        .write_record(["a", "b", "jaccard", "via", "a_in_b", "b_in_a", "passages"])
         .map_err(err)?;
-    for p in pairs {
-        let via = serde_json::to_value(p.via).map_err(|e| e.to_string())?;
-        w.write_record([
+    let mut passages = open("passages.csv")?;
+    passages
+        .write_record([
+            "a",
+            "b",
+            "id",
+            "length",
+            "identity",
+            "a_start",
+            "a_end",
+            "a_byte_start",
+            "a_byte_end",
+            "b_start",
+            "b_end",
+            "b_byte_start",
+            "b_byte_end",
+            "a_text",
+            "b_text",
+        ])
+        .map_err(err)?;
+    Ok(Tables {
+        dir: dir.to_path_buf(),
+        pairs,
+        passages,
+    })
+}
+
+fn csv_rows(t: &mut Tables, p: &ReusePair) -> Result<(), String> {
+    let err = |e: csv::Error| e.to_string();
+    let via = serde_json::to_value(p.via).map_err(|e| e.to_string())?;
+    t.pairs
+        .write_record([
             p.a.clone(),
             p.b.clone(),
             p.jaccard.to_string(),
@@ -202,30 +313,9 @@ fn write_csv(dir: &Path, pairs: &[ReusePair], clusters: &[Cluster]) -> Result<()
             p.passages.len().to_string(),
         ])
         .map_err(err)?;
-    }
-    w.flush().map_err(|e| e.to_string())?;
-    let mut w = open("passages.csv")?;
-    w.write_record([
-        "a",
-        "b",
-        "id",
-        "length",
-        "identity",
-        "a_start",
-        "a_end",
-        "a_byte_start",
-        "a_byte_end",
-        "b_start",
-        "b_end",
-        "b_byte_start",
-        "b_byte_end",
-        "a_text",
-        "b_text",
-    ])
-    .map_err(err)?;
-    for p in pairs {
-        for x in &p.passages {
-            w.write_record([
+    for x in &p.passages {
+        t.passages
+            .write_record([
                 p.a.clone(),
                 p.b.clone(),
                 x.id.to_string(),
@@ -243,10 +333,18 @@ fn write_csv(dir: &Path, pairs: &[ReusePair], clusters: &[Cluster]) -> Result<()
                 x.b_text.clone(),
             ])
             .map_err(err)?;
-        }
     }
-    w.flush().map_err(|e| e.to_string())?;
-    let mut w = open("clusters.csv")?;
+    Ok(())
+}
+
+fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> Result<(), String> {
+    t.pairs.flush().map_err(|e| format!("pairs.csv: {e}"))?;
+    t.passages
+        .flush()
+        .map_err(|e| format!("passages.csv: {e}"))?;
+    let name = "clusters.csv";
+    let mut w = csv::Writer::from_path(t.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+    let err = |e: csv::Error| e.to_string();
     w.write_record(["cluster", "size", "file"]).map_err(err)?;
     for c in clusters {
         for f in &c.files {

@@ -92,28 +92,36 @@ pub fn align_indexed(
     p: &Params,
 ) -> Vec<Aligned> {
     let blocks = blocks(a, sa, b, sb, p);
-    let mut out: Vec<Aligned> = chain(&blocks, a, b, p)
-        .into_iter()
-        .filter(|x| {
-            x.a.1 - x.a.0 >= p.min_len
-                && x.b.1 - x.b.0 >= p.min_len
-                && x.identity() >= p.min_identity
-        })
-        .collect();
+    let mut out: Vec<Aligned> = chain(&blocks, a, b, p);
+    drop(blocks);
     out.sort_by_key(|x| (x.a.0, x.b.0, x.a.1, x.b.1));
-    // The filter reused the allocation of every chain, short ones included: give it back, or
-    // a corpus run keeps thousands of dead slots per pair.
     out.shrink_to_fit();
     out
 }
 
+/// Whether a finished chain is a passage: long enough on both sides, and similar enough.
+fn kept(x: &Aligned, p: &Params) -> bool {
+    x.a.1 - x.a.0 >= p.min_len && x.b.1 - x.b.0 >= p.min_len && x.identity() >= p.min_identity
+}
+
 /// Maximal exact matches of at least `seed` chars, sorted by (A start, B start). Seeds come
 /// from a merge of both sides' seed indexes; seeds on one diagonal with
-/// consecutive A positions form one block.
-fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Params) -> Vec<Block> {
+/// consecutive A positions form one block. Seeds and blocks are packed (8 and 12 bytes): a
+/// long text aligned with a copy of itself has a seed at nearly every char.
+fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Params) -> Vec<Packed> {
     let n = p.seed;
-    // Seeds as (diagonal j - i, i).
-    let mut seeds: Vec<(i64, u32)> = Vec::new();
+    // A diagonal j - i is stored shifted by A's length, so it fits 32 bits when both texts
+    // together are shorter than 4G chars (positions are u32 anyway).
+    let shift = a.len() as u64;
+    if a.len() as u64 + b.len() as u64 >= u64::from(u32::MAX) {
+        return Vec::new();
+    }
+    // Seeds as (diagonal j - i + |A|) << 32 | i: sorted, they run along diagonals.
+    let mut seeds: Vec<u64> = Vec::new();
+    if a.len() + b.len() >= LONG {
+        // Reserved up front: grown by doubling, the vector could hold twice what it needs.
+        seeds.reserve_exact(seed_bound(sa, sb, p));
+    }
     let (mut x, mut y) = (0, 0);
     while x < sa.len() && y < sb.len() {
         match sa[x].0.cmp(&sb[y].0) {
@@ -129,7 +137,8 @@ fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Para
                             let (iu, ju) = (i as usize, j as usize);
                             // Equal hashes of unequal windows (collisions) are no seed.
                             if a[iu..iu + n] == b[ju..ju + n] {
-                                seeds.push((j as i64 - i as i64, i));
+                                let d = u64::from(j) + shift - u64::from(i);
+                                seeds.push(d << 32 | u64::from(i));
                             }
                         }
                     }
@@ -143,38 +152,83 @@ fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Para
     let mut out = Vec::new();
     let mut k = 0;
     while k < seeds.len() {
-        let (d, first) = seeds[k];
+        let (d, first) = (seeds[k] >> 32, seeds[k] as u32);
         let mut last = first;
         k += 1;
-        while k < seeds.len() && seeds[k].0 == d && seeds[k].1 == last + 1 {
+        while k < seeds.len() && seeds[k] >> 32 == d && seeds[k] as u32 == last + 1 {
             last += 1;
             k += 1;
         }
-        out.push(run_block((first as usize, last as usize), d as isize, n));
+        out.push(Packed {
+            a: first,
+            b: (d + u64::from(first) - shift) as u32,
+            len: last - first + n as u32,
+        });
     }
     out.sort_by_key(|x| (x.a, x.b));
     out
 }
 
-fn run_block(r: (usize, usize), d: isize, n: usize) -> Block {
-    Block {
-        a: r.0,
-        b: (r.0 as isize + d) as usize,
-        len: r.1 - r.0 + n,
+/// Texts this long together (chars) get their seed vector sized before it is filled.
+const LONG: usize = 1 << 20;
+
+/// At most how many seeds `blocks` finds: pairs of equal hashes, collisions included.
+fn seed_bound(sa: &[(u32, u32)], sb: &[(u32, u32)], p: &Params) -> usize {
+    let (mut x, mut y, mut n) = (0, 0, 0);
+    while x < sa.len() && y < sb.len() {
+        match sa[x].0.cmp(&sb[y].0) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                let h = sa[x].0;
+                let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
+                let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
+                if ye - y <= p.max_seed_repeats && xe - x <= p.max_seed_repeats {
+                    n += (xe - x) * (ye - y);
+                }
+                x = xe;
+                y = ye;
+            }
+        }
+    }
+    n
+}
+
+/// A `Block` in 32-bit fields.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    a: u32,
+    b: u32,
+    len: u32,
+}
+
+impl From<Packed> for Block {
+    fn from(p: Packed) -> Block {
+        Block {
+            a: p.a as usize,
+            b: p.b as usize,
+            len: p.len as usize,
+        }
     }
 }
 
 /// Chain blocks whose gaps on both sides are at most `max_gap` (overlaps are trimmed off the
-/// later block). Each block joins the open chain it follows most closely.
-fn chain(blocks: &[Block], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> {
+/// later block). Each block joins the open chain it follows most closely. Only the chains that
+/// are `kept` are returned, dropped as they close: a text aligned with a copy of itself has a
+/// short chain at every repeated phrase, millions for a long one.
+fn chain(blocks: &[Packed], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> {
     let mut open: Vec<Aligned> = Vec::new();
     let mut done = Vec::new();
     for &blk in blocks {
+        let blk = Block::from(blk);
         // Chains too far behind can never be extended again: blocks come in A order.
         let mut k = 0;
         while k < open.len() {
             if open[k].a.1 + p.max_gap < blk.a {
-                done.push(open.remove(k));
+                let c = open.remove(k);
+                if kept(&c, p) {
+                    done.push(c);
+                }
             } else {
                 k += 1;
             }
@@ -206,7 +260,7 @@ fn chain(blocks: &[Block], a: &[char], b: &[char], p: &Params) -> Vec<Aligned> {
             }),
         }
     }
-    done.extend(open);
+    done.extend(open.into_iter().filter(|c| kept(c, p)));
     done
 }
 

@@ -1,7 +1,7 @@
 //! `tifa reuse --check-recall N`: how many of the pairs that exact all-pairs Jaccard puts above a
 //! threshold the LSH banding proposes, on a sample of the corpus' sketches (`corpus`).
 
-use super::corpus::{hashes, Sketch};
+use super::corpus::{hashes, Sketch, Spill};
 use super::minhash::{self, LshParams};
 use super::round3;
 use rayon::prelude::*;
@@ -29,16 +29,22 @@ pub struct RecallAt {
     pub expected_at_threshold: f64,
 }
 
-pub fn check_recall(sketches: &[Sketch], n: usize, p: &LshParams) -> Recall {
+/// The sample's content chars are read back from the spill (an error there ends the check).
+pub fn check_recall(
+    sketches: &[Sketch],
+    spill: &Spill,
+    n: usize,
+    p: &LshParams,
+) -> std::io::Result<Recall> {
     let picked = &sketches[..n.min(sketches.len())];
     let sets: Vec<Vec<u64>> = picked
         .par_iter()
         .map(|s| {
-            let chars: Vec<char> = s.content.chars().collect();
-            minhash::shingle_set(&hashes(&chars, p.shingle))
+            let chars = spill.chars(&s.record)?;
+            Ok(minhash::shingle_set(&hashes(&chars, p.shingle)))
         })
-        .collect();
-    let sigs: Vec<&[u32]> = picked.iter().map(|s| s.signature.as_slice()).collect();
+        .collect::<std::io::Result<_>>()?;
+    let sigs: Vec<&[u32]> = picked.iter().map(|s| &s.signature[..]).collect();
     let cands: std::collections::HashSet<(usize, usize)> =
         minhash::candidates(&sigs, p).into_iter().collect();
     let exact: Vec<(usize, usize, f64)> = (0..picked.len())
@@ -62,7 +68,7 @@ pub fn check_recall(sketches: &[Sketch], n: usize, p: &LshParams) -> Recall {
             }
         })
         .collect();
-    Recall {
+    Ok(Recall {
         sample: picked.len(),
         pairs: exact.len(),
         thresholds,
@@ -77,5 +83,5 @@ pub fn check_recall(sketches: &[Sketch], n: usize, p: &LshParams) -> Recall {
                 )
             })
             .collect(),
-    }
+    })
 }
