@@ -106,6 +106,17 @@ impl AlignedText {
         }
     }
 
+    /// `char_at_byte` for a byte known to lie in the chars `within` (a document of a long
+    /// text): the search stays in that stretch, which stays in cache across many lookups.
+    pub fn char_at_byte_within(&self, byte: usize, within: Range<usize>) -> usize {
+        let within = within.start.min(self.starts.len())..within.end.min(self.starts.len());
+        match self.starts[within.clone()].binary_search(&(byte as u32)) {
+            Ok(i) => within.start + i,
+            Err(0) => self.char_at_byte(byte),
+            Err(i) => within.start + i - 1,
+        }
+    }
+
     /// Byte offset in `text` of char index `idx` (`text.len()` past the end).
     pub fn byte_of_char(&self, idx: usize) -> usize {
         self.starts
@@ -392,6 +403,25 @@ mod tests {
         assert_eq!(t.as_str(), "导组");
         assert_eq!(t.origin_of(0), (1, 4));
         assert_eq!(t.origin_of(1), (4, 7));
+    }
+
+    #[test]
+    fn char_at_byte_within_agrees_with_the_whole_search() {
+        let t = AlignedText::identity("ab中国cd文");
+        for byte in 0..t.as_str().len() {
+            for within in [0..7, 2..4, 4..7, 3..3] {
+                let inside = within.is_empty()
+                    || (t.byte_of_char(within.start)..t.byte_of_char(within.end)).contains(&byte);
+                if inside {
+                    assert_eq!(
+                        t.char_at_byte_within(byte, within.clone()),
+                        t.char_at_byte(byte)
+                    );
+                }
+            }
+        }
+        // A byte before the stretch falls back to the whole search.
+        assert_eq!(t.char_at_byte_within(0, 4..7), 0);
     }
 
     #[test]

@@ -173,11 +173,11 @@ impl Pipeline {
         let text = &body.as_str()[base..body.byte_of_char(chars.end)];
         // Local byte range of the document text → span.
         let span_of = |r: &Range<usize>| {
-            let s = body.char_at_byte(base + r.start);
+            let s = body.char_at_byte_within(base + r.start, chars.clone());
             let e = if r.end == r.start {
                 s
             } else {
-                body.char_at_byte(base + r.end - 1) + 1
+                body.char_at_byte_within(base + r.end - 1, chars.clone()) + 1
             };
             p.span(s..e)
         };
