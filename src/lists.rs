@@ -34,11 +34,19 @@ pub fn lists(text: &str, outline: &[OutlineUnit]) -> Vec<List> {
 
 /// `lists` with the announcements already found (the pipeline also needs them for metrics).
 pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -> Vec<List> {
+    debug_assert!(outline
+        .windows(2)
+        .all(|w| w[0].marker_range.start < w[1].marker_range.start));
     let mut out: Vec<List> = Vec::new();
     for (range, count, intro) in found.iter().cloned() {
-        let Some(first) = outline
+        // Units are in text order: jump to the first after the announcement, and look no
+        // further than the gap allows (a 10 MB document has thousands of both).
+        let from = outline.partition_point(|u| u.marker_range.start < range.end);
+        let Some(first) = outline[from..]
             .iter()
-            .position(|u| u.number == 1 && u.marker_range.start >= range.end)
+            .take_while(|u| u.marker_range.start <= range.end + MAX_GAP)
+            .position(|u| u.number == 1)
+            .map(|i| from + i)
         else {
             continue;
         };
@@ -52,7 +60,7 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
                     .is_empty()
             })
             .count();
-        if gap.len() > MAX_GAP || sentences > 1 {
+        if sentences > 1 {
             continue;
         }
         // Two counts before one series (围绕三个阶段……做好以下九项工作): the nearer one announces it.
@@ -240,6 +248,30 @@ mod tests {
     fn a_count_in_an_earlier_sentence_announces_nothing() {
         let s = "前四个环节任务已基本完成。当前还要着重做好以下几项工作：\n一是认真对照。\n二是开展评议。";
         assert!(run(s).is_empty());
+    }
+
+    #[test]
+    fn a_series_past_the_gap_is_not_announced() {
+        let far = format!(
+            "我讲三个问题：{}\n一、甲\n二、乙\n三、丙",
+            "讲".repeat(MAX_GAP / 3 + 1)
+        );
+        assert!(run(&far).is_empty());
+        let near = format!(
+            "我讲三个问题：{}\n一、甲\n二、乙\n三、丙",
+            "讲".repeat(MAX_GAP / 3 - 2)
+        );
+        assert_eq!(run(&near), vec![("我讲三个问题".to_owned(), 3, 3)]);
+    }
+
+    #[test]
+    fn lists_in_a_long_compilation_each_find_their_own_series() {
+        // Each announcement looks only at the units after it (a binary search into the
+        // outline), so the 200th speech's list still finds its own series.
+        let one = "我讲两个问题。\n一、甲\n二、乙\n";
+        let got = run(&one.repeat(200));
+        assert_eq!(got.len(), 200);
+        assert!(got.iter().all(|l| l == &("我讲两个问题".to_owned(), 2, 2)));
     }
 
     #[test]
