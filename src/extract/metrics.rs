@@ -54,15 +54,12 @@ fn int_of(s: &str) -> Option<f64> {
 }
 
 /// 三分之二 → 0.666667, the noun before it (占全国的三分之二 → 全国).
-fn fractions(text: &str, exclude: &[Range<usize>], out: &mut Vec<Metric>) {
+fn fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
     for c in fraction_pattern().captures_iter(text) {
         let (Some(all), Some(den), Some(num)) = (c.get(0), c.name("den"), c.name("num")) else {
             continue;
         };
-        if exclude
-            .iter()
-            .any(|r| r.start < all.end() && all.start() < r.end)
-        {
+        if exclude.overlaps(&all.range()) {
             continue;
         }
         let (Some(d), Some(n)) = (int_of(den.as_str()), int_of(num.as_str())) else {
@@ -87,6 +84,38 @@ fn fractions(text: &str, exclude: &[Range<usize>], out: &mut Vec<Metric>) {
     }
 }
 
+/// Byte ranges no metric may overlap, sorted by start with the running maximum of their ends,
+/// so a test is a binary search: a long document excludes thousands of outline markers and
+/// slogans, and has tens of thousands of numbers.
+struct Excluded {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl Excluded {
+    fn new(ranges: &[Range<usize>]) -> Self {
+        let mut sorted = ranges.to_vec();
+        sorted.sort_unstable_by_key(|r| r.start);
+        let max_end = sorted
+            .iter()
+            .scan(0, |m, r| {
+                *m = r.end.max(*m);
+                Some(*m)
+            })
+            .collect();
+        Excluded {
+            starts: sorted.iter().map(|r| r.start).collect(),
+            max_end,
+        }
+    }
+
+    /// Whether some excluded range `r` has `r.start < q.end && q.start < r.end`.
+    fn overlaps(&self, q: &Range<usize>) -> bool {
+        let n = self.starts.partition_point(|&s| s < q.end);
+        n > 0 && self.max_end[n - 1] > q.start
+    }
+}
+
 fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
     Segmenter::global()
         .tag(&text[win.clone()])
@@ -100,8 +129,9 @@ fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
 
 /// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).
 pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
+    let exclude = Excluded::new(exclude);
     let mut out = Vec::new();
-    fractions(text, exclude, &mut out);
+    fractions(text, &exclude, &mut out);
     // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.
     let mut cached: (Range<usize>, Vec<Token>) = (0..0, Vec::new());
     for caps in pattern().captures_iter(text) {
@@ -112,10 +142,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         };
         let chinese = caps.name("cn").is_some();
-        if exclude
-            .iter()
-            .any(|r| r.start < all.end() && all.start() < r.end)
-        {
+        if exclude.overlaps(&all.range()) {
             continue;
         }
         let before = text[..num.start()].chars().next_back();
@@ -479,6 +506,21 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
             .collect()
+    }
+
+    #[test]
+    fn excluded_ranges_answer_as_a_scan_of_all_of_them_would() {
+        // Nested, touching, empty and out-of-order ranges, against every query up to 40.
+        let ranges = vec![12..30, 3..5, 14..16, 20..20, 30..31, 0..1, 25..40, 33..33];
+        let ex = Excluded::new(&ranges);
+        for start in 0..42 {
+            for end in start..42 {
+                let q = start..end;
+                let naive = ranges.iter().any(|r| r.start < q.end && q.start < r.end);
+                assert_eq!(ex.overlaps(&q), naive, "{q:?}");
+            }
+        }
+        assert!(!Excluded::new(&[]).overlaps(&(0..10)));
     }
 
     #[test]
