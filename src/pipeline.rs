@@ -11,14 +11,31 @@ use crate::outline;
 use crate::record::{Document, FileRecord, Located, Source, Status, SCHEMA};
 use crate::segment::Segmenter;
 use crate::span::Span;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::ops::Range;
 
-/// What to put in each record beyond the elements.
-#[derive(Debug, Clone, Copy, Default)]
+/// What to put in each record beyond the elements, and how to work on large inputs.
+#[derive(Debug, Clone, Copy)]
 pub struct Options {
     pub tokens: bool,
     pub text: bool,
+    /// Inputs and documents of at least this many bytes are worked on by several threads at
+    /// once (hash beside prepare, documents side by side, extractors side by side, metrics in
+    /// chunks of lines): a 10 MB compilation would otherwise run alone on one core at the end
+    /// of a batch. Smaller ones are already spread across the pool file by file. The record
+    /// is the same either way.
+    pub split_from: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            tokens: false,
+            text: false,
+            split_from: 1 << 20,
+        }
+    }
 }
 
 /// A configured pipeline; cheap to share across threads.
@@ -101,15 +118,21 @@ impl Pipeline {
 
     /// Process one input into its record. `file` is the name the record carries.
     pub fn process(&self, file: &str, bytes: &[u8]) -> FileRecord {
+        let large = bytes.len() >= self.options.split_from;
+        let (sha256, prepared) = join_if(
+            large,
+            || hex(&Sha256::digest(bytes)),
+            || self.prepare(bytes),
+        );
         let mut source = Source {
             bytes: bytes.len(),
-            sha256: hex(&Sha256::digest(bytes)),
+            sha256,
             encoding: "",
             confident: false,
             replaced: 0,
             markup: false,
         };
-        let prepared = match self.prepare(bytes) {
+        let prepared = match prepared {
             Ok(p) => p,
             Err(e) => return FileRecord::error(file.to_owned(), e.to_string(), Some(source)),
         };
@@ -140,13 +163,23 @@ impl Pipeline {
             r.warnings = warnings;
             return r;
         }
-        let documents = prepared
-            .cleaned
-            .documents
-            .iter()
-            .enumerate()
-            .map(|(id, range)| self.document(&prepared, file, id, range.clone(), &mut warnings))
-            .collect();
+        let one = |(id, range): (usize, &Range<usize>)| {
+            let mut w = Vec::new();
+            let doc = self.document(&prepared, file, id, range.clone(), &mut w);
+            (doc, w)
+        };
+        let ranges = &prepared.cleaned.documents;
+        // A compilation's speeches are independent; in order either way.
+        let done: Vec<(Document, Vec<String>)> = if large && ranges.len() > 1 {
+            ranges.par_iter().enumerate().map(one).collect()
+        } else {
+            ranges.iter().enumerate().map(one).collect()
+        };
+        let mut documents = Vec::with_capacity(done.len());
+        for (doc, w) in done {
+            documents.push(doc);
+            warnings.extend(w);
+        }
         FileRecord {
             schema: SCHEMA,
             file: file.to_owned(),
@@ -181,14 +214,30 @@ impl Pipeline {
             };
             p.span(s..e)
         };
-        let mut m = meta::meta(text, &p.cleaned.meta, id == 0);
+        // A long document (a law compilation, a year of bulletins) runs its independent
+        // extractors side by side, so it does not hold up a batch on one core.
+        let large = text.len() >= self.options.split_from;
+        let ((mut m, units, announced, lists), ((slogans, terms), gaps, mentions)) = join_if(
+            large,
+            || {
+                let m = meta::meta(text, &p.cleaned.meta, id == 0);
+                let units = outline::outline(text);
+                let announced = lists::announcements(text);
+                let lists = lists::lists_from(&announced, text, &units);
+                (m, units, announced, lists)
+            },
+            || {
+                (
+                    slogans::slogans(text),
+                    placeholders::placeholders(text),
+                    dates::date_mentions(text, None),
+                )
+            },
+        );
         if m.dates.is_empty() {
             m.dates.extend(meta::file_name_date(file));
         }
         let mut doc = Document::from_meta(id, m, p.span(chars.clone()));
-        let units = outline::outline(text);
-        let announced = lists::announcements(text);
-        let lists = lists::lists_from(&announced, text, &units);
         for l in &lists {
             if l.found != l.announced {
                 warnings.push(format!(
@@ -197,7 +246,6 @@ impl Pipeline {
                 ));
             }
         }
-        let (slogans, terms) = slogans::slogans(text);
         for s in &slogans {
             if let Some(n) = s
                 .count
@@ -213,14 +261,21 @@ impl Pipeline {
         let mut exclude: Vec<Range<usize>> = announced.into_iter().map(|a| a.0).collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
-        let gaps = placeholders::placeholders(text);
         exclude.extend(gaps.iter().map(|g| g.range.clone()));
-        let metrics = metrics::metrics(text, &exclude);
-        let requirements = requirements::requirements(text, &units);
+        let (metrics, requirements) = join_if(
+            large,
+            || {
+                if large {
+                    metrics::metrics_in_chunks(text, &exclude, METRIC_CHUNK)
+                } else {
+                    metrics::metrics(text, &exclude)
+                }
+            },
+            || requirements::requirements(text, &units),
+        );
         // The document's own year completes partial dates (4月10日 → 2005-04-10): the year its
         // title states, else the year its full dates share. A metadata date is when a site
         // published the page, often years after the speech, so it does not count.
-        let mentions = dates::date_mentions(text, None);
         let year = doc
             .meta
             .title
@@ -268,6 +323,22 @@ impl Pipeline {
             doc.text = Some(text.to_owned());
         }
         doc
+    }
+}
+
+/// Bytes of whole lines per parallel metrics task in a large document.
+const METRIC_CHUNK: usize = 1 << 18;
+
+/// `rayon::join` where it pays, plain sequence otherwise; the results are the same.
+fn join_if<A: Send, B: Send>(
+    parallel: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if parallel {
+        rayon::join(a, b)
+    } else {
+        (a(), b())
     }
 }
 

@@ -96,6 +96,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         Options {
             tokens: a.tokens,
             text: a.text,
+            ..Options::default()
         },
     );
     pipeline.warm_up();

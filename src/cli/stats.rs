@@ -146,6 +146,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
             Options {
                 tokens: false,
                 text: kwic.is_some(),
+                ..Options::default()
             },
         );
         let inputs = batch::walk(&corpus, &batch::WalkOptions::default())?;

@@ -130,8 +130,10 @@ fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
 /// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).
 pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let exclude = Excluded::new(exclude);
-    let mut out = Vec::new();
-    fractions(text, &exclude, &mut out);
+    let mut fracs = Vec::new();
+    fractions(text, &exclude, &mut fracs);
+    // Counts and rates apart from fractions: a change rate links only to the count before it.
+    let mut out: Vec<Metric> = Vec::new();
     // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.
     let mut cached: (Range<usize>, Vec<Token>) = (0..0, Vec::new());
     for caps in pattern().captures_iter(text) {
@@ -252,8 +254,43 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             });
         }
     }
-    out.sort_by_key(|m| m.range.start);
-    out
+    // Fractions first among equal starts, as they were found first.
+    fracs.append(&mut out);
+    fracs.sort_by_key(|m| m.range.start);
+    fracs
+}
+
+/// `metrics` over a long text in chunks of whole lines, at least `chunk` bytes each, that run
+/// in parallel. Nothing a metric reads crosses a line break (the number pattern, the sentence
+/// window it is tagged in, the clause of shared rates, the link of a change rate to the count
+/// before it), so the result is exactly `metrics(text, exclude)`.
+pub fn metrics_in_chunks(text: &str, exclude: &[Range<usize>], chunk: usize) -> Vec<Metric> {
+    use rayon::prelude::*;
+    let mut chunks = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[(pos + chunk).min(text.len())..])
+            .map_or(text.len(), |i| (pos + chunk).min(text.len()) + i + 1);
+        chunks.push(pos..end);
+        pos = end;
+    }
+    let parts: Vec<Vec<Metric>> = chunks
+        .par_iter()
+        .map(|c| {
+            // Excluded ranges in the chunk's own offsets, clipped to it.
+            let local: Vec<Range<usize>> = exclude
+                .iter()
+                .filter(|r| r.start < c.end && c.start < r.end)
+                .map(|r| r.start.max(c.start) - c.start..r.end.min(c.end) - c.start)
+                .collect();
+            let mut found = metrics(&text[c.clone()], &local);
+            for m in &mut found {
+                m.range = m.range.start + c.start..m.range.end + c.start;
+            }
+            found
+        })
+        .collect();
+    parts.concat()
 }
 
 /// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
@@ -506,6 +543,37 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
             .collect()
+    }
+
+    #[test]
+    fn metrics_in_chunks_are_the_metrics_of_the_whole_text() {
+        let text = "全年销售额11.8万亿元，同比增长7.9%，占全国的三分之二。\n\
+            同比增长5%，覆盖率、参学率、发言率均达到100%。\n\
+            派出25名同志，发表报道80余篇，近400个工作组。\n\
+            十二个部门，第14指导组，2013年3月召开。\n"
+            .repeat(6);
+        // Excluded ranges inside lines, across a line break and empty.
+        let nl = text.find('\n').unwrap_or(0);
+        let exclude = vec![
+            3..9,
+            nl - 6..nl + 9,
+            40..40,
+            text.len() - 30..text.len() - 20,
+        ];
+        let key = |ms: Vec<Metric>| -> Vec<(f64, String, String, Range<usize>)> {
+            ms.into_iter()
+                .map(|m| (m.value, m.unit, m.noun, m.range))
+                .collect()
+        };
+        let whole = key(metrics(&text, &exclude));
+        assert!(whole.len() > 40, "{whole:?}");
+        for chunk in [1, 50, 200, 1000, text.len()] {
+            assert_eq!(
+                key(metrics_in_chunks(&text, &exclude, chunk)),
+                whole,
+                "chunk {chunk}"
+            );
+        }
     }
 
     #[test]

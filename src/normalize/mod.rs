@@ -43,6 +43,53 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
         return None;
     }
     let text = input.as_str();
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[(pos + PIECE).min(text.len())..])
+            .map_or(text.len(), |i| (pos + PIECE).min(text.len()) + i + 1);
+        pieces.push(pos..end);
+        pos = end;
+    }
+    // A large document's pieces are converted a pool's width at a time in parallel (OpenCC is
+    // half of `prepare`), then aligned in order; a group bounds the converted copies held.
+    let group = if pieces.len() > 1 {
+        rayon::current_num_threads().max(1)
+    } else {
+        1
+    };
+    // Built at the first piece that changes; until then the input stands as it is.
+    let mut built: Option<AlignedBuilder> = None;
+    for batch in pieces.chunks(group) {
+        let outputs: Vec<String> = if batch.len() > 1 {
+            use rayon::prelude::*;
+            batch
+                .par_iter()
+                .map(|p| converter.convert(&text[p.clone()]))
+                .collect()
+        } else {
+            batch
+                .iter()
+                .map(|p| converter.convert(&text[p.clone()]))
+                .collect()
+        };
+        for (piece, converted) in batch.iter().cloned().zip(outputs) {
+            convert_one(input, piece, &converted, &mut built, converter);
+        }
+    }
+    built.map(AlignedBuilder::finish)
+}
+
+/// Append one converted piece to the output under construction, or leave the output unbuilt
+/// while every piece so far came back unchanged.
+fn convert_one(
+    input: &AlignedText,
+    piece: std::ops::Range<usize>,
+    converted: &str,
+    built: &mut Option<AlignedBuilder>,
+    converter: &dyn Converter,
+) {
+    let text = input.as_str();
     let char_index = |byte: usize| {
         if byte >= text.len() {
             input.char_len()
@@ -50,37 +97,23 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
             input.char_at_byte(byte)
         }
     };
-    // Built at the first piece that changes; until then the input stands as it is.
-    let mut built: Option<AlignedBuilder> = None;
-    let mut pos = 0;
-    while pos < text.len() {
-        let end = text.as_bytes()[(pos + PIECE).min(text.len())..]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(text.len(), |i| (pos + PIECE).min(text.len()) + i + 1);
-        let piece = pos..end;
-        pos = end;
-        let src = &text[piece.clone()];
-        let converted = converter.convert(src);
-        if converted == src {
-            if let Some(b) = built.as_mut() {
-                b.push_slice(input, char_index(piece.start)..char_index(piece.end));
-            }
-            continue;
+    if converted == &text[piece.clone()] {
+        if let Some(b) = built.as_mut() {
+            b.push_slice(input, char_index(piece.start)..char_index(piece.end));
         }
-        let b = built.get_or_insert_with(|| {
-            let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
-            b.push_slice(input, 0..char_index(piece.start));
-            b
-        });
-        // Char for char (t2s on CJK text, almost always): each output char takes the origin
-        // of the input char at its index, as the segment walk would give it, at copy speed.
-        let chars = char_index(piece.start)..char_index(piece.end);
-        if !b.push_rewritten(input, chars, &converted) {
-            align_piece(input, piece, &converted, b, converter);
-        }
+        return;
     }
-    built.map(AlignedBuilder::finish)
+    let b = built.get_or_insert_with(|| {
+        let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
+        b.push_slice(input, 0..char_index(piece.start));
+        b
+    });
+    // Char for char (t2s on CJK text, almost always): each output char takes the origin
+    // of the input char at its index, as the segment walk would give it, at copy speed.
+    let chars = char_index(piece.start)..char_index(piece.end);
+    if !b.push_rewritten(input, chars, converted) {
+        align_piece(input, piece, converted, b, converter);
+    }
 }
 
 /// Align a converted piece segment by segment between the delimiters OpenCC keeps; stretches
