@@ -30,6 +30,17 @@ impl<W: Write> JsonlSink<W> {
         Ok(())
     }
 
+    /// Write a record serialized beforehand (`to_json_line`, on the worker that made it).
+    pub fn write_line(&mut self, line: &[u8], is_error: bool) -> io::Result<()> {
+        self.out.write_all(line)?;
+        self.out.write_all(b"\n")?;
+        self.written += 1;
+        if is_error {
+            self.errors += 1;
+        }
+        Ok(())
+    }
+
     pub fn finish(mut self) -> io::Result<W> {
         self.out.flush()?;
         Ok(self.out)

@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tifa::batch::{self, resume, BatchOptions, WalkOptions};
-use tifa::emit::JsonlSink;
+use tifa::emit::{to_json_line, JsonlSink};
 use tifa::normalize::{Conversion, Converter, Fmmseg};
-use tifa::{Options, Pipeline};
+use tifa::{FileRecord, Options, Pipeline};
 
 #[derive(Args)]
 pub struct ExtractArgs {
@@ -163,20 +163,27 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     };
     let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
     let mut bytes = 0u64;
-    batch::run_stream(&pipeline, inputs, &opts, |r| {
-        let n = r.source.as_ref().map_or(0, |s| s.bytes as u64);
-        bytes += n;
-        progress.record(n, r.is_error());
-        if let Some(e) = &r.error {
-            match &r.id {
-                Some(id) => progress.println(&format!("tifa: {} [{id}]: {e}", r.file)),
-                None => progress.println(&format!("tifa: {}: {e}", r.file)),
-            }
+    let keep_records = live_tables.is_some();
+    let finish = |r: FileRecord| Finished {
+        line: to_json_line(&r),
+        bytes: r.source.as_ref().map_or(0, |s| s.bytes as u64),
+        is_error: r.is_error(),
+        message: r.error.as_ref().map(|e| match &r.id {
+            Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
+            None => format!("tifa: {}: {e}", r.file),
+        }),
+        record: keep_records.then_some(r),
+    };
+    batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
+        bytes += f.bytes;
+        progress.record(f.bytes, f.is_error);
+        if let Some(m) = &f.message {
+            progress.println(m);
         }
-        if let Some(t) = live_tables.as_mut() {
-            t.write(&r)?;
+        if let (Some(t), Some(r)) = (live_tables.as_mut(), &f.record) {
+            t.write(r)?;
         }
-        sink.write(&r)
+        sink.write_line(f.line.as_bytes(), f.is_error)
     })
     .map_err(|e| format!("writing output: {e}"))?;
     progress.finish();
@@ -216,4 +223,15 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A record as the writer needs it, made on the worker that processed the input.
+struct Finished {
+    line: String,
+    bytes: u64,
+    is_error: bool,
+    /// The error line for the terminal.
+    message: Option<String>,
+    /// The record itself, only where tables are written alongside.
+    record: Option<FileRecord>,
 }
