@@ -73,6 +73,12 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(40);
+    // One core, as the figure means: the buffer is over `Options::split_from`, so
+    // `process` would otherwise spread it over every core.
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build_global()
+        .expect("the first use of rayon's global pool");
     let bytes = buffer();
     let pipeline = Pipeline::default();
     // Load every lazy table (dictionary, POS model, automatons) before timing.

@@ -177,6 +177,12 @@ fn group<'a>(c: &'a mut Criterion, name: &str, bytes: u64) -> BenchmarkGroup<'a,
 }
 
 fn stages(c: &mut Criterion) {
+    // Every figure is for one core: the 1 MB buffer is over `Options::split_from`, so
+    // `process` (and OpenCC's pieces in `prepare`) would otherwise spread over every core.
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build_global()
+        .expect("the first use of rayon's global pool");
     let converter = Fmmseg::new(Conversion::T2s);
     let pipeline = Pipeline::default();
     let inputs = Inputs::load(&converter, &pipeline);
