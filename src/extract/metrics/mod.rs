@@ -1,11 +1,14 @@
 //! Metrics: numbers that report facts (25名同志, 99.4%, 80余篇报道, 近400个工作组, 13-14个单位),
 //! with value, range maximum, unit, approximation flag and the noun they count.
 //!
-//! Talks to `segment` for the noun and to `dict` for unit words.
+//! Talks to `segment` for the tags its `noun` module reads and to `dict` for unit words.
+
+mod noun;
 
 use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
+use noun::{noun_for, shared_indicators, trim_linking_tail, LINKING};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -293,41 +296,6 @@ pub fn metrics_in_chunks(text: &str, exclude: &[Range<usize>], chunk: usize) -> 
     parts.concat()
 }
 
-/// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
-/// before it; each becomes its own metric.
-fn shared_indicators(text: &str, tokens: &[Token], num_start: usize) -> Vec<String> {
-    let clause_start = text[..num_start]
-        .rfind(['，', '。', '；', '：', '\n'])
-        .map_or(0, |p| {
-            p + text[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    let clause = &text[clause_start..num_start];
-    if !clause.contains('、') {
-        return Vec::new();
-    }
-    // Each 、-separated part ends in an indicator; its noun run is read backward from its end.
-    let mut out = Vec::new();
-    let mut part_end = clause_start;
-    for part in clause.split('、') {
-        part_end += part.len();
-        if let Some(i) = tokens
-            .iter()
-            .rposition(|t| t.range.end <= part_end && t.range.start >= clause_start)
-        {
-            let n = trim_linking_tail(&noun_run_backward(tokens, i)).to_owned();
-            if n.ends_with('率') || n.ends_with("比重") || n.ends_with("比例") {
-                out.push(n);
-            }
-        }
-        part_end += '、'.len_utf8();
-    }
-    if out.len() == clause.split('、').count() {
-        out
-    } else {
-        Vec::new()
-    }
-}
-
 /// The sentence holding `start..end`, at most about 60 chars either side.
 fn window(text: &str, start: usize, end: usize) -> Range<usize> {
     let is_stop = |c: char| matches!(c, '。' | '；' | '！' | '？' | '\n');
@@ -361,177 +329,6 @@ fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
         "天" | "小时" | "分钟" => false,
         _ => false,
     }
-}
-
-/// The counted noun: for a rate, the noun phrase before the number; otherwise the noun run
-/// right after the unit (or the head noun after a 的 in the same clause), else the one before.
-fn noun_for(text: &str, tokens: &[Token], num_start: usize, end: usize, rate: bool) -> String {
-    let after_idx = tokens.iter().position(|t| t.range.start >= end);
-    let before_idx = tokens.iter().rposition(|t| t.range.end <= num_start);
-    if !rate {
-        if let Some(i) = after_idx {
-            let clause_end = text[end..]
-                .find(['，', '。', '；', '：', '\n'])
-                .map(|k| end + k)
-                .unwrap_or(text.len());
-            let direct = noun_run_forward(tokens, i, clause_end);
-            // 25名政治过硬、……的同志: when what follows the count is a modifier (an adjective
-            // predicate, or nothing nominal), the head noun stands after the clause's last 的.
-            let next_tag = tokens
-                .iter()
-                .find(|t| t.range.start >= end + direct.len())
-                .map(|t| t.tag.as_str())
-                .unwrap_or("");
-            if direct.is_empty() || next_tag.starts_with('a') {
-                if let Some(de) = text[end..clause_end].rfind('的') {
-                    let j = tokens
-                        .iter()
-                        .position(|t| t.range.start > end + de)
-                        .unwrap_or(tokens.len());
-                    let n = noun_run_forward(tokens, j, clause_end);
-                    if !n.is_empty() && text[end..end + de].chars().count() <= 30 {
-                        return n;
-                    }
-                }
-            }
-            if !direct.is_empty() {
-                return direct;
-            }
-        }
-    }
-    before_idx
-        .map(|i| noun_run_backward(tokens, i))
-        .unwrap_or_default()
-}
-
-/// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
-const NOUN_STOP: [&str; 16] = [
-    "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除", "内", "以内", "之内",
-    "外", "处", "前", "后",
-];
-
-/// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-const LINKING: [&str; 43] = [
-    "达到",
-    "达",
-    "为",
-    "是",
-    "有",
-    "共",
-    "共有",
-    "超过",
-    "占",
-    "均",
-    "都",
-    "累计",
-    "总计",
-    "合计",
-    "了",
-    "约",
-    "分别",
-    "增长",
-    "下降",
-    "提高",
-    "降低",
-    "减少",
-    "增加",
-    "上涨",
-    "保持",
-    "继续",
-    "突破",
-    "实现",
-    "新增",
-    "完成",
-    "同比",
-    "环比",
-    "比上年",
-    "较上年",
-    "造成",
-    "导致",
-    "逾",
-    "近",
-    "将近",
-    "同比增长",
-    "同比下降",
-    "环比增长",
-    "环比下降",
-];
-
-/// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):
-/// cut them off, and drop what is left if it is only such a word.
-fn trim_linking_tail(noun: &str) -> &str {
-    const TAILS: [&str; 10] = [
-        "达到",
-        "升至",
-        "增至",
-        "提高到",
-        "超过",
-        "达",
-        "超",
-        "至",
-        "到",
-        "为",
-    ];
-    let mut n = noun;
-    while let Some(t) = TAILS.iter().find(|t| n.ends_with(*t)) {
-        n = &n[..n.len() - t.len()];
-    }
-    n
-}
-
-/// The noun phrase starting at token `from`: nouns, and verbs that lead into a noun
-/// (就业岗位, 回填试点), at most 6 chars, ending on a noun.
-fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
-    let mut parts: Vec<&Token> = Vec::new();
-    let mut n = 0;
-    for t in tokens
-        .iter()
-        .skip(from)
-        .take_while(|t| t.range.end <= limit)
-    {
-        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
-        if !(t.is_nounish() || verb_lead)
-            || NOUN_STOP.contains(&t.word.as_str())
-            || n + t.word.chars().count() > 6
-        {
-            break;
-        }
-        n += t.word.chars().count();
-        parts.push(t);
-    }
-    while parts.last().is_some_and(|t| !t.is_nounish()) {
-        parts.pop();
-    }
-    parts.iter().map(|t| t.word.as_str()).collect()
-}
-
-fn noun_run_backward(tokens: &[Token], from: usize) -> String {
-    let mut i = from as isize;
-    while i >= 0 && LINKING.contains(&tokens[i as usize].word.as_str()) {
-        i -= 1;
-    }
-    let mut parts: Vec<&str> = Vec::new();
-    let mut n = 0;
-    while i >= 0 {
-        let t = &tokens[i as usize];
-        let w = t.word.as_str();
-        // A two-char verb right before the number often names the thing (发表报道80余篇).
-        // A verb inside a noun compound (可支配收入) or right before the number (报道80余篇).
-        let verbal_noun = t.tag.starts_with('v') && w.chars().count() <= 3 && !LINKING.contains(&w);
-        if !(t.is_nounish() || verbal_noun) || NOUN_STOP.contains(&w) || n + w.chars().count() > 6 {
-            break;
-        }
-        n += w.chars().count();
-        parts.push(w);
-        i -= 1;
-    }
-    parts.reverse();
-    // A verb opening the run governs the noun rather than naming it (派出督导组, 发表报道).
-    let verb = |w: &str| tokens.iter().any(|t| t.word == w && t.tag.starts_with('v'));
-    while parts.len() > 1 && verb(parts[0]) {
-        parts.remove(0);
-    }
-    parts.concat()
 }
 
 #[cfg(test)]
