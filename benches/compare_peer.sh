@@ -43,16 +43,28 @@ bytes=$(stat -c %s "$input")
 echo "input: $input, $bytes bytes (corpus/ repeated)"
 
 now() { date +%s.%N; }
+# tifa runs once before the peer and twice after it; the median of the three is compared, so a
+# disturbance of one run on this shared machine does not decide the ratio.
+tifa_run() {
+    local a b
+    a=$(now)
+    "$TIFA" extract "$input" -j 1 -q --max-bytes 1G -o "$work/tifa.jsonl"
+    b=$(now)
+    python3 -c "print($b - $a)"
+}
+r1=$(tifa_run)
 t0=$(now)
 "$VENV/bin/python" "$PEER" "$MODE" "$input" > "$work/peer.txt"
 t1=$(now)
-"$TIFA" extract "$input" -j 1 -q --max-bytes 1G -o "$work/tifa.jsonl"
-t2=$(now)
-python3 - "$bytes" "$t0" "$t1" "$t2" "$(cat "$work/peer.txt")" <<'PY'
-import sys
-b, t0, t1, t2, peer = int(sys.argv[1]), *map(float, sys.argv[2:5]), sys.argv[5]
-peer_s, tifa_s = t1 - t0, t2 - t1
+r2=$(tifa_run)
+r3=$(tifa_run)
+python3 - "$bytes" "$t0" "$t1" "$r1" "$r2" "$r3" "$(cat "$work/peer.txt")" <<'PY'
+import statistics, sys
+b, t0, t1 = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+runs = [float(x) for x in sys.argv[4:7]]
+peer = sys.argv[7]
+peer_s, tifa_s = t1 - t0, statistics.median(runs)
 print(f"peer ({peer.split()[0]}): {peer_s:7.2f} s  {b / 1e6 / peer_s:7.2f} MB/s   [{peer}]")
-print(f"tifa -j1:     {tifa_s:7.2f} s  {b / 1e6 / tifa_s:7.2f} MB/s")
+print(f"tifa -j1:     {tifa_s:7.2f} s  {b / 1e6 / tifa_s:7.2f} MB/s   (median of {', '.join(f'{r:.2f}' for r in runs)} s)")
 print(f"ratio: tifa is {peer_s / tifa_s:.1f}x the peer's throughput on one core")
 PY
