@@ -8,7 +8,10 @@ mod noun;
 use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
-use noun::{noun_for, shared_indicators, trim_linking_tail, LINKING};
+use noun::{
+    change_origin_noun, noun_for, respectively, shared_indicators, trim_linking_tail, CHANGED_TO,
+    LINKING,
+};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -155,6 +158,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         {
             continue;
         }
+        // 几十个, 数百名: vague amounts.
+        if chinese
+            && before.is_some_and(|c| {
+                c == '几' || (c == '数' && num.as_str().starts_with(['十', '百', '千', '万']))
+            })
+        {
+            continue;
+        }
         let unit_s = unit.as_str();
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         // 民国八十五年 counts years from 1912: a date, however it is written.
@@ -190,11 +201,19 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             cached = (win.clone(), tag_window(text, &win));
         }
         let tokens = &cached.1;
-        // 两部分, 三名单: the unit char starts a longer word, so it is no unit here.
-        if tokens
-            .iter()
-            .any(|t| t.range.start == unit.start() && t.range.end > unit.end())
-        {
+        // 两部分, 三名单: the unit char starts a longer word, so it is no unit here. 红十字,
+        // 千家万户, 前三位, 五年规划: a Chinese numeral inside a longer word is no count, unless what
+        // precedes it in the word is more numeral or an approximator (一千, 近千, 上千, 至四).
+        if tokens.iter().any(|t| {
+            (t.range.start == unit.start() && t.range.end > unit.end())
+                || (chinese && t.range.start <= num.start() && t.range.end > unit.end())
+                || (chinese
+                    && t.range.start < num.start()
+                    && num.start() < t.range.end
+                    && !text[t.range.start..num.start()].chars().all(|c| {
+                        numeral::is_cn_numeral_char(c) || "一近约上逾超每至到".contains(c)
+                    }))
+        }) {
             continue;
         }
         let max = caps
@@ -212,7 +231,10 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             all.end(),
             unit_s == "%" || unit_s == "个百分点",
         );
-        let noun = trim_linking_tail(&noun).to_owned();
+        let mut noun = trim_linking_tail(&noun).to_owned();
+        if noun.is_empty() {
+            noun = change_origin_noun(text, tokens, all.start(), all.end()).unwrap_or_default();
+        }
         // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact.
         if chinese && noun.is_empty() {
             continue;
@@ -232,6 +254,18 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
                 } else {
                     noun
                 }
+            }
+            // 收入从7248亿元提高到8865亿元: the figure a change arrives at counts what the
+            // figure it started from counts.
+            Some(prev)
+                if noun.is_empty()
+                    && !prev.noun.is_empty()
+                    && prev.unit == unit_s
+                    && text
+                        .get(prev.range.end..all.start())
+                        .is_some_and(|g| CHANGED_TO.contains(&g)) =>
+            {
+                prev.noun.clone()
             }
             _ => noun,
         };
@@ -257,6 +291,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             });
         }
     }
+    respectively(text, &mut out);
     // Fractions first among equal starts, as they were found first.
     fracs.append(&mut out);
     fracs.sort_by_key(|m| m.range.start);
@@ -323,10 +358,14 @@ fn round(v: f64) -> f64 {
 /// 2013年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
-        "年" => num.len() == 4 || after.is_some_and(|c| c.is_ascii_digit() || c == '度'),
+        // 十多年前, 两年后: a year counted from now, not a quantity (被困22小时后 still counts
+        // the hours).
+        "年" => {
+            num.len() == 4
+                || after.is_some_and(|c| c.is_ascii_digit() || c == '度' || c == '前' || c == '后')
+        }
         // N月 is a month (3个月 is counted by 个), N日/号 a day.
         "月" => true,
-        "天" | "小时" | "分钟" => false,
         _ => false,
     }
 }
@@ -340,6 +379,77 @@ mod tests {
             .into_iter()
             .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
             .collect()
+    }
+
+    fn nouns(s: &str) -> Vec<(f64, String)> {
+        metrics(s, &[])
+            .into_iter()
+            .map(|m| (m.value, m.noun))
+            .collect()
+    }
+
+    fn owned(v: &[(f64, &str)]) -> Vec<(f64, String)> {
+        v.iter().map(|&(x, n)| (x, n.to_owned())).collect()
+    }
+
+    #[test]
+    fn each_figure_after_fen_bie_counts_its_own_item() {
+        assert_eq!(
+            nouns("锂电池、太阳能电池、工业机器人产量分别增长54.5%、43.1%、86.3%。"),
+            owned(&[(54.5, "锂电池"), (43.1, "太阳能电池"), (86.3, "机器人产量")])
+        );
+        // The last pair joined by 和, in both lists.
+        assert_eq!(
+            nouns("科技贷款、普惠小微贷款、涉农贷款和民营贷款同比增速分别为27.3%、20.3%、13.5%和10.7%。"),
+            owned(&[
+                (27.3, "科技贷款增速"),
+                (20.3, "普惠小微贷款增速"),
+                (13.5, "贷款增速"),
+                (10.7, "民营贷款增速"),
+            ])
+        );
+        // Rates listed before one rate word each take it; indicators with 分别 are not one
+        // shared rate.
+        assert_eq!(
+            nouns("美丽河湖、美丽海湾建成率分别达到30%、50%。"),
+            owned(&[(30.0, "美丽河湖建成率"), (50.0, "海湾建成率")])
+        );
+        assert_eq!(
+            nouns("农村自来水普及率、供水工程覆盖人口比例分别达到97%、73%。").len(),
+            2
+        );
+        // Lists of different lengths are left to the nearest noun.
+        assert_eq!(
+            nouns("蔬菜、茶叶、水果产量分别达2050万吨、4200万吨。")[0].1,
+            "水果产量"
+        );
+    }
+
+    #[test]
+    fn a_change_from_one_figure_to_another_counts_one_noun() {
+        assert_eq!(
+            nouns("一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。"),
+            owned(&[
+                (724_800_000_000.0, "公共预算收入"),
+                (886_500_000_000.0, "公共预算收入")
+            ])
+        );
+        // 由 opening an agent, not a change: the noun before it counts nothing.
+        assert!(nouns("这座智慧大棚是由三十多名“00后”年轻人建成的。").is_empty());
+    }
+
+    #[test]
+    fn years_ago_and_numerals_inside_words_are_not_metrics() {
+        assert!(nouns("企业数量从十多年前的4.9万家增加到46.3万家。")
+            .iter()
+            .all(|(v, _)| *v != 10.0));
+        assert!(nouns("两年后实现全覆盖，红十字会千家万户，数百名参与者，几十个零件。").is_empty());
+        // Hours after which something happened are still hours.
+        assert_eq!(nouns("一名男孩在被困22小时后获救。").len(), 1);
+        // Approximators and more numeral inside the word are kept.
+        let got = metrics("近千名来访群众，一百多个地点", &[]);
+        let vals: Vec<(f64, bool)> = got.iter().map(|m| (m.value, m.approx)).collect();
+        assert_eq!(vals, vec![(1000.0, true), (100.0, true)]);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! jieba tags of its sentence (the rate's subject before it, the counted noun after the unit),
 //! and the several indicators a shared rate covers. Talks to `segment` only through `Token`s.
 
-use crate::segment::Token;
+use super::Metric;
+use crate::segment::{Segmenter, Token};
 
 /// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
 /// before it; each becomes its own metric.
@@ -13,7 +14,8 @@ pub(super) fn shared_indicators(text: &str, tokens: &[Token], num_start: usize) 
             p + text[p..].chars().next().map_or(1, char::len_utf8)
         });
     let clause = &text[clause_start..num_start];
-    if !clause.contains('、') {
+    // With 分别 each indicator has its own figure (`respectively`), not this one.
+    if !clause.contains('、') || clause.contains("分别") {
         return Vec::new();
     }
     // Each 、-separated part ends in an indicator; its noun run is read backward from its end.
@@ -84,6 +86,157 @@ pub(super) fn noun_for(
     before_idx
         .map(|i| noun_run_backward(tokens, i))
         .unwrap_or_default()
+}
+
+/// What stands between the figure a change starts from and the one it reaches
+/// (从7248亿元提高到8865亿元).
+pub(super) const CHANGED_TO: [&str; 22] = [
+    "缩短到",
+    "缩短至",
+    "缩小到",
+    "缩小至",
+    "降低到",
+    "降低至",
+    "提高到",
+    "提高至",
+    "提升到",
+    "提升至",
+    "增加到",
+    "增加至",
+    "增长到",
+    "扩大到",
+    "扩大至",
+    "上升到",
+    "上升至",
+    "下降到",
+    "下降至",
+    "减少到",
+    "降至",
+    "降到",
+];
+
+/// 国内生产总值从54万亿元增长到114万亿元: the figure a change starts from counts the noun
+/// before 从/由, when its clause goes on to say where the change arrives (增长到, 提高至 …).
+/// Elsewhere 从/由 open an adverbial (由三十多名“00后”年轻人建成) and the noun before them
+/// counts nothing.
+pub(super) fn change_origin_noun(
+    text: &str,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    let before = text[..start]
+        .strip_suffix('从')
+        .or_else(|| text[..start].strip_suffix('由'))?;
+    let clause_end = text[end..]
+        .find(['，', '。', '；', '：', '\n'])
+        .map_or(text.len(), |k| end + k);
+    let rest = &text[end..clause_end];
+    if !CHANGED_TO.iter().any(|w| rest.contains(w)) {
+        return None;
+    }
+    let i = tokens.iter().rposition(|t| t.range.end <= before.len())?;
+    let noun = noun_run_backward(tokens, i);
+    let noun = trim_linking_tail(&noun);
+    (!noun.is_empty()).then(|| noun.to_owned())
+}
+
+/// 锂电池、太阳能电池、工业机器人产量分别增长54.5%、43.1%、86.3%: the k-th figure of a
+/// series after 分别 counts the k-th of the things listed before it, when both lists are
+/// equally long. A series is figures joined by 、 (the last perhaps by 和); `out` is in text
+/// order. Rates listed before one shared rate word (美丽河湖、美丽海湾建成率) each take that word.
+pub(super) fn respectively(text: &str, out: &mut [Metric]) {
+    let mut i = 0;
+    while i < out.len() {
+        let mut j = i + 1;
+        while j < out.len()
+            && out[j].range.start >= out[j - 1].range.end
+            && matches!(
+                text.get(out[j - 1].range.end..out[j].range.start),
+                Some("、" | "和")
+            )
+        {
+            j += 1;
+        }
+        if j - i >= 2 {
+            if let Some(items) = respective_items(text, out[i].range.start, j - i) {
+                let nouns: Vec<(String, String)> =
+                    items.iter().map(|item| item_noun(item)).collect();
+                let rate = out[i..j]
+                    .iter()
+                    .all(|m| m.unit == "%" || m.unit == "个百分点");
+                let shared = nouns
+                    .last()
+                    .filter(|(_, head)| rate && is_rate_word(head))
+                    .map(|(_, head)| head.clone());
+                for (m, (noun, _)) in out[i..j].iter_mut().zip(nouns) {
+                    let noun = match &shared {
+                        Some(head) if !noun.is_empty() && !is_rate_word(&noun) => noun + head,
+                        _ => noun,
+                    };
+                    if !noun.is_empty() {
+                        m.noun = noun;
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// The noun an item of a 分别 list ends with, and that noun's last word (its head; 率 with the
+/// word before it, as in 建成率).
+fn item_noun(item: &str) -> (String, String) {
+    // 民营贷款同比增速: the comparison word is not part of what is rated.
+    let item = item.replace("同比", "").replace("环比", "");
+    let tokens = Segmenter::global().tag(&item);
+    let Some(last) = tokens.len().checked_sub(1) else {
+        return (String::new(), String::new());
+    };
+    let noun = trim_linking_tail(&noun_run_backward(&tokens, last)).to_owned();
+    let head = match tokens[last].word.as_str() {
+        "率" if last > 0 => format!("{}率", tokens[last - 1].word),
+        w => w.to_owned(),
+    };
+    (noun, head)
+}
+
+/// Words that name a rate or a share.
+fn is_rate_word(w: &str) -> bool {
+    ["率", "比重", "比例", "占比", "增速", "增幅"]
+        .iter()
+        .any(|r| w.ends_with(r))
+}
+
+/// The `n` things listed before 分别 in the clause of the figure at `first`, when only linking
+/// words (增长, 达到, 为 …) stand between 分别 and the figure. Listed with 、, the last pair
+/// perhaps with 和 (高中阶段和高等教育毛入学率).
+fn respective_items(text: &str, first: usize, n: usize) -> Option<Vec<&str>> {
+    let clause_start = text[..first]
+        .rfind(['，', '。', '；', '：', '\n'])
+        .map_or(0, |p| {
+            p + text[p..].chars().next().map_or(1, char::len_utf8)
+        });
+    let lead = &text[clause_start..first];
+    let at = lead.rfind("分别")?;
+    let mut rest = &lead[at + "分别".len()..];
+    while let Some(w) = LINKING
+        .iter()
+        .chain(CHANGED_TO.iter())
+        .find(|w| rest.starts_with(**w))
+    {
+        rest = &rest[w.len()..];
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    let subjects = &lead[..at];
+    let items: Vec<&str> = subjects.split('、').collect();
+    if items.len() == n {
+        return Some(items);
+    }
+    let with_and: Vec<&str> = subjects.split(['、', '和']).collect();
+    (with_and.len() == n).then_some(with_and)
 }
 
 /// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
