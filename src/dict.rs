@@ -15,6 +15,7 @@ const SLOGANS: &str = include_str!("../dictionaries/slogans.tsv");
 const UNITS: &str = include_str!("../dictionaries/units.txt");
 const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
 const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
+const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub struct Dictionaries {
     pub announce_classifiers: Vec<String>,
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
+    /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
+    pub clause_verbs: Vec<String>,
 }
 
 static DICTS: OnceLock<Dictionaries> = OnceLock::new();
@@ -197,7 +200,11 @@ impl Dictionaries {
                 }
             })
             .collect();
+        let clause_verbs = data_lines(CLAUSE_VERBS)
+            .map(|(_, l)| l.trim().to_owned())
+            .collect();
         let d = Dictionaries {
+            clause_verbs,
             boilerplate,
             metadata,
             userdict,
@@ -263,6 +270,7 @@ mod tests {
             d.slogans.len()
         );
         assert!(d.units.iter().any(|u| u == "名"));
+        assert!(d.clause_verbs.iter().any(|v| v == "成为"));
         assert!(d.announce_classifiers.iter().any(|u| u == "点"));
     }
 

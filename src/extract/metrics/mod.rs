@@ -40,7 +40,7 @@ fn pattern() -> &'static Regex {
         units.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
         let re = format!(
-            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:%?(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
             units.join("|")
         );
         Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
@@ -358,11 +358,12 @@ fn round(v: f64) -> f64 {
 /// 2013年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
-        // 十多年前, 两年后: a year counted from now, not a quantity (被困22小时后 still counts
-        // the hours).
+        // 十多年前, 两年后, 三年来: years counted from now, not a quantity (被困22小时后 still
+        // counts the hours).
         "年" => {
             num.len() == 4
-                || after.is_some_and(|c| c.is_ascii_digit() || c == '度' || c == '前' || c == '后')
+                || after
+                    .is_some_and(|c| c.is_ascii_digit() || matches!(c, '度' | '前' | '后' | '来'))
         }
         // N月 is a month (3个月 is counted by 个), N日/号 a day.
         "月" => true,
@@ -423,6 +424,24 @@ mod tests {
             nouns("蔬菜、茶叶、水果产量分别达2050万吨、4200万吨。")[0].1,
             "水果产量"
         );
+    }
+
+    #[test]
+    fn the_counted_noun_stops_where_its_clause_begins() {
+        assert_eq!(nouns("19000名儿童成为孤儿。"), owned(&[(19000.0, "儿童")]));
+        assert_eq!(
+            nouns("工商银行启动总规模800亿元的科技创新基金。"),
+            owned(&[(80_000_000_000.0, "科技创新基金")])
+        );
+        // A share of what follows 的, and a quoted name before the count.
+        assert_eq!(nouns("统一按1%的税率缴纳契税。"), owned(&[(1.0, "税率")]));
+        assert_eq!(
+            nouns("打造“产业大脑”130个。"),
+            owned(&[(130.0, "产业大脑")])
+        );
+        // A range written with % on both ends.
+        let m = metrics("全省生产总值增长5%—5.5%。", &[]);
+        assert_eq!((m[0].value, m[0].max), (5.0, Some(5.5)));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! and the several indicators a shared rate covers. Talks to `segment` only through `Token`s.
 
 use super::Metric;
+use crate::dict::Dictionaries;
 use crate::segment::{Segmenter, Token};
 
 /// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
@@ -83,9 +84,19 @@ pub(super) fn noun_for(
             }
         }
     }
-    before_idx
+    let before = before_idx
         .map(|i| noun_run_backward(tokens, i))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    // 居住着51%的贫困人口: a share of what follows 的.
+    if rate && before.is_empty() && text[end..].starts_with('的') {
+        let clause_end = text[end..]
+            .find(['，', '。', '；', '：', '\n'])
+            .map_or(text.len(), |k| end + k);
+        if let Some(i) = tokens.iter().position(|t| t.range.start > end) {
+            return noun_run_forward(tokens, i, clause_end);
+        }
+    }
+    before
 }
 
 /// What stands between the figure a change starts from and the one it reaches
@@ -246,7 +257,8 @@ const NOUN_STOP: [&str; 16] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 43] = [
+pub(super) const LINKING: [&str; 44] = [
+    "还有",
     "达到",
     "达",
     "为",
@@ -317,6 +329,8 @@ pub(super) fn trim_linking_tail(noun: &str) -> &str {
 /// The noun phrase starting at token `from`: nouns, and verbs that lead into a noun
 /// (就业岗位, 回填试点), at most 6 chars, ending on a noun.
 fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
+    // 10个“二线口岸”: a quoted name is what is counted.
+    let from = from + usize::from(tokens.get(from).is_some_and(|t| t.word == "“"));
     let mut parts: Vec<&Token> = Vec::new();
     let mut n = 0;
     for t in tokens
@@ -324,7 +338,13 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
         .skip(from)
         .take_while(|t| t.range.end <= limit)
     {
-        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
+        // A verb in a compound (投资促进活动, 科技创新基金) continues the run; after a noun,
+        // a clause verb (儿童成为孤儿, 税率缴纳契税) starts what is said about it.
+        let opens_clause = || {
+            parts.iter().any(|p| !p.tag.starts_with('v'))
+                && Dictionaries::get().clause_verbs.contains(&t.word)
+        };
+        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2 && !opens_clause();
         if !(t.is_nounish() || verb_lead)
             || NOUN_STOP.contains(&t.word.as_str())
             || n + t.word.chars().count() > 6
@@ -343,6 +363,10 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
 fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     let mut i = from as isize;
     while i >= 0 && LINKING.contains(&tokens[i as usize].word.as_str()) {
+        i -= 1;
+    }
+    // 打造“产业大脑”130个: a quoted name is what is counted.
+    if i >= 0 && tokens[i as usize].word == "”" {
         i -= 1;
     }
     let mut parts: Vec<&str> = Vec::new();
