@@ -439,6 +439,22 @@ mod tests {
             nouns("打造“产业大脑”130个。"),
             owned(&[(130.0, "产业大脑")])
         );
+        // Linking words jieba cuts apart, adverbs of rate, a clause verb before the noun.
+        assert_eq!(
+            nouns("粮食产量稳定在1300万吨以上。"),
+            owned(&[(13_000_000.0, "粮食产量")])
+        );
+        assert_eq!(
+            nouns("常住人口城镇化率年均提升1个百分点以上。"),
+            owned(&[(1.0, "城镇化率")])
+        );
+        assert_eq!(nouns("参保率保持在95%以上。"), owned(&[(95.0, "参保率")]));
+        assert_eq!(
+            nouns("学前教育免费政策惠及儿童13万名。"),
+            owned(&[(130_000.0, "儿童")])
+        );
+        // A window of time counts nothing (and a Chinese count with no noun is dropped).
+        assert!(nouns("零部件都是配套企业在两小时内送到的。").is_empty());
         // A range written with % on both ends.
         let m = metrics("全省生产总值增长5%—5.5%。", &[]);
         assert_eq!((m[0].value, m[0].max), (5.0, Some(5.5)));

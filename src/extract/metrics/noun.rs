@@ -53,6 +53,14 @@ pub(super) fn noun_for(
 ) -> String {
     let after_idx = tokens.iter().position(|t| t.range.start >= end);
     let before_idx = tokens.iter().rposition(|t| t.range.end <= num_start);
+    // 在两小时内, 三个月以内: a window of time or distance, not a count of something.
+    if !rate
+        && ["内", "以内", "之内"]
+            .iter()
+            .any(|w| text[end..].starts_with(w))
+    {
+        return String::new();
+    }
     if !rate {
         if let Some(i) = after_idx {
             let clause_end = text[end..]
@@ -257,8 +265,14 @@ const NOUN_STOP: [&str; 16] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 44] = [
+pub(super) const LINKING: [&str; 49] = [
     "还有",
+    // 稳定在, 控制在: jieba cuts them in two.
+    "稳定",
+    "控制",
+    "在",
+    "年均",
+    "提升",
     "达到",
     "达",
     "为",
@@ -380,6 +394,13 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         if !(t.is_nounish() || verbal_noun) || NOUN_STOP.contains(&w) || n + w.chars().count() > 6 {
             break;
         }
+        // 政策惠及儿童13万名: before the noun, a clause verb ends what names it (but 建成率,
+        // 覆盖率: not before a one-char head).
+        if parts.iter().any(|p| p.chars().count() > 1)
+            && Dictionaries::get().clause_verbs.iter().any(|v| v == w)
+        {
+            break;
+        }
         n += w.chars().count();
         parts.push(w);
         i -= 1;
@@ -387,7 +408,9 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     parts.reverse();
     // A verb opening the run governs the noun rather than naming it (派出督导组, 发表报道).
     let verb = |w: &str| tokens.iter().any(|t| t.word == w && t.tag.starts_with('v'));
-    while parts.len() > 1 && verb(parts[0]) {
+    // Not where only a one-char head would be left (参保率, not 率).
+    while parts.len() > 1 && verb(parts[0]) && !(parts.len() == 2 && parts[1].chars().count() == 1)
+    {
         parts.remove(0);
     }
     parts.concat()
