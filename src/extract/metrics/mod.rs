@@ -158,6 +158,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         {
             continue;
         }
+        // 第一百三十九条: an ordinal whose 一 the numeral pattern leaves out.
+        if chinese
+            && text[..num.start()]
+                .trim_end_matches(|c| numeral::is_cn_numeral_char(c))
+                .ends_with('第')
+        {
+            continue;
+        }
         // 几十个, 数百名: vague amounts.
         if chinese
             && before.is_some_and(|c| {
@@ -475,6 +483,7 @@ mod tests {
 
     #[test]
     fn years_ago_and_numerals_inside_words_are_not_metrics() {
+        assert!(nouns("依民事诉讼法第一百三十九条规定办理。").is_empty());
         assert!(nouns("企业数量从十多年前的4.9万家增加到46.3万家。")
             .iter()
             .all(|(v, _)| *v != 10.0));

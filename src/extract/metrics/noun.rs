@@ -358,7 +358,10 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
             parts.iter().any(|p| !p.tag.starts_with('v'))
                 && Dictionaries::get().clause_verbs.contains(&t.word)
         };
-        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2 && !opens_clause();
+        if opens_clause() {
+            break;
+        }
+        let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
         if !(t.is_nounish() || verb_lead)
             || NOUN_STOP.contains(&t.word.as_str())
             || n + t.word.chars().count() > 6
