@@ -161,7 +161,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         // 第一百三十九条: an ordinal whose 一 the numeral pattern leaves out.
         if chinese
             && text[..num.start()]
-                .trim_end_matches(|c| numeral::is_cn_numeral_char(c))
+                .trim_end_matches(numeral::is_cn_numeral_char)
                 .ends_with('第')
         {
             continue;
