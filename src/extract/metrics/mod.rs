@@ -178,7 +178,12 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         // 民国八十五年 counts years from 1912: a date, however it is written.
         let roc_year = unit_s == "年" && text[..num.start()].ends_with("民国");
-        if roc_year || is_date_or_time(num.as_str(), unit_s, after) {
+        // 三年行动, 五年规划: the name of a plan, not a count of years.
+        let plan = unit_s == "年"
+            && ["行动", "规划", "计划", "攻坚"]
+                .iter()
+                .any(|w| text[all.end()..].starts_with(w));
+        if roc_year || plan || is_date_or_time(num.as_str(), unit_s, after) {
             continue;
         }
         let mult = match caps.name("mag").map(|m| m.as_str()) {
@@ -484,6 +489,7 @@ mod tests {
     #[test]
     fn years_ago_and_numerals_inside_words_are_not_metrics() {
         assert!(nouns("依民事诉讼法第一百三十九条规定办理。").is_empty());
+        assert!(nouns("启动农村人居环境整治提升五年行动，实施3年攻坚计划。").is_empty());
         assert!(nouns("企业数量从十多年前的4.9万家增加到46.3万家。")
             .iter()
             .all(|(v, _)| *v != 10.0));
