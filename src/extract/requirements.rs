@@ -92,6 +92,14 @@ fn modal(s: &str) -> Option<(usize, &'static str)> {
         if w == "要" && !free_yao(s, i) {
             return None;
         }
+        // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done.
+        let rest = s[i + w.len()..].trim_end_matches(['。', '；', '！', '？', '\n', ' ']);
+        if rest.is_empty()
+            || rest.starts_with(['的', '吗', '呢'])
+            || (rest.starts_with('了') && !rest.starts_with("了解"))
+        {
+            return None;
+        }
         // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
         let prev = s[..i].chars().next_back();
         if (w == "确保" || w == "坚持") && prev.is_some_and(|c| "是为的以所".contains(c)) {
@@ -295,6 +303,14 @@ mod tests {
 
     fn reqs(s: &str) -> Vec<Requirement> {
         requirements(s, &outline(s))
+    }
+
+    #[test]
+    fn a_modal_with_nothing_to_do_after_it_requires_nothing() {
+        assert!(reqs("我们这样做是应该的。难道不应该？").is_empty());
+        assert_eq!(reqs("我们应该加强学习。").len(), 1);
+        assert!(reqs("这确保了各项任务的完成。").is_empty());
+        assert_eq!(reqs("要了解彼此的原则底线。").len(), 1);
     }
 
     #[test]
