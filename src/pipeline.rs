@@ -217,10 +217,10 @@ impl Pipeline {
         // A long document (a law compilation, a year of bulletins) runs its independent
         // extractors side by side, so it does not hold up a batch on one core.
         let large = text.len() >= self.options.split_from;
-        let ((mut m, units, announced, lists), ((slogans, terms), gaps, mentions)) = join_if(
+        let ((m, units, announced, lists), ((slogans, terms), gaps, mentions)) = join_if(
             large,
             || {
-                let m = meta::meta(text, &p.cleaned.meta, id == 0);
+                let m = meta::meta(text, &p.cleaned.meta, id == 0, file);
                 let units = outline::outline(text);
                 let announced = lists::announcements(text);
                 let lists = lists::lists_from(&announced, text, &units);
@@ -234,9 +234,6 @@ impl Pipeline {
                 )
             },
         );
-        if m.dates.is_empty() {
-            m.dates.extend(meta::file_name_date(file));
-        }
         let mut doc = Document::from_meta(id, m, p.span(chars.clone()));
         for l in &lists {
             if l.found != l.announced {

@@ -99,7 +99,7 @@ pub fn title_of(first_line: &str) -> Option<String> {
 
 /// Metadata of one document. `first` says whether this is the file's first document (the
 /// lifted metadata lines belong to the file, so only the first document reports them).
-pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
+pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
     let lines: Vec<&str> = text.lines().take(8).collect();
     // Scraped pages open with the site name and page labels: the title is the first line after them.
     let dicts = Dictionaries::get();
@@ -158,7 +158,15 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool) -> Meta {
     if m.reporter.is_none() {
         m.reporter = reporter_in_body(text);
     }
-    m.campaign = campaign(text);
+    if m.dates.is_empty() {
+        m.dates.extend(file_name_date(file));
+    }
+    let year = m
+        .dates
+        .first()
+        .and_then(|d| d.get(..4)?.parse().ok())
+        .or_else(|| m.title.as_deref().and_then(iso_year));
+    m.campaign = campaign(text, year);
     m.level = level(text);
     m
 }
@@ -247,19 +255,27 @@ fn level(text: &str) -> Option<String> {
 
 /// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
 /// One automaton pass over the text, leftmost-longest so 先进性教育活动 is not also 先进性教育.
-fn campaign(text: &str) -> Option<String> {
-    static AC: OnceLock<(AhoCorasick, Vec<usize>)> = OnceLock::new();
+/// An alias several campaigns share (主题教育: 2019–20 and 2023–24) counts for the one running in
+/// the document's `year`, and for none when no such campaign ran then (a 2025 news item's
+/// “清明祭英烈”主题教育实践活动); without a year, for the first.
+fn campaign(text: &str, year: Option<i32>) -> Option<String> {
+    static AC: OnceLock<(AhoCorasick, Vec<Vec<usize>>)> = OnceLock::new();
     let d = Dictionaries::get();
-    let (ac, owner) = AC.get_or_init(|| {
-        let mut pats = Vec::new();
-        let mut owner = Vec::new();
+    let (ac, owners) = AC.get_or_init(|| {
+        let mut pats: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<usize>> = Vec::new();
         for (i, c) in d.campaigns.iter().enumerate() {
             // Two- and three-char aliases (三讲) are too ambiguous to count on their own.
             for a in
                 std::iter::once(&c.name).chain(c.aliases.iter().filter(|a| a.chars().count() >= 4))
             {
-                pats.push(a.as_str());
-                owner.push(i);
+                match pats.iter().position(|p| p == a) {
+                    Some(k) => owners[k].push(i),
+                    None => {
+                        pats.push(a.as_str());
+                        owners.push(vec![i]);
+                    }
+                }
             }
         }
         let ac = AhoCorasick::builder()
@@ -267,11 +283,23 @@ fn campaign(text: &str) -> Option<String> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("campaign automaton: {e}"));
-        (ac, owner)
+        (ac, owners)
     });
+    let running = |i: usize, y: i32| {
+        let c = &d.campaigns[i];
+        c.start.is_some_and(|s| s <= y) && c.end.is_none_or(|e| y <= e)
+    };
     let mut counts = vec![0usize; d.campaigns.len()];
     for m in ac.find_iter(text) {
-        counts[owner[m.pattern().as_usize()]] += 1;
+        let own = &owners[m.pattern().as_usize()];
+        let owner = match (own.as_slice(), year) {
+            ([only], _) => Some(*only),
+            (_, Some(y)) => own.iter().copied().find(|&i| running(i, y)),
+            (_, None) => own.first().copied(),
+        };
+        if let Some(i) = owner {
+            counts[i] += 1;
+        }
     }
     let (best, n) = counts
         .iter()
@@ -283,6 +311,29 @@ fn campaign(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_campaign_alias_counts_for_the_campaign_of_the_documents_year() {
+        let text = "正文\n深入开展主题教育，确保主题教育取得实效。";
+        let campaign_in = |file: &str| meta(text, &[], true, file).campaign;
+        assert_eq!(
+            campaign_in("20230705.md").as_deref(),
+            Some("学习贯彻习近平新时代中国特色社会主义思想主题教育")
+        );
+        assert_eq!(
+            campaign_in("2019-09-01_1.txt").as_deref(),
+            Some("不忘初心牢记使命主题教育")
+        );
+        // No campaign with that alias ran in 2025; without a year, the first entry.
+        assert_eq!(campaign_in("20250404.md"), None);
+        assert_eq!(
+            campaign_in("speech.txt").as_deref(),
+            Some("不忘初心牢记使命主题教育")
+        );
+        // A full name counts whatever the year.
+        let named = meta("正文\n党史学习教育总结。", &[], true, "20250404.md");
+        assert_eq!(named.campaign.as_deref(), Some("党史学习教育"));
+    }
 
     #[test]
     fn dates_in_file_names() {
@@ -326,6 +377,7 @@ mod tests {
             "在入党积极分子培训班、\n发展对象培训班开班仪式上的致辞\n同志们：",
             &[],
             true,
+            "",
         );
         assert_eq!(
             m.title.as_deref(),
@@ -339,14 +391,15 @@ mod tests {
             meta(
                 "我县先进性教育活动按照省委要求开展，全县党员参加。",
                 &[],
-                true
+                true,
+                ""
             )
             .level
             .as_deref(),
             Some("县")
         );
         assert_eq!(
-            meta("中央指导组深入联系单位，党中央高度重视。", &[], true)
+            meta("中央指导组深入联系单位，党中央高度重视。", &[], true, "")
                 .level
                 .as_deref(),
             Some("中央")
@@ -359,6 +412,7 @@ mod tests {
             "欢迎访问剑阁网络管理平台\n接访信息详情\n关于开展核查的通知\n正文。",
             &[],
             true,
+            "",
         );
         assert_eq!(m.title.as_deref(), Some("关于开展核查的通知"));
     }
@@ -366,22 +420,27 @@ mod tests {
     #[test]
     fn genre_cues() {
         assert_eq!(
-            meta("履职尽责 加强督导\n——访联络组组长孔原\n正文", &[], true).genre,
+            meta("履职尽责 加强督导\n——访联络组组长孔原\n正文", &[], true, "").genre,
             "interview"
         );
         assert_eq!(
-            meta("在培训班上的讲话\n同志们：", &[], true).genre,
+            meta("在培训班上的讲话\n同志们：", &[], true, "").genre,
             "speech"
         );
-        assert_eq!(meta("某某工作综述\n正文", &[], true).genre, "summary");
+        assert_eq!(meta("某某工作综述\n正文", &[], true, "").genre, "summary");
         assert_eq!(
-            meta("深入开展先进性教育活动，搞好先进性教育活动。", &[], true)
-                .campaign
-                .as_deref(),
+            meta(
+                "深入开展先进性教育活动，搞好先进性教育活动。",
+                &[],
+                true,
+                ""
+            )
+            .campaign
+            .as_deref(),
             Some("保持共产党员先进性教育活动")
         );
         assert_eq!(
-            meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true).genre,
+            meta("尊敬的各位来宾，女士们、先生们，朋友们：", &[], true, "").genre,
             "speech"
         );
     }
@@ -393,7 +452,7 @@ mod tests {
             label: "发布时间".into(),
             value: "2013年08月20日 17:56".into(),
         }];
-        assert_eq!(meta("正文", &f, true).dates, vec!["2013-08-20"]);
+        assert_eq!(meta("正文", &f, true, "").dates, vec!["2013-08-20"]);
         assert_eq!(iso_dates("时间：2022-07-14 09:58:00"), vec!["2022-07-14"]);
     }
 }
