@@ -75,7 +75,8 @@ pub fn iso_year(s: &str) -> Option<i32> {
 /// A first line that reads as a title: short, no sentence end, not a salutation. A file-name
 /// line ("45严督实导 务求实效——….txt") loses its numbering and extension.
 pub fn title_of(first_line: &str) -> Option<String> {
-    let mut t = first_line.trim();
+    // A Markdown heading (# 《新闻联播》 （20250404）) is titled without its marks.
+    let mut t = first_line.trim().trim_start_matches('#').trim_start();
     let file_name = [".txt", ".doc", ".docx", ".html", ".htm", ".pdf"]
         .iter()
         .find_map(|ext| t.strip_suffix(ext));

@@ -44,10 +44,18 @@ pub(super) fn extract(seg: &Mapped, fragment: bool, b: &mut Builder, ctx: &mut C
     while let Some(node) = next {
         let descend = match node.value() {
             Node::Text(t) => {
+                // Line breaks since the last visible char (for Markdown's blank lines).
+                let mut breaks = 0;
                 for c in t.chars() {
+                    if c == '\n' {
+                        breaks += 1;
+                    }
                     if !c.is_ascii_whitespace() {
+                        breaks = 0;
                         let r = al.char_range(c);
                         b.push(c, r);
+                    } else if ctx.markdown && breaks >= 2 {
+                        b.brk(2);
                     } else if pre > 0 && c == '\n' {
                         al.locate(' ');
                         b.brk(1);

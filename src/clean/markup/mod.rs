@@ -56,7 +56,10 @@ pub fn markup_to_text(input: &str) -> MarkupText {
     // Ranges are u32; anything beyond that cannot be addressed, so it is not read.
     let input = &input[..floor_boundary(input, u32::MAX as usize)];
     let mut b = Builder::default();
-    let mut ctx = Ctx::default();
+    let mut ctx = Ctx {
+        markdown: is_markdown(input),
+        ..Ctx::default()
+    };
     if !looks_like_markup(input) {
         plain(input, &mut b);
         return b.finish();
@@ -90,6 +93,17 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 struct Ctx {
     entities: HashMap<String, String>,
     seen: HashSet<String>,
+    /// Markdown with HTML inside (an archive of news pages): a blank line in text ends a
+    /// paragraph, as Markdown reads it, instead of collapsing to a space as HTML would.
+    markdown: bool,
+}
+
+/// Whether the input is Markdown that carries HTML: it opens with an ATX heading (`# 标题`)
+/// and is no HTML document of its own.
+fn is_markdown(input: &str) -> bool {
+    let first = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let head = &input[..floor_boundary(input, 4096)];
+    (first.starts_with("# ") || first.starts_with("## ")) && !STRONG_SIGN.is_match(head)
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {

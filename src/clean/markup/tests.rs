@@ -53,6 +53,22 @@ fn run(input: &str) -> String {
 }
 
 #[test]
+fn markdown_with_html_keeps_its_blank_line_paragraphs() {
+    // An archive page: Markdown headings and numbered lines between blank lines, with HTML
+    // paragraphs further down. HTML alone would run the numbered lines into one.
+    let input = "# 《新闻联播》 (20250404)\n\n## 新闻摘要\n\n1.第一条新闻；\n\n\n2.第二条新闻；\n\n<p>正文一段。</p><p>正文\n二段。</p>";
+    let m = markup_to_text(input);
+    check_alignment(input, &m);
+    assert_eq!(
+        m.text,
+        "# 《新闻联播》 (20250404)\n\n## 新闻摘要\n\n1.第一条新闻；\n\n2.第二条新闻；\n\n正文一段。\n\n正文二段。"
+    );
+    // The same blank lines in an HTML page still collapse.
+    let page = "<html><body><p>第一条新闻；\n\n第二条新闻；</p></body></html>";
+    assert_eq!(run(page), "第一条新闻；第二条新闻；");
+}
+
+#[test]
 fn paragraphs_from_blocks_and_br() {
     let t = run(concat!(
         "<html><body><p>第一段  文字</p><div>第二段<br>换行<span>内联</span></div>",
