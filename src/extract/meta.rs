@@ -172,6 +172,9 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
     m
 }
 
+/// Bytes at the start of a document where an address to the audience opens a speech.
+const OPENING: usize = 1500;
+
 fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     let title = title.unwrap_or("");
     if head
@@ -194,10 +197,27 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     if title.contains("报告") || text.contains("各位代表") {
         return "report";
     }
-    // Addressing an audience makes a speech even without a title saying so.
-    if ["同志们", "朋友们", "女士们、先生们", "各位来宾", "各位嘉宾"]
-        .iter()
-        .any(|cue| text.contains(cue))
+    // Addressing an audience makes a speech even without a title saying so. The address opens
+    // the speech (after a dateline at most); further in, the words are someone quoted in a
+    // news item.
+    let mut end = OPENING.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let opening = &text[..end];
+    if [
+        "同志们",
+        "朋友们",
+        "女士们、先生们",
+        "女士们，先生们",
+        "各位来宾",
+        "各位嘉宾",
+        "各位同事",
+        "主席先生",
+        "同学们",
+    ]
+    .iter()
+    .any(|cue| opening.contains(cue))
     {
         return "speech";
     }
@@ -312,6 +332,18 @@ fn campaign(text: &str, year: Option<i32>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_address_opens_a_speech_but_a_quoted_one_deep_in_a_news_item_does_not() {
+        let un =
+            "新华社北京9月21日电 讲话全文如下：\n主席先生，各位同事：\n75年前，世界人民赢得胜利。";
+        assert_eq!(meta(un, &[], true, "").genre, "speech");
+        let news = format!(
+            "新闻摘要\n{}他说：“同志们，我们要继续努力。”",
+            "今天各地开展活动。\n".repeat(200)
+        );
+        assert_eq!(meta(&news, &[], true, "").genre, "report");
+    }
 
     #[test]
     fn a_shared_campaign_alias_counts_for_the_campaign_of_the_documents_year() {
