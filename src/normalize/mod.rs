@@ -306,6 +306,18 @@ mod tests {
     }
 
     #[test]
+    fn parentheses_keep_matching_widths() {
+        assert_eq!(
+            norm("《新闻联播》 (20250404)").as_str(),
+            "《新闻联播》 （20250404）"
+        );
+        assert_eq!(norm("(1)加强学习").as_str(), "(1)加强学习");
+        assert_eq!(norm("见附件(第(2)项)").as_str(), "见附件（第（2）项）");
+        // A full-width opening one, closed in ASCII.
+        assert_eq!(norm("（2020年)").as_str(), "（2020年）");
+    }
+
+    #[test]
     fn traditional_becomes_simplified_with_one_to_one_alignment() {
         let t = norm("督導組工作會議");
         assert_eq!(t.as_str(), "督导组工作会议");

@@ -77,6 +77,8 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     // web pages runs paragraphs together and marks each start only with them.
     let mut ideographic = 0usize;
     let mut at_line_start = true;
+    // Whether each open ASCII parenthesis became full-width, innermost last.
+    let mut parens: Vec<bool> = Vec::new();
     let (mut at, mut idx) = (0, 0);
     while at < text.len() {
         // Most of a Chinese text is ideographs, which fold to themselves: copy each run as a
@@ -133,10 +135,33 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
         }
         ideographic = 0;
         at_line_start = false;
-        let c = match fullwidth_of(c) {
-            Some(fw) if in_chinese_context(text, at, c0.len_utf8()) => fw,
+        // A closing parenthesis takes the width its opening one got, so pairs match: （20250404）
+        // rather than （20250404), (1) rather than (1）.
+        let c = match (c, fullwidth_of(c)) {
+            (')', Some(fw)) => match parens.pop() {
+                Some(true) => fw,
+                Some(false) => c,
+                None if in_chinese_context(text, at, c0.len_utf8()) => fw,
+                None => c,
+            },
+            (_, Some(fw)) => {
+                let wide = in_chinese_context(text, at, c0.len_utf8());
+                if c == '(' {
+                    parens.push(wide);
+                }
+                if wide {
+                    fw
+                } else {
+                    c
+                }
+            }
             _ => c,
         };
+        if c == '（' && c0 == '（' {
+            parens.push(true);
+        } else if c == '）' && c0 == '）' {
+            parens.pop();
+        }
         b.push(c, s, e);
     }
     b.trim_end_matches(|c| c == '\n' || c == ' ');
