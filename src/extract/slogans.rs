@@ -263,8 +263,12 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
     let numerals =
         NUMERALS.get_or_init(|| CharSet::new(&['两', '三', '四', '五', '六', '七', '八', '九']));
     let mut out = Vec::new();
-    let is_han =
-        |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !numeral::is_cn_numeral_char(c);
+    // Members are content words: 和, 的, 个 … make prose (两国和两国人民, 两个和两个).
+    let is_han = |c: char| {
+        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+            && !numeral::is_cn_numeral_char(c)
+            && !"和与及的是在了个".contains(c)
+    };
     // Resume scanning here after a match (the char after a formula is skipped, as a formula
     // cannot start right behind another one's last member).
     let mut resume = 0;
@@ -461,6 +465,8 @@ mod tests {
     fn repeated_numeral_formulas_unquoted() {
         let got = canon("开展三联三帮活动，实现两服务两提高。");
         assert_eq!(got, vec!["三联三帮", "两服务两提高"]);
+        // Function words make prose of the same shape.
+        assert!(canon("造福两国和两国人民，两个和两个相加。").is_empty());
     }
 
     #[test]
