@@ -26,6 +26,11 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
         }
         prev = c;
         if !run.is_empty() {
+            // 九五, 八五: digits read one by one name a plan (the Ninth Five-Year Plan), they
+            // count no members.
+            if first && run.chars().count() >= 2 && !run.contains(['十', '百', '千', '万']) {
+                return None;
+            }
             // 四个一, 两个三: a numeral after 个 is the member, not a count.
             if first || !after_ge {
                 total += numeral::parse_int(&run).unwrap_or(0);
@@ -185,6 +190,8 @@ mod tests {
         assert_eq!(formula_count("四个一"), Some(4));
         assert_eq!(formula_count("两个三"), Some(2));
         assert_eq!(formula_count("照镜子"), None);
+        assert_eq!(formula_count("九五"), None);
+        assert_eq!(formula_count("十五字诀"), Some(15));
     }
 
     #[test]
