@@ -410,7 +410,21 @@ mod tests {
     fn each_figure_after_fen_bie_counts_its_own_item() {
         assert_eq!(
             nouns("锂电池、太阳能电池、工业机器人产量分别增长54.5%、43.1%、86.3%。"),
-            owned(&[(54.5, "锂电池"), (43.1, "太阳能电池"), (86.3, "机器人产量")])
+            owned(&[
+                (54.5, "锂电池产量"),
+                (43.1, "太阳能电池"),
+                (86.3, "机器人产量")
+            ])
+        );
+        // The last item's head goes to the short items before it; a noun that names a
+        // quantity of its own keeps it.
+        assert_eq!(
+            nouns("对东盟、欧盟进出口分别增长16.7%、40.2%。"),
+            owned(&[(16.7, "东盟进出口"), (40.2, "欧盟进出口")])
+        );
+        assert_eq!(
+            nouns("事故起数、死亡人数同比分别下降12.04%、11.56%。"),
+            owned(&[(12.04, "事故起数"), (11.56, "人数")])
         );
         // The last pair joined by 和, in both lists.
         assert_eq!(

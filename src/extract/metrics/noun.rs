@@ -184,13 +184,25 @@ pub(super) fn respectively(text: &str, out: &mut [Metric]) {
                 let rate = out[i..j]
                     .iter()
                     .all(|m| m.unit == "%" || m.unit == "个百分点");
-                let shared = nouns
-                    .last()
+                // The last item's head word, shared by the items before it: 建成率 of
+                // 美丽河湖、美丽海湾建成率; 进出口 of 对东盟、欧盟进出口; 产量 of 蔬菜、茶叶产量.
+                let last = nouns.last();
+                let rate_head = last
                     .filter(|(_, head)| rate && is_rate_word(head))
                     .map(|(_, head)| head.clone());
-                for (m, (noun, _)) in out[i..j].iter_mut().zip(nouns) {
-                    let noun = match &shared {
-                        Some(head) if !noun.is_empty() && !is_rate_word(&noun) => noun + head,
+                let head = last
+                    .filter(|(n, head)| n.len() > head.len())
+                    .map(|(_, head)| head.clone());
+                let k = nouns.len();
+                for (idx, (m, (noun, _))) in out[i..j].iter_mut().zip(nouns).enumerate() {
+                    let bare = noun.chars().count() <= 4 && !names_a_measure(&noun);
+                    let noun = match (&rate_head, &head) {
+                        (Some(h), _) if !noun.is_empty() && !is_rate_word(&noun) => noun + h,
+                        (None, Some(h))
+                            if idx + 1 < k && !noun.is_empty() && bare && !noun.ends_with(h) =>
+                        {
+                            noun + h
+                        }
                         _ => noun,
                     };
                     if !noun.is_empty() {
@@ -209,7 +221,11 @@ fn item_noun(item: &str) -> (String, String) {
     // 民营贷款同比增速: the comparison word is not part of what is rated.
     let item = item.replace("同比", "").replace("环比", "");
     let tokens = Segmenter::global().tag(&item);
-    let Some(last) = tokens.len().checked_sub(1) else {
+    // The last word that is not a linking word (人次年均 ends on 人次).
+    let Some(last) = tokens
+        .iter()
+        .rposition(|t| !LINKING.contains(&t.word.as_str()))
+    else {
         return (String::new(), String::new());
     };
     let noun = trim_linking_tail(&noun_run_backward(&tokens, last)).to_owned();
@@ -218,6 +234,17 @@ fn item_noun(item: &str) -> (String, String) {
         w => w.to_owned(),
     };
     (noun, head)
+}
+
+/// Whether a noun already names a quantity of its own (事故起数, 营业收入, 基础设施投资), so a
+/// head shared by a list does not extend it.
+fn names_a_measure(noun: &str) -> bool {
+    is_rate_word(noun)
+        || [
+            "数", "量", "额", "值", "入", "价", "格", "资", "费", "出", "口", "模",
+        ]
+        .iter()
+        .any(|s| noun.ends_with(s))
 }
 
 /// Words that name a rate or a share.
