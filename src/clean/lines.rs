@@ -3,10 +3,10 @@
 //! compilation into documents.
 
 use crate::align::{AlignedBuilder, AlignedText};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
 use crate::dict::{Dictionaries, MatchKind};
 use crate::normalize::is_cjk;
 use crate::numeral;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, StartKind};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
