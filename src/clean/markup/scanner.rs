@@ -55,14 +55,21 @@ pub(super) fn scan(t: &str, ctx: &mut Ctx) -> Scan {
                 continue;
             }
         }
-        let (e, dec) = match c {
-            '&' => entity_at(t, i, ctx).unwrap_or((i + 1, "&".to_string())),
-            _ => (i + c.len_utf8(), c.to_string()),
-        };
-        for ch in dec.chars() {
+        let mut push = |ch: char, e: usize| {
             s.idx.entry(key(ch)).or_default().push(s.seq.len() as u32);
             s.seq.push((ch, i as u32, e as u32));
-        }
+        };
+        // Only an entity decodes to a string; every other char is itself (no allocation: this
+        // runs once per char of every page).
+        let e = if c == '&' {
+            let (e, dec) = entity_at(t, i, ctx).unwrap_or((i + 1, "&".to_string()));
+            dec.chars().for_each(|ch| push(ch, e));
+            e
+        } else {
+            let e = i + c.len_utf8();
+            push(c, e);
+            e
+        };
         i = e;
     }
     s
