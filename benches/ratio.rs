@@ -13,8 +13,9 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 use tifa::clean::markup;
+use tifa::normalize::{Conversion, Fmmseg};
 use tifa::segment::Segmenter;
-use tifa::Pipeline;
+use tifa::{Options, Pipeline};
 
 /// The plain-text files of `corpus/`, sorted, joined by `\n`, repeated to at least 1 MiB: the
 /// main buffer of `benches/stages.rs`.
@@ -80,7 +81,15 @@ fn main() {
         .build_global()
         .expect("the first use of rayon's global pool");
     let bytes = buffer();
-    let pipeline = Pipeline::default();
+    // Sequential on the calling thread: the buffer is over `Options::split_from`, and a split
+    // record would be worked on by the pool's thread, away from the caches `prepare` warmed.
+    let pipeline = Pipeline::new(
+        Box::new(Fmmseg::new(Conversion::T2s)),
+        Options {
+            split_from: usize::MAX,
+            ..Options::default()
+        },
+    );
     // Load every lazy table (dictionary, POS model, automatons) before timing.
     for _ in 0..2 {
         black_box(prepare_and_cut(&pipeline, &bytes));

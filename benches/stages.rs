@@ -21,7 +21,7 @@ use tifa::extract::{metrics, slogans};
 use tifa::normalize::{self, Conversion, Converter, Fmmseg};
 use tifa::outline::{self, OutlineUnit};
 use tifa::segment::Segmenter;
-use tifa::{decode, lists, Pipeline};
+use tifa::{decode, lists, Options, Pipeline};
 
 /// Target size of the repeated inputs.
 const TARGET: usize = 1 << 20;
@@ -184,7 +184,15 @@ fn stages(c: &mut Criterion) {
         .build_global()
         .expect("the first use of rayon's global pool");
     let converter = Fmmseg::new(Conversion::T2s);
-    let pipeline = Pipeline::default();
+    // Sequential on the calling thread: the buffer is over `Options::split_from`, and a split
+    // record would be worked on by the pool's thread, away from the caches `prepare` warmed.
+    let pipeline = Pipeline::new(
+        Box::new(Fmmseg::new(Conversion::T2s)),
+        Options {
+            split_from: usize::MAX,
+            ..Options::default()
+        },
+    );
     let inputs = Inputs::load(&converter, &pipeline);
     let docs = inputs.documents();
     let body_len = docs_len(&docs);
