@@ -1,0 +1,299 @@
+//! Unit tests of the metric extractor: values, units, nouns and what is not a metric.
+
+use super::*;
+
+fn run(s: &str) -> Vec<(f64, Option<f64>, String, String, bool)> {
+    metrics(s, &[])
+        .into_iter()
+        .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
+        .collect()
+}
+
+fn nouns(s: &str) -> Vec<(f64, String)> {
+    metrics(s, &[])
+        .into_iter()
+        .map(|m| (m.value, m.noun))
+        .collect()
+}
+
+fn owned(v: &[(f64, &str)]) -> Vec<(f64, String)> {
+    v.iter().map(|&(x, n)| (x, n.to_owned())).collect()
+}
+
+#[test]
+fn each_figure_after_fen_bie_counts_its_own_item() {
+    assert_eq!(
+        nouns("锂电池、太阳能电池、工业机器人产量分别增长54.5%、43.1%、86.3%。"),
+        owned(&[
+            (54.5, "锂电池产量"),
+            (43.1, "太阳能电池"),
+            (86.3, "机器人产量")
+        ])
+    );
+    // The last item's head goes to the short items before it; a noun that names a
+    // quantity of its own keeps it.
+    assert_eq!(
+        nouns("对东盟、欧盟进出口分别增长16.7%、40.2%。"),
+        owned(&[(16.7, "东盟进出口"), (40.2, "欧盟进出口")])
+    );
+    assert_eq!(
+        nouns("事故起数、死亡人数同比分别下降12.04%、11.56%。"),
+        owned(&[(12.04, "事故起数"), (11.56, "人数")])
+    );
+    // The last pair joined by 和, in both lists.
+    assert_eq!(
+        nouns(
+            "科技贷款、普惠小微贷款、涉农贷款和民营贷款同比增速分别为27.3%、20.3%、13.5%和10.7%。"
+        ),
+        owned(&[
+            (27.3, "科技贷款增速"),
+            (20.3, "普惠小微贷款增速"),
+            (13.5, "贷款增速"),
+            (10.7, "民营贷款增速"),
+        ])
+    );
+    // Rates listed before one rate word each take it; indicators with 分别 are not one
+    // shared rate.
+    assert_eq!(
+        nouns("美丽河湖、美丽海湾建成率分别达到30%、50%。"),
+        owned(&[(30.0, "美丽河湖建成率"), (50.0, "海湾建成率")])
+    );
+    assert_eq!(
+        nouns("农村自来水普及率、供水工程覆盖人口比例分别达到97%、73%。").len(),
+        2
+    );
+    // Lists of different lengths are left to the nearest noun.
+    assert_eq!(
+        nouns("蔬菜、茶叶、水果产量分别达2050万吨、4200万吨。")[0].1,
+        "水果产量"
+    );
+}
+
+#[test]
+fn the_counted_noun_stops_where_its_clause_begins() {
+    assert_eq!(nouns("19000名儿童成为孤儿。"), owned(&[(19000.0, "儿童")]));
+    assert_eq!(
+        nouns("工商银行启动总规模800亿元的科技创新基金。"),
+        owned(&[(80_000_000_000.0, "科技创新基金")])
+    );
+    // A share of what follows 的, and a quoted name before the count.
+    assert_eq!(nouns("统一按1%的税率缴纳契税。"), owned(&[(1.0, "税率")]));
+    assert_eq!(
+        nouns("打造“产业大脑”130个。"),
+        owned(&[(130.0, "产业大脑")])
+    );
+    // Linking words jieba cuts apart, adverbs of rate, a clause verb before the noun.
+    assert_eq!(
+        nouns("粮食产量稳定在1300万吨以上。"),
+        owned(&[(13_000_000.0, "粮食产量")])
+    );
+    assert_eq!(
+        nouns("常住人口城镇化率年均提升1个百分点以上。"),
+        owned(&[(1.0, "城镇化率")])
+    );
+    assert_eq!(nouns("参保率保持在95%以上。"), owned(&[(95.0, "参保率")]));
+    assert_eq!(
+        nouns("学前教育免费政策惠及儿童13万名。"),
+        owned(&[(130_000.0, "儿童")])
+    );
+    // A window of time counts nothing (and a Chinese count with no noun is dropped).
+    assert!(nouns("零部件都是配套企业在两小时内送到的。").is_empty());
+    // A range written with % on both ends.
+    let m = metrics("全省生产总值增长5%—5.5%。", &[]);
+    assert_eq!((m[0].value, m[0].max), (5.0, Some(5.5)));
+}
+
+#[test]
+fn a_change_from_one_figure_to_another_counts_one_noun() {
+    assert_eq!(
+        nouns("一般公共预算收入从7248亿元提高到8865亿元，跃居全国第3位。"),
+        owned(&[
+            (724_800_000_000.0, "公共预算收入"),
+            (886_500_000_000.0, "公共预算收入")
+        ])
+    );
+    // 由 opening an agent, not a change: the noun before it counts nothing.
+    assert!(nouns("这座智慧大棚是由三十多名“00后”年轻人建成的。").is_empty());
+}
+
+#[test]
+fn years_ago_and_numerals_inside_words_are_not_metrics() {
+    assert!(nouns("依民事诉讼法第一百三十九条规定办理。").is_empty());
+    assert!(nouns("启动农村人居环境整治提升五年行动，实施3年攻坚计划。").is_empty());
+    assert!(nouns("企业数量从十多年前的4.9万家增加到46.3万家。")
+        .iter()
+        .all(|(v, _)| *v != 10.0));
+    assert!(nouns("两年后实现全覆盖，红十字会千家万户，数百名参与者，几十个零件。").is_empty());
+    // Hours after which something happened are still hours.
+    assert_eq!(nouns("一名男孩在被困22小时后获救。").len(), 1);
+    // Approximators and more numeral inside the word are kept.
+    let got = metrics("近千名来访群众，一百多个地点", &[]);
+    let vals: Vec<(f64, bool)> = got.iter().map(|m| (m.value, m.approx)).collect();
+    assert_eq!(vals, vec![(1000.0, true), (100.0, true)]);
+}
+
+#[test]
+fn metrics_in_chunks_are_the_metrics_of_the_whole_text() {
+    let text = "全年销售额11.8万亿元，同比增长7.9%，占全国的三分之二。\n\
+        同比增长5%，覆盖率、参学率、发言率均达到100%。\n\
+        派出25名同志，发表报道80余篇，近400个工作组。\n\
+        十二个部门，第14指导组，2013年3月召开。\n"
+        .repeat(6);
+    // Excluded ranges inside lines, across a line break and empty.
+    let nl = text.find('\n').unwrap_or(0);
+    let exclude = vec![
+        3..9,
+        nl - 6..nl + 9,
+        40..40,
+        text.len() - 30..text.len() - 20,
+    ];
+    let key = |ms: Vec<Metric>| -> Vec<(f64, String, String, Range<usize>)> {
+        ms.into_iter()
+            .map(|m| (m.value, m.unit, m.noun, m.range))
+            .collect()
+    };
+    let whole = key(metrics(&text, &exclude));
+    assert!(whole.len() > 40, "{whole:?}");
+    for chunk in [1, 50, 200, 1000, text.len()] {
+        assert_eq!(
+            key(metrics_in_chunks(&text, &exclude, chunk)),
+            whole,
+            "chunk {chunk}"
+        );
+    }
+}
+
+#[test]
+fn excluded_ranges_answer_as_a_scan_of_all_of_them_would() {
+    // Nested, touching, empty and out-of-order ranges, against every query up to 40.
+    let ranges = vec![12..30, 3..5, 14..16, 20..20, 30..31, 0..1, 25..40, 33..33];
+    let ex = Excluded::new(&ranges);
+    for start in 0..42 {
+        for end in start..42 {
+            let q = start..end;
+            let naive = ranges.iter().any(|r| r.start < q.end && q.start < r.end);
+            assert_eq!(ex.overlaps(&q), naive, "{q:?}");
+        }
+    }
+    assert!(!Excluded::new(&[]).overlaps(&(0..10)));
+}
+
+#[test]
+fn values_units_and_approximation() {
+    let got = run("发表报道80余篇，近400个工作组，9000多万名党员，13-14个单位，满意率达到99.4%。");
+    let vu: Vec<(f64, Option<f64>, &str, bool)> =
+        got.iter().map(|g| (g.0, g.1, g.2.as_str(), g.4)).collect();
+    assert_eq!(
+        vu,
+        vec![
+            (80.0, None, "篇", true),
+            (400.0, None, "个", true),
+            (90_000_000.0, None, "名", true),
+            (13.0, Some(14.0), "个", false),
+            (99.4, None, "%", false)
+        ]
+    );
+    assert_eq!(got[1].3, "工作组");
+    assert!(got[4].3.contains("满意率"));
+}
+
+#[test]
+fn chinese_numeral_counts_of_things() {
+    let s = "在学习四位全市优秀党员事迹的同时，召开两个专题生活会，这是一件大事，讲三个方面都要。";
+    let announced: Vec<Range<usize>> = crate::lists::announcements(s)
+        .into_iter()
+        .map(|a| a.0)
+        .collect();
+    let got: Vec<(f64, Option<f64>, String, String, bool)> = metrics(s, &announced)
+        .into_iter()
+        .map(|m| (m.value, m.max, m.unit, m.noun, m.approx))
+        .collect();
+    let vu: Vec<(f64, &str, &str)> = got
+        .iter()
+        .map(|g| (g.0, g.2.as_str(), g.3.as_str()))
+        .collect();
+    assert_eq!(
+        vu,
+        vec![(4.0, "位", "全市优秀党员"), (2.0, "个", "专题生活会")]
+    );
+}
+
+#[test]
+fn a_rate_shared_by_listed_indicators_gives_one_metric_each() {
+    let got = run("在职党员覆盖率、参学率、发言率均达到100%，发表报道80余篇。");
+    let nouns: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+    assert_eq!(
+        nouns,
+        vec![
+            (100.0, "覆盖率"),
+            (100.0, "参学率"),
+            (100.0, "发言率"),
+            (80.0, "报道")
+        ]
+    );
+}
+
+#[test]
+fn generalization_fixes_from_the_report_sample() {
+    // Nouns past a change verb, verb+noun phrases, and 部 inside 部分.
+    let got = run("农村居民人均可支配收入分别增长4.3%。为退役军人提供5万个就业岗位。分为官僚资本主义和民族资本主义两部分。");
+    let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+    assert_eq!(vn, vec![(4.3, "收入"), (50000.0, "就业岗位")]);
+}
+
+#[test]
+fn change_rates_take_the_noun_of_the_figure_before_them() {
+    let got = run("全年销售额11.8万亿元，同比增长7.9%。工业增加值同比增长3.8%，事故造成4人受伤。");
+    let vn: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+    assert_eq!(
+        vn,
+        vec![
+            (11.8e12, "销售额"),
+            (7.9, "销售额"),
+            (3.8, "工业增加值"),
+            (4.0, "事故")
+        ]
+    );
+}
+
+#[test]
+fn dates_of_the_republic_era_are_not_metrics() {
+    assert!(run("中华民国八十五年一月十二日公布，民国九十二年修正。").is_empty());
+}
+
+#[test]
+fn linking_words_glued_to_the_noun_are_cut() {
+    let got = run("农村生活污水治理率达93%，生物医药产值超千亿元，集装箱航线增至150条。");
+    let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+    assert_eq!(nouns, vec!["污水治理率", "产值", "航线"]);
+}
+
+#[test]
+fn fractions_and_percentage_points() {
+    let got = run("粮食产量占全国的三分之二，失业率下降0.5个百分点。");
+    assert_eq!((got[0].0, got[0].2.as_str()), (0.666667, ""));
+    assert_eq!(
+        (got[1].0, got[1].2.as_str(), got[1].3.as_str()),
+        (0.5, "个百分点", "失业率")
+    );
+}
+
+#[test]
+fn dates_ordinals_and_times_are_not_metrics() {
+    assert!(
+        run("2013年08月20日 17:56，第14指导组，3月 日，7月8日，今年1月，中央召开会议").is_empty()
+    );
+}
+
+#[test]
+fn noun_right_after_the_unit_wins_over_a_later_de() {
+    let got = run("针对8家单位均为宣传口单位的实际，提出意见。");
+    assert_eq!(got[0].3, "单位");
+}
+
+#[test]
+fn noun_after_de_and_before_number() {
+    let got = run("挑选了25名政治过硬、认真负责的同志，组成6个区党委督导组。派出督导组15个。");
+    let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
+    assert_eq!(nouns, vec!["同志", "区党委督导组", "督导组"]);
+}
