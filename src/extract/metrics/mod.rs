@@ -39,8 +39,11 @@ fn pattern() -> &'static Regex {
         let mut units: Vec<&str> = Dictionaries::get().units.iter().map(String::as_str).collect();
         units.sort_by_key(|u| std::cmp::Reverse(u.len()));
         let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
+        // Thousands grouped by commas (3,226名) or, in Hong Kong and PDF text, by spaces
+        // (1 000名) are one number.
+        const ARABIC: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
         let re = format!(
-            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>\d+(?:\.\d+)?)(?:%?(?:-|—|~|～|至|到)(?P<max>\d+(?:\.\d+)?))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
             units.join("|")
         );
         Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
@@ -53,6 +56,11 @@ fn fraction_pattern() -> &'static Regex {
         Regex::new(r"(?P<pre>近|约|超过|不到)?(?P<den>[一二三四五六七八九十百千\d]+)分之(?P<num>[一二三四五六七八九十百\d]+)")
             .unwrap_or_else(|e| panic!("fraction pattern: {e}"))
     })
+}
+
+/// An Arabic number, its thousands separators dropped.
+fn arabic(s: &str) -> Option<f64> {
+    numeral::parse_decimal(&s.replace([',', ' '], ""))
 }
 
 fn int_of(s: &str) -> Option<f64> {
@@ -195,7 +203,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let parsed = if chinese {
             numeral::parse_int(num.as_str()).map(|v| v as f64)
         } else {
-            numeral::parse_decimal(num.as_str())
+            arabic(num.as_str())
         };
         let Some(value) = parsed.map(|v| round(v * mult)) else {
             continue;
@@ -231,7 +239,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         }
         let max = caps
             .name("max")
-            .and_then(|m| numeral::parse_decimal(m.as_str()))
+            .and_then(|m| arabic(m.as_str()))
             .map(|v| round(v * mult));
         let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
             || caps.name("a1").is_some()

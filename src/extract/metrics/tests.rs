@@ -133,6 +133,29 @@ fn years_ago_and_numerals_inside_words_are_not_metrics() {
 }
 
 #[test]
+fn thousands_separated_by_commas_or_spaces_are_one_number() {
+    let got = metrics(
+        "共有3,226名党员，投入5,000万元，增加约1 000名，单位成本263,000元。",
+        &[],
+    );
+    let vals: Vec<(f64, &str)> = got.iter().map(|m| (m.value, m.text.as_str())).collect();
+    assert_eq!(
+        vals,
+        vec![
+            (3226.0, "3,226名"),
+            (50_000_000.0, "5,000万元"),
+            (1000.0, "约1 000名"),
+            (263_000.0, "263,000元"),
+        ]
+    );
+    // A date next to a count keeps them apart.
+    assert_eq!(
+        nouns("2011年 5月，增加25名同志。"),
+        owned(&[(25.0, "同志")])
+    );
+}
+
+#[test]
 fn metrics_in_chunks_are_the_metrics_of_the_whole_text() {
     let text = "全年销售额11.8万亿元，同比增长7.9%，占全国的三分之二。\n\
         同比增长5%，覆盖率、参学率、发言率均达到100%。\n\
