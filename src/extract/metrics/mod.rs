@@ -43,7 +43,7 @@ fn pattern() -> &'static Regex {
         // (1 000名) are one number.
         const ARABIC: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
         let re = format!(
-            r"(?P<pre>近|约|超过|不到|将近|逾|达)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+            r"(?:(?P<pre>近|约|超过|不到|将近|逾|达) ?)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
             units.join("|")
         );
         Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))

@@ -148,6 +148,8 @@ fn thousands_separated_by_commas_or_spaces_are_one_number() {
             (263_000.0, "263,000元"),
         ]
     );
+    // An approximator spaced from its number (PDF text) still makes it approximate.
+    assert!(metrics("最少要动用近 1,000亿元。", &[])[0].approx);
     // A date next to a count keeps them apart.
     assert_eq!(
         nouns("2011年 5月，增加25名同志。"),
