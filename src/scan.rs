@@ -1,6 +1,8 @@
-//! Finding the few chars a whole-document scan looks for without decoding every char.
+//! Byte-level helpers for whole-document scans: finding the few chars a scan looks for without
+//! decoding every char, cutting a text into line-ended pieces, and cutting at a char boundary.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::ops::Range;
 
 /// A small set of chars, found in a text by their UTF-8 encodings with a byte search (a
 /// vectorised one where the CPU has it) instead of decoding the text char by char. Best for
@@ -43,6 +45,30 @@ impl CharSet {
     }
 }
 
+/// Byte ranges cutting `text` into pieces of at least `size` bytes that end right after a line
+/// break (the last one at the end of the text), so no piece splits a line.
+pub fn line_pieces(text: &str, size: usize) -> Vec<Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let from = (pos + size).min(text.len());
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i + 1);
+        pieces.push(pos..end);
+        pos = end;
+    }
+    pieces
+}
+
+/// The largest char boundary of `s` at or before byte `i` (`s.len()` past the end).
+pub fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +108,24 @@ mod tests {
             set.find_iter("一𠀀a𠀁").collect::<Vec<_>>(),
             vec![(3, '𠀀'), (7, 'a')]
         );
+    }
+
+    #[test]
+    fn line_pieces_end_after_a_line_break_and_cover_the_text() {
+        let text = "一二\n三\n四五六\n七";
+        let pieces = line_pieces(text, 4);
+        assert_eq!(pieces, vec![0..7, 7..21, 21..24]);
+        assert_eq!(
+            pieces.iter().map(|r| &text[r.clone()]).collect::<String>(),
+            text
+        );
+        assert!(line_pieces("", 4).is_empty());
+    }
+
+    #[test]
+    fn floor_char_boundary_backs_off_inside_a_char() {
+        assert_eq!(floor_char_boundary("一二", 4), 3);
+        assert_eq!(floor_char_boundary("一二", 3), 3);
+        assert_eq!(floor_char_boundary("一二", 99), 6);
     }
 }

@@ -89,11 +89,7 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
 
 /// At most `max` bytes of `s`, cut at a char boundary.
 fn prefix(s: &str, max: usize) -> &str {
-    let mut end = s.len().min(max);
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
+    &s[..crate::scan::floor_char_boundary(s, max)]
 }
 
 /// A quoted list ending right before the formula, or a list closed by 等 + the count.

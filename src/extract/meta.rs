@@ -200,11 +200,7 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     // Addressing an audience makes a speech even without a title saying so. The address opens
     // the speech (after a dateline at most); further in, the words are someone quoted in a
     // news item.
-    let mut end = OPENING.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let opening = &text[..end];
+    let opening = &text[..crate::scan::floor_char_boundary(text, OPENING)];
     if [
         "同志们",
         "朋友们",

@@ -43,14 +43,7 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
         return None;
     }
     let text = input.as_str();
-    let mut pieces = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[(pos + PIECE).min(text.len())..])
-            .map_or(text.len(), |i| (pos + PIECE).min(text.len()) + i + 1);
-        pieces.push(pos..end);
-        pos = end;
-    }
+    let pieces = crate::scan::line_pieces(text, PIECE);
     // A large document's pieces are converted a pool's width at a time in parallel (OpenCC is
     // half of `prepare`), then aligned in order; a group bounds the converted copies held.
     let group = if pieces.len() > 1 {

@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::scan::floor_char_boundary;
+
 use html::extract;
 use json::json_blocks;
 use output::{plain, Builder};
@@ -47,14 +49,14 @@ static TAG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Cheap sniff: does this decoded text look like markup/template source (HTML tags, <%@ , <?php, Java/JSON with "<p>" inside strings)?
 pub fn looks_like_markup(input: &str) -> bool {
-    let head = &input[..floor_boundary(input, 256 * 1024)];
+    let head = &input[..floor_char_boundary(input, 256 * 1024)];
     STRONG_SIGN.is_match(head) || TAG.find_iter(head).take(2).count() == 2
 }
 
 /// Extract article text. Never panics on any input (no unwrap/expect on input-dependent paths).
 pub fn markup_to_text(input: &str) -> MarkupText {
     // Ranges are u32; anything beyond that cannot be addressed, so it is not read.
-    let input = &input[..floor_boundary(input, u32::MAX as usize)];
+    let input = &input[..floor_char_boundary(input, u32::MAX as usize)];
     let mut b = Builder::default();
     let mut ctx = Ctx {
         markdown: is_markdown(input),
@@ -78,16 +80,6 @@ pub fn markup_to_text(input: &str) -> MarkupText {
     b.finish()
 }
 
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
 /// Caches shared by every segment of one input: decoded entities, and `c:set` texts already kept.
 #[derive(Default)]
 struct Ctx {
@@ -102,7 +94,7 @@ struct Ctx {
 /// and is no HTML document of its own.
 fn is_markdown(input: &str) -> bool {
     let first = input.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    let head = &input[..floor_boundary(input, 4096)];
+    let head = &input[..floor_char_boundary(input, 4096)];
     (first.starts_with("# ") || first.starts_with("## ")) && !STRONG_SIGN.is_match(head)
 }
 

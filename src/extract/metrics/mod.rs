@@ -325,14 +325,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
 /// before it), so the result is exactly `metrics(text, exclude)`.
 pub fn metrics_in_chunks(text: &str, exclude: &[Range<usize>], chunk: usize) -> Vec<Metric> {
     use rayon::prelude::*;
-    let mut chunks = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[(pos + chunk).min(text.len())..])
-            .map_or(text.len(), |i| (pos + chunk).min(text.len()) + i + 1);
-        chunks.push(pos..end);
-        pos = end;
-    }
+    let chunks = crate::scan::line_pieces(text, chunk);
     let parts: Vec<Vec<Metric>> = chunks
         .par_iter()
         .map(|c| {
