@@ -122,29 +122,15 @@ fn blocks(a: &[char], sa: &[(u32, u32)], b: &[char], sb: &[(u32, u32)], p: &Para
         // Reserved up front: grown by doubling, the vector could hold twice what it needs.
         seeds.reserve_exact(seed_bound(sa, sb, p));
     }
-    let (mut x, mut y) = (0, 0);
-    while x < sa.len() && y < sb.len() {
-        match sa[x].0.cmp(&sb[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                let h = sa[x].0;
-                let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
-                let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
-                if ye - y <= p.max_seed_repeats && xe - x <= p.max_seed_repeats {
-                    for &(_, i) in &sa[x..xe] {
-                        for &(_, j) in &sb[y..ye] {
-                            let (iu, ju) = (i as usize, j as usize);
-                            // Equal hashes of unequal windows (collisions) are no seed.
-                            if a[iu..iu + n] == b[ju..ju + n] {
-                                let d = u64::from(j) + shift - u64::from(i);
-                                seeds.push(d << 32 | u64::from(i));
-                            }
-                        }
-                    }
+    for (ra, rb) in shared_hashes(sa, sb, p.max_seed_repeats) {
+        for &(_, i) in ra {
+            for &(_, j) in rb {
+                let (iu, ju) = (i as usize, j as usize);
+                // Equal hashes of unequal windows (collisions) are no seed.
+                if a[iu..iu + n] == b[ju..ju + n] {
+                    let d = u64::from(j) + shift - u64::from(i);
+                    seeds.push(d << 32 | u64::from(i));
                 }
-                x = xe;
-                y = ye;
             }
         }
     }
@@ -174,24 +160,41 @@ const LONG: usize = 1 << 20;
 
 /// At most how many seeds `blocks` finds: pairs of equal hashes, collisions included.
 fn seed_bound(sa: &[(u32, u32)], sb: &[(u32, u32)], p: &Params) -> usize {
-    let (mut x, mut y, mut n) = (0, 0, 0);
-    while x < sa.len() && y < sb.len() {
-        match sa[x].0.cmp(&sb[y].0) {
-            std::cmp::Ordering::Less => x += 1,
-            std::cmp::Ordering::Greater => y += 1,
-            std::cmp::Ordering::Equal => {
-                let h = sa[x].0;
-                let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
-                let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
-                if ye - y <= p.max_seed_repeats && xe - x <= p.max_seed_repeats {
-                    n += (xe - x) * (ye - y);
+    shared_hashes(sa, sb, p.max_seed_repeats)
+        .map(|(ra, rb)| ra.len() * rb.len())
+        .sum()
+}
+
+/// A seed index entry: (hash of the window, its start).
+type SeedEntry = (u32, u32);
+
+/// The runs of entries with one hash on both sides of two hash-sorted seed indexes, in hash
+/// order, leaving out hashes that repeat more than `max_repeats` times on either side.
+fn shared_hashes<'a>(
+    sa: &'a [(u32, u32)],
+    sb: &'a [(u32, u32)],
+    max_repeats: usize,
+) -> impl Iterator<Item = (&'a [SeedEntry], &'a [SeedEntry])> {
+    let (mut x, mut y) = (0, 0);
+    std::iter::from_fn(move || {
+        while x < sa.len() && y < sb.len() {
+            match sa[x].0.cmp(&sb[y].0) {
+                std::cmp::Ordering::Less => x += 1,
+                std::cmp::Ordering::Greater => y += 1,
+                std::cmp::Ordering::Equal => {
+                    let h = sa[x].0;
+                    let xe = x + sa[x..].iter().take_while(|e| e.0 == h).count();
+                    let ye = y + sb[y..].iter().take_while(|e| e.0 == h).count();
+                    let runs = (&sa[x..xe], &sb[y..ye]);
+                    (x, y) = (xe, ye);
+                    if runs.0.len() <= max_repeats && runs.1.len() <= max_repeats {
+                        return Some(runs);
+                    }
                 }
-                x = xe;
-                y = ye;
             }
         }
-    }
-    n
+        None
+    })
 }
 
 /// A `Block` in 32-bit fields.
