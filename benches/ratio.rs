@@ -9,53 +9,10 @@
 //!
 //! Run: `cargo bench --bench ratio` (about 30 s); `ROUNDS=N` changes the number of rounds.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
-use tifa::clean::markup;
-use tifa::normalize::{Conversion, Fmmseg};
-use tifa::segment::Segmenter;
-use tifa::{Options, Pipeline};
-
-/// The plain-text files of `corpus/`, sorted, joined by `\n`, repeated to at least 1 MiB: the
-/// main buffer of `benches/stages.rs`.
-fn buffer() -> Vec<u8> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("read corpus/")
-        .map(|e| e.expect("corpus entry").path())
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    let mut unit = Vec::new();
-    for f in &files {
-        let b = std::fs::read(f).expect("read corpus file");
-        if !markup::looks_like_markup(&String::from_utf8_lossy(&b)) {
-            unit.extend_from_slice(&b);
-            unit.push(b'\n');
-        }
-    }
-    let mut out = Vec::new();
-    while out.len() < 1 << 20 {
-        out.extend_from_slice(&unit);
-        out.push(b'\n');
-    }
-    out
-}
-
-fn prepare_and_cut(pipeline: &Pipeline, bytes: &[u8]) -> usize {
-    let seg = Segmenter::global();
-    let p = pipeline.prepare(bytes).expect("prepare");
-    let body = &p.cleaned.body;
-    p.cleaned
-        .documents
-        .iter()
-        .map(|r| {
-            seg.cut(&body.as_str()[body.byte_of_char(r.start)..body.byte_of_char(r.end)])
-                .len()
-        })
-        .sum()
-}
 
 fn timed(f: impl FnOnce() -> usize) -> Duration {
     let t = Instant::now();
@@ -74,30 +31,16 @@ fn main() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(40);
-    // One core, as the figure means: the buffer is over `Options::split_from`, so
-    // `process` would otherwise spread it over every core.
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build_global()
-        .expect("the first use of rayon's global pool");
-    let bytes = buffer();
-    // Sequential on the calling thread: the buffer is over `Options::split_from`, and a split
-    // record would be worked on by the pool's thread, away from the caches `prepare` warmed.
-    let pipeline = Pipeline::new(
-        Box::new(Fmmseg::new(Conversion::T2s)),
-        Options {
-            split_from: usize::MAX,
-            ..Options::default()
-        },
-    );
+    let bytes = common::plain_buffer();
+    let pipeline = common::one_core_pipeline();
     // Load every lazy table (dictionary, POS model, automatons) before timing.
     for _ in 0..2 {
-        black_box(prepare_and_cut(&pipeline, &bytes));
+        black_box(common::prepare_and_cut(&pipeline, &bytes));
         black_box(pipeline.process("corpus.txt", &bytes).documents.len());
     }
     let (mut base, mut full, mut ratios) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..rounds {
-        let run_base = || timed(|| prepare_and_cut(&pipeline, &bytes));
+        let run_base = || timed(|| common::prepare_and_cut(&pipeline, &bytes));
         let run_full = || timed(|| pipeline.process("corpus.txt", &bytes).documents.len());
         let (b, f) = if round % 2 == 0 {
             let b = run_base();

@@ -1,19 +1,20 @@
 //! Per-stage throughput of the tifa pipeline on the bundled corpus.
 //!
-//! Input: every file of `corpus/` (sorted by name, joined by `\n`, ~90 KB) repeated to ~1 MB.
-//! The markup stage uses `corpus/002_*` (an HTML page) repeated to ~1 MB instead.
-//! The inputs of normalize, clean_lines and the extraction stages are built exactly as
-//! `Pipeline::prepare` builds them from the 1 MB buffer (including its markup sniff: the buffer
-//! contains the HTML page, so it may be parsed as markup as a whole), and checked against it.
+//! Input: the plain-text files of `corpus/` (sorted by name, joined by `\n`) repeated to ~1 MB
+//! (`common::plain_buffer`). The markup stage uses `corpus/002_*` (an HTML page) repeated to
+//! ~1 MB instead. The inputs of normalize, clean_lines and the extraction stages are built
+//! exactly as `Pipeline::prepare` builds them from the 1 MB buffer, and checked against it.
 //! Stages after cleaning run per document of the cleaned body, as `Pipeline::process` does.
 //!
 //! Run: `cargo bench --bench stages` (see benches/README.md).
 
+mod common;
+
+use common::{corpus_files, repeat_to_target};
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use std::hint::black_box;
 use std::ops::Range;
-use std::path::PathBuf;
 use std::time::Duration;
 use tifa::align::{AlignedBuilder, AlignedText};
 use tifa::clean::{self, markup, Cleaned};
@@ -21,35 +22,7 @@ use tifa::extract::{metrics, slogans};
 use tifa::normalize::{self, Conversion, Converter, Fmmseg};
 use tifa::outline::{self, OutlineUnit};
 use tifa::segment::Segmenter;
-use tifa::{decode, lists, Options, Pipeline};
-
-/// Target size of the repeated inputs.
-const TARGET: usize = 1 << 20;
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus")
-}
-
-fn corpus_files() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .expect("read corpus/")
-        .map(|e| e.expect("corpus entry").path())
-        .filter(|p| p.is_file())
-        .collect();
-    files.sort();
-    assert!(!files.is_empty(), "corpus/ is empty");
-    files
-}
-
-/// Repeat `unit` (joined by `\n`) until the result is at least `TARGET` bytes.
-fn repeat_to_target(unit: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(TARGET + unit.len() + 1);
-    while out.len() < TARGET {
-        out.extend_from_slice(unit);
-        out.push(b'\n');
-    }
-    out
-}
+use tifa::{decode, lists, Pipeline};
 
 /// Everything the stage benchmarks need, computed once.
 struct Inputs {
@@ -72,17 +45,7 @@ struct Inputs {
 impl Inputs {
     fn load(converter: &dyn Converter, pipeline: &Pipeline) -> Self {
         let files = corpus_files();
-        let mut unit = Vec::new();
-        // The plain-text seeds only: one HTML file in the buffer would send all of it down
-        // the markup path. Markup has its own group below.
-        for f in &files {
-            let b = std::fs::read(f).expect("read corpus file");
-            if !markup::looks_like_markup(&String::from_utf8_lossy(&b)) {
-                unit.extend_from_slice(&b);
-                unit.push(b'\n');
-            }
-        }
-        let bytes = repeat_to_target(&unit);
+        let bytes = common::plain_buffer();
         let text = decode::decode(&bytes).expect("corpus decodes").text;
 
         let html_file = files
@@ -177,22 +140,9 @@ fn group<'a>(c: &'a mut Criterion, name: &str, bytes: u64) -> BenchmarkGroup<'a,
 }
 
 fn stages(c: &mut Criterion) {
-    // Every figure is for one core: the 1 MB buffer is over `Options::split_from`, so
-    // `process` (and OpenCC's pieces in `prepare`) would otherwise spread over every core.
-    rayon::ThreadPoolBuilder::new()
-        .num_threads(1)
-        .build_global()
-        .expect("the first use of rayon's global pool");
+    // Every figure is for one core (see `common::one_core_pipeline`).
+    let pipeline = common::one_core_pipeline();
     let converter = Fmmseg::new(Conversion::T2s);
-    // Sequential on the calling thread: the buffer is over `Options::split_from`, and a split
-    // record would be worked on by the pool's thread, away from the caches `prepare` warmed.
-    let pipeline = Pipeline::new(
-        Box::new(Fmmseg::new(Conversion::T2s)),
-        Options {
-            split_from: usize::MAX,
-            ..Options::default()
-        },
-    );
     let inputs = Inputs::load(&converter, &pipeline);
     let docs = inputs.documents();
     let body_len = docs_len(&docs);
@@ -326,18 +276,7 @@ fn stages(c: &mut Criterion) {
     // prepare: decode + markup check + normalize + clean (Pipeline::prepare) + jieba cut.
     let mut g = group(c, "prepare", inputs.bytes.len() as u64);
     g.bench_function("prepare_and_cut", |b| {
-        b.iter(|| {
-            let p = pipeline.prepare(black_box(&inputs.bytes)).expect("prepare");
-            let body = &p.cleaned.body;
-            p.cleaned
-                .documents
-                .iter()
-                .map(|r| {
-                    seg.cut(&body.as_str()[body.byte_of_char(r.start)..body.byte_of_char(r.end)])
-                        .len()
-                })
-                .sum::<usize>()
-        })
+        b.iter(|| common::prepare_and_cut(&pipeline, black_box(&inputs.bytes)))
     });
     // The same without the cut: exactly what `Pipeline::process` runs before extraction.
     g.bench_function("prepare_only", |b| {
