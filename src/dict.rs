@@ -3,7 +3,7 @@
 //!
 //! Talks to nothing but the data files; stages ask `Dictionaries::get()` for what they need.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 const BOILERPLATE: &str = include_str!("../dictionaries/boilerplate.txt");
@@ -65,7 +65,7 @@ pub struct Dictionaries {
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
-    pub clause_verbs: Vec<String>,
+    pub clause_verbs: HashSet<String>,
 }
 
 static DICTS: OnceLock<Dictionaries> = OnceLock::new();

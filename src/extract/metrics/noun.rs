@@ -383,7 +383,7 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
         // a clause verb (儿童成为孤儿, 税率缴纳契税) starts what is said about it.
         let opens_clause = || {
             parts.iter().any(|p| !p.tag.starts_with('v'))
-                && Dictionaries::get().clause_verbs.contains(&t.word)
+                && Dictionaries::get().clause_verbs.contains(t.word.as_str())
         };
         if opens_clause() {
             break;
@@ -427,7 +427,7 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         // 政策惠及儿童13万名: before the noun, a clause verb ends what names it (but 建成率,
         // 覆盖率: not before a one-char head).
         if parts.iter().any(|p| p.chars().count() > 1)
-            && Dictionaries::get().clause_verbs.iter().any(|v| v == w)
+            && Dictionaries::get().clause_verbs.contains(w)
         {
             break;
         }
