@@ -8,19 +8,21 @@ use std::io::BufReader;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// A word with its byte range in the segmented text and its part-of-speech tag.
+/// A word with its byte range in the segmented text and its part-of-speech tag; both strings
+/// borrow (the word from the text, the tag from the segmenter), so tagging allocates nothing
+/// per word.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Token {
-    pub word: String,
-    pub tag: String,
+pub struct Token<'a> {
+    pub word: &'a str,
+    pub tag: &'a str,
     #[serde(skip)]
     pub range: Range<usize>,
 }
 
-impl Token {
+impl Token<'_> {
     /// Nouns and noun-like words (n, nr, ns, nt, nz, vn, j, l; user-dictionary entries).
     pub fn is_nounish(&self) -> bool {
-        self.tag.starts_with('n') || matches!(self.tag.as_str(), "vn" | "j" | "l" | "an" | "b")
+        self.tag.starts_with('n') || matches!(self.tag, "vn" | "j" | "l" | "an" | "b")
     }
 }
 
@@ -76,13 +78,13 @@ impl Segmenter {
     }
 
     /// Words with part-of-speech tags (HMM on for unseen words).
-    pub fn tag(&self, text: &str) -> Vec<Token> {
+    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Token<'a>> {
         self.tag_with(text, true)
     }
 
     /// Words with part-of-speech tags; `hmm: false` leaves unseen words as single chars and
     /// skips the costly tag guessing for them.
-    pub fn tag_with(&self, text: &str, hmm: bool) -> Vec<Token> {
+    pub fn tag_with<'a>(&'a self, text: &'a str, hmm: bool) -> Vec<Token<'a>> {
         let mut pos = 0;
         self.jieba
             .tag(text, hmm)
@@ -91,8 +93,8 @@ impl Segmenter {
                 let start = pos;
                 pos += t.word.len();
                 Token {
-                    word: t.word.to_owned(),
-                    tag: t.tag.to_owned(),
+                    word: t.word,
+                    tag: t.tag,
                     range: start..pos,
                 }
             })

@@ -157,7 +157,7 @@ fn trim_items(mut items: Vec<String>, count: u32) -> Vec<String> {
         let toks = seg.tag(&items[0]);
         let cut = toks
             .iter()
-            .position(|t| !verbal(&t.tag))
+            .position(|t| !verbal(t.tag))
             .map(|i| toks[i].range.start)
             .unwrap_or(0);
         if cut > 0 && cut < items[0].len() {

@@ -130,15 +130,12 @@ impl Excluded {
     }
 }
 
-fn tag_window(text: &str, win: &Range<usize>) -> Vec<Token> {
-    Segmenter::global()
-        .tag(&text[win.clone()])
-        .into_iter()
-        .map(|mut t| {
-            t.range = t.range.start + win.start..t.range.end + win.start;
-            t
-        })
-        .collect()
+fn tag_window<'a>(text: &'a str, win: &Range<usize>) -> Vec<Token<'a>> {
+    let mut tokens = Segmenter::global().tag(&text[win.clone()]);
+    for t in &mut tokens {
+        t.range = t.range.start + win.start..t.range.end + win.start;
+    }
+    tokens
 }
 
 /// Find metrics in `text`, skipping the byte ranges in `exclude` (list announcements, slogans).

@@ -73,7 +73,7 @@ pub(super) fn noun_for(
             let next_tag = tokens
                 .iter()
                 .find(|t| t.range.start >= end + direct.len())
-                .map(|t| t.tag.as_str())
+                .map(|t| t.tag)
                 .unwrap_or("");
             if direct.is_empty() || next_tag.starts_with('a') {
                 if let Some(de) = text[end..clause_end].rfind('的') {
@@ -222,14 +222,11 @@ fn item_noun(item: &str) -> (String, String) {
     let item = item.replace("同比", "").replace("环比", "");
     let tokens = Segmenter::global().tag(&item);
     // The last word that is not a linking word (人次年均 ends on 人次).
-    let Some(last) = tokens
-        .iter()
-        .rposition(|t| !LINKING.contains(&t.word.as_str()))
-    else {
+    let Some(last) = tokens.iter().rposition(|t| !LINKING.contains(&t.word)) else {
         return (String::new(), String::new());
     };
     let noun = trim_linking_tail(&noun_run_backward(&tokens, last)).to_owned();
-    let head = match tokens[last].word.as_str() {
+    let head = match tokens[last].word {
         "率" if last > 0 => format!("{}率", tokens[last - 1].word),
         w => w.to_owned(),
     };
@@ -383,14 +380,14 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
         // a clause verb (儿童成为孤儿, 税率缴纳契税) starts what is said about it.
         let opens_clause = || {
             parts.iter().any(|p| !p.tag.starts_with('v'))
-                && Dictionaries::get().clause_verbs.contains(t.word.as_str())
+                && Dictionaries::get().clause_verbs.contains(t.word)
         };
         if opens_clause() {
             break;
         }
         let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
         if !(t.is_nounish() || verb_lead)
-            || NOUN_STOP.contains(&t.word.as_str())
+            || NOUN_STOP.contains(&t.word)
             || n + t.word.chars().count() > 6
         {
             break;
@@ -401,12 +398,12 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
     while parts.last().is_some_and(|t| !t.is_nounish()) {
         parts.pop();
     }
-    parts.iter().map(|t| t.word.as_str()).collect()
+    parts.iter().map(|t| t.word).collect()
 }
 
 fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     let mut i = from as isize;
-    while i >= 0 && LINKING.contains(&tokens[i as usize].word.as_str()) {
+    while i >= 0 && LINKING.contains(&tokens[i as usize].word) {
         i -= 1;
     }
     // 打造“产业大脑”130个: a quoted name is what is counted.
@@ -417,7 +414,7 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     let mut n = 0;
     while i >= 0 {
         let t = &tokens[i as usize];
-        let w = t.word.as_str();
+        let w = t.word;
         // A two-char verb right before the number often names the thing (发表报道80余篇).
         // A verb inside a noun compound (可支配收入) or right before the number (报道80余篇).
         let verbal_noun = t.tag.starts_with('v') && w.chars().count() <= 3 && !LINKING.contains(&w);
