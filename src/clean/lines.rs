@@ -141,6 +141,8 @@ fn is_separator(t: &str) -> bool {
 /// meets them, and a scan of some 200 patterns per line was 5% of a run over news pages.
 struct Boilerplate {
     lines: HashSet<&'static str>,
+    /// Byte length of the longest whole line: a paragraph longer than that is never hashed.
+    longest_line: usize,
     prefixes: AhoCorasick,
     contains: AhoCorasick,
 }
@@ -164,8 +166,10 @@ impl Boilerplate {
                     .build(pats)
                     .unwrap_or_else(|e| panic!("boilerplate automaton: {e}"))
             };
+            let lines = of(MatchKind::Line);
             Boilerplate {
-                lines: of(MatchKind::Line).into_iter().collect(),
+                longest_line: lines.iter().map(|l| l.len()).max().unwrap_or(0),
+                lines: lines.into_iter().collect(),
                 prefixes: build(of(MatchKind::Prefix), StartKind::Anchored),
                 contains: build(of(MatchKind::Contains), StartKind::Unanchored),
             }
@@ -177,7 +181,7 @@ fn is_boilerplate(t: &str) -> bool {
     let n = t.chars().count();
     let b = Boilerplate::get();
     let hit = |tok: &str| {
-        b.lines.contains(tok)
+        (tok.len() <= b.longest_line && b.lines.contains(tok))
             || b.prefixes.is_match(Input::new(tok).anchored(Anchored::Yes))
             || (n < 120 && b.contains.is_match(tok))
     };
