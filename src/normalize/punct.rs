@@ -68,6 +68,32 @@ fn ideograph_run(bytes: &[u8]) -> usize {
     n
 }
 
+/// Whether `fold_chars` keeps `c` as it is whatever surrounds it: not a space or line break,
+/// not folded to another width, not a quotation bracket, not a parenthesis (whose width
+/// pairing it tracks). Such chars are copied in runs.
+fn folds_to_itself(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '，' | '。' | '、' | '；' | '：' | '？' | '！' | '“' | '”' => {
+            true
+        }
+        '\r' | '\n' | '「' | '」' | '『' | '』' | '（' | '）' => false,
+        _ => !is_space(c) && fold_width(c) == c && fullwidth_of(c).is_none(),
+    }
+}
+
+/// Bytes at the start of `text` that fold to themselves: ideographs by their bytes, then
+/// the other such chars one by one, so a run goes on across Chinese punctuation and digits.
+fn plain_run(text: &str) -> usize {
+    let mut n = 0;
+    loop {
+        n += ideograph_run(&text.as_bytes()[n..]);
+        match text[n..].chars().next() {
+            Some(c) if folds_to_itself(c) => n += c.len_utf8(),
+            _ => return n,
+        }
+    }
+}
+
 pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     // No per-char copy of the input: on a 10 MB file it was the largest allocation of a run.
     let text = input.as_str();
@@ -81,18 +107,19 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     let mut parens: Vec<bool> = Vec::new();
     let (mut at, mut idx) = (0, 0);
     while at < text.len() {
-        // Most of a Chinese text is ideographs, which fold to themselves: copy each run as a
-        // block instead of char by char.
-        let run = ideograph_run(&text.as_bytes()[at..]);
+        // Most of a Chinese text folds to itself (ideographs, Chinese punctuation): copy each
+        // run as a block instead of char by char.
+        let run = plain_run(&text[at..]);
         if run > 0 {
             if let Some((ps, pe)) = pending_space.take() {
                 b.push(if ideographic >= 2 { '\n' } else { ' ' }, ps, pe);
             }
             ideographic = 0;
             at_line_start = false;
-            b.push_slice(input, idx..idx + run / 3);
+            let chars = text[at..at + run].chars().count();
+            b.push_slice(input, idx..idx + chars);
             at += run;
-            idx += run / 3;
+            idx += chars;
             continue;
         }
         let Some(c0) = text[at..].chars().next() else {
@@ -194,5 +221,16 @@ mod tests {
         assert_eq!(ideograph_run("\u{3000}组".as_bytes()), 0);
         assert_eq!(ideograph_run("组a组".as_bytes()), 3);
         assert_eq!(ideograph_run(b""), 0);
+    }
+
+    #[test]
+    fn plain_runs_cross_chinese_punctuation_and_stop_where_folding_starts() {
+        // Digits, %, Chinese punctuation and quotes stay; the ASCII comma may widen.
+        let s = "督导组“两不误”，占99.4%。共,";
+        assert_eq!(&s[..plain_run(s)], "督导组“两不误”，占99.4%。共");
+        for stop in ["（一）", " 二", "\n三", "Ａ", "「引」", "\u{3000}"] {
+            assert_eq!(plain_run(&format!("{stop}甲")), 0, "{stop:?}");
+        }
+        assert_eq!(plain_run(""), 0);
     }
 }
