@@ -334,7 +334,7 @@ mod tests {
         assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
         assert!(matches!(
             decode(&[0x7f, 0x45, 0x4c, 0x46, 0, 1, 0, 0, 9, 0, 0, 0, 0]),
-            Err(DecodeError::Binary { .. })
+            Err(DecodeError::Binary { nul_bytes: 7 })
         ));
     }
 
