@@ -48,7 +48,7 @@ pub fn clean_lines(text: &AlignedText) -> Cleaned {
     let mut doc_starts = vec![0usize];
     let mut kept_chars = 0usize;
     let mut char_pos = 0usize;
-    for line in s.split('\n') {
+    for line in crate::scan::split_lines(s) {
         let n_chars = line.chars().count();
         match classify(line, dicts) {
             LineKind::Keep => {

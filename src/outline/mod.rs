@@ -46,13 +46,12 @@ const CONCLUDERS: [&str; 4] = ["总之", "总而言之", "综上所述", "最后
 pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let mut markers = Vec::new();
     let mut base = 0;
-    for (p, line) in text.split('\n').enumerate() {
+    for (p, line) in crate::scan::split_lines(text).enumerate() {
         marker::scan_paragraph(line, base, p, &mut markers);
         base += line.len() + 1;
     }
     let markers = marker::keep_sequences(markers);
-    let conclusion_paras: Vec<bool> = text
-        .split('\n')
+    let conclusion_paras: Vec<bool> = crate::scan::split_lines(text)
         .map(|l| CONCLUDERS.iter().any(|c| l.starts_with(c)))
         .collect();
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
