@@ -11,17 +11,71 @@ use super::prescan::Mapped;
 use super::scanner::{listed, scan, Aligner};
 use super::Ctx;
 
-const SKIP: &str =
-    "script style noscript template link meta base iframe object embed svg math canvas \
-    textarea select button audio video";
-const BLOCK: &str =
-    "p div li h1 h2 h3 h4 h5 h6 tr td th section article table ul ol dl dt dd blockquote pre \
-    hr title header footer nav aside main figure figcaption address center form fieldset \
-    legend caption details summary body tbody thead tfoot";
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "link", "meta", "base", "iframe", "object", "embed",
+    "svg", "math", "canvas", "textarea", "select", "button", "audio", "video",
+];
+const BLOCK: &[&str] = &[
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "td",
+    "th",
+    "section",
+    "article",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "hr",
+    "title",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "figure",
+    "figcaption",
+    "address",
+    "center",
+    "form",
+    "fieldset",
+    "legend",
+    "caption",
+    "details",
+    "summary",
+    "body",
+    "tbody",
+    "thead",
+    "tfoot",
+];
 /// JSTL `c:set` variables that carry article text into an included template.
-const CSET_VARS: &str =
-    "title subtitle content text body summary abstract description imgsummary articletitle \
-    articlecontent newstitle newscontent";
+const CSET_VARS: &[&str] = &[
+    "title",
+    "subtitle",
+    "content",
+    "text",
+    "body",
+    "summary",
+    "abstract",
+    "description",
+    "imgsummary",
+    "articletitle",
+    "articlecontent",
+    "newstitle",
+    "newscontent",
+];
 
 /// Appends the text of one markup segment (document or fragment) to `b`.
 pub(super) fn extract(seg: &Mapped, fragment: bool, b: &mut Builder, ctx: &mut Ctx, depth: u8) {

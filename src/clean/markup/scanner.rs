@@ -5,7 +5,7 @@
 //! Talks to `prescan` for `Mapped`, to html5ever for entity decoding, and to the parent for
 //! `Ctx`, `Range` and the byte search helpers; used by `html`.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use scraper::Html;
 
@@ -16,8 +16,30 @@ use super::{find, find_ci, Ctx, Range};
 /// tags, comments and raw-text elements and decoding entities. DOM text is matched against it.
 pub(super) struct Scan {
     pub(super) seq: Vec<(char, u32, u32)>,
-    pub(super) idx: HashMap<char, Vec<u32>>,
+    /// Every position of `seq` as `key(char) << 32 | position`, sorted: the positions of a
+    /// char, in order, for `Aligner::locate` when DOM text does not continue where it was.
+    /// Built at the first such miss; most pages never have one.
+    idx: OnceCell<Vec<u64>>,
     pub(super) csets: Vec<CSet>,
+}
+
+impl Scan {
+    /// The first position at or after `from` holding a char with `c`'s key.
+    fn next_of(&self, c: char, from: usize) -> Option<usize> {
+        let idx = self.idx.get_or_init(|| {
+            let mut v: Vec<u64> = (0u32..)
+                .zip(&self.seq)
+                .map(|(i, &(ch, _, _))| u64::from(u32::from(key(ch))) << 32 | u64::from(i))
+                .collect();
+            v.sort_unstable();
+            v
+        });
+        let k = u64::from(u32::from(key(c)));
+        let at = idx.partition_point(|&x| x < (k << 32 | from as u64));
+        idx.get(at)
+            .filter(|&&x| x >> 32 == k)
+            .map(|&x| (x & 0xFFFF_FFFF) as usize)
+    }
 }
 
 pub(super) struct CSet {
@@ -26,11 +48,14 @@ pub(super) struct CSet {
     pub(super) value: Option<(usize, usize)>,
 }
 
-const RAWTEXT: &str = "script style xmp iframe noembed noframes noscript";
-const RCDATA: &str = "title textarea";
+const RAWTEXT: &[&str] = &[
+    "script", "style", "xmp", "iframe", "noembed", "noframes", "noscript",
+];
+const RCDATA: &[&str] = &["title", "textarea"];
 
-pub(super) fn listed(list: &str, name: &str) -> bool {
-    list.split(' ').any(|x| x == name)
+/// Whether `name` is one of `list` (element names; every element of every page asks).
+pub(super) fn listed(list: &[&str], name: &str) -> bool {
+    list.contains(&name)
 }
 
 fn key(c: char) -> char {
@@ -44,7 +69,7 @@ fn key(c: char) -> char {
 pub(super) fn scan(t: &str, ctx: &mut Ctx) -> Scan {
     let mut s = Scan {
         seq: Vec::new(),
-        idx: HashMap::new(),
+        idx: OnceCell::new(),
         csets: Vec::new(),
     };
     let (mut i, mut text_until) = (0, 0);
@@ -56,7 +81,6 @@ pub(super) fn scan(t: &str, ctx: &mut Ctx) -> Scan {
             }
         }
         let mut push = |ch: char, e: usize| {
-            s.idx.entry(key(ch)).or_default().push(s.seq.len() as u32);
             s.seq.push((ch, i as u32, e as u32));
         };
         // Only an entity decodes to a string; every other char is itself (no allocation: this
@@ -269,8 +293,7 @@ impl Aligner<'_> {
             self.cur += 1;
             return Some(self.cur - 1);
         }
-        let list = self.scan.idx.get(&key(c))?;
-        let x = *list.get(list.partition_point(|&x| (x as usize) < self.cur))? as usize;
+        let x = self.scan.next_of(c, self.cur)?;
         (x - self.cur <= JUMP).then(|| {
             self.cur = x + 1;
             x
