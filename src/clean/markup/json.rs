@@ -39,10 +39,7 @@ pub(super) fn json_blocks(pre: &Mapped) -> Option<Vec<Mapped>> {
 
 pub(super) fn json_unescape(pre: &Mapped, s: usize, e: usize) -> Mapped {
     let t = pre.text.get(s..e).unwrap_or("");
-    let mut m = Mapped {
-        end: pre.point(e),
-        ..Mapped::default()
-    };
+    let mut m = Mapped::with_ranges(String::new(), Vec::new(), pre.point(e));
     let mut it = t.char_indices().peekable();
     let hex4 = |at: usize| {
         t.get(at..at + 4)

@@ -11,11 +11,7 @@ use super::*;
 
 /// Decodes an input slice the independent way: JSON escapes, then html5ever on the result.
 fn decode_slice(slice: &str) -> String {
-    let m = Mapped {
-        text: slice.to_string(),
-        map: vec![(0, 0); slice.len()],
-        end: 0,
-    };
+    let m = Mapped::with_ranges(slice.to_string(), vec![(0, 0); slice.len()], 0);
     let unescaped = json_unescape(&m, 0, slice.len()).text;
     Html::parse_fragment(&unescaped)
         .root_element()
