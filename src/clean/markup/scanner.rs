@@ -283,15 +283,21 @@ impl Aligner<'_> {
     }
 
     pub(super) fn locate(&mut self, c: char) -> Option<usize> {
-        // Text mostly continues right where the last char was found: skip the index then.
-        if self
-            .scan
-            .seq
-            .get(self.cur)
-            .is_some_and(|&(sc, _, _)| key(sc) == key(c))
-        {
-            self.cur += 1;
-            return Some(self.cur - 1);
+        // Text mostly continues right where the last char was found, or after source whitespace
+        // the DOM walk collapsed (a line break between Markdown paragraphs): skip the index
+        // then. Past a few whitespace chars the index answers, as it would anyway: the first
+        // position holding `c` is the same either way.
+        let seq = &self.scan.seq;
+        let k = key(c);
+        let mut x = self.cur;
+        if k != ' ' {
+            while x - self.cur < 16 && seq.get(x).is_some_and(|&(sc, _, _)| key(sc) == ' ') {
+                x += 1;
+            }
+        }
+        if seq.get(x).is_some_and(|&(sc, _, _)| key(sc) == k) {
+            self.cur = x + 1;
+            return Some(x);
         }
         let x = self.scan.next_of(c, self.cur)?;
         (x - self.cur <= JUMP).then(|| {
