@@ -47,19 +47,27 @@ impl Builder {
         }
         // CSS Text 3 segment-break rule: a line break between two wide (CJK) chars vanishes,
         // so hard-wrapped Chinese source does not get spaces inside sentences.
-        let prev = self.text.chars().next_back();
-        if self.soft_nl && self.soft.len() == 1 && prev.is_some_and(is_wide) && is_wide(c) {
+        if self.soft_nl
+            && self.soft.len() == 1
+            && is_wide(c)
+            && self.text.chars().next_back().is_some_and(is_wide)
+        {
             self.soft.clear();
         }
         self.soft_nl = false;
-        for _ in 0..self.pending.min(2) {
-            self.text.push('\n');
-            self.src.push((r.0, r.0));
+        // Most chars follow a char of the same line: nothing pending, no soft space.
+        if self.pending > 0 {
+            for _ in 0..self.pending.min(2) {
+                self.text.push('\n');
+                self.src.push((r.0, r.0));
+            }
+            self.pending = 0;
         }
-        self.pending = 0;
-        for (s, sr) in self.soft.drain(..) {
-            self.text.push(s);
-            self.src.push(sr);
+        if !self.soft.is_empty() {
+            for (s, sr) in self.soft.drain(..) {
+                self.text.push(s);
+                self.src.push(sr);
+            }
         }
         self.text.push(c);
         self.src.push(r);
