@@ -46,9 +46,13 @@ impl Segmenter {
     /// that happens before the first file needs it.
     pub fn preload() {
         std::thread::spawn(|| {
-            // A first tag also loads jieba's part-of-speech model, which is lazy.
-            Segmenter::global().tag("两名同志");
+            Segmenter::global();
         });
+        // jieba parses its part-of-speech model for unseen words (a table of its own, shared by
+        // every instance) at the first such word. An empty jieba sees only unseen words, so
+        // tagging with one loads that table here, on the calling thread, while the dictionary
+        // loads on the other; otherwise the first file would wait for both, one after the other.
+        Jieba::empty().tag("龘靐", true);
     }
 
     /// One shared segmenter per process (building it parses the dictionaries).
