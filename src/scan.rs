@@ -74,6 +74,19 @@ pub fn split_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// Byte ranges of the lines of `text`, each with its line break (the last one may have none).
+pub fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        let start = pos;
+        (start < text.len()).then(|| {
+            pos = memchr::memchr(b'\n', &text.as_bytes()[start..])
+                .map_or(text.len(), |i| start + i + 1);
+            start..pos
+        })
+    })
+}
+
 /// The largest char boundary of `s` at or before byte `i` (`s.len()` past the end).
 pub fn floor_char_boundary(s: &str, i: usize) -> usize {
     let mut i = i.min(s.len());
@@ -86,6 +99,18 @@ pub fn floor_char_boundary(s: &str, i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_ranges_keep_their_breaks_and_cover_the_text() {
+        let s = "一\n\n二三\nend";
+        let got: Vec<&str> = line_ranges(s).map(|r| &s[r]).collect();
+        assert_eq!(got, vec!["一\n", "\n", "二三\n", "end"]);
+        assert_eq!(line_ranges("").count(), 0);
+        assert_eq!(
+            line_ranges("a\n").map(|r| r.len()).collect::<Vec<_>>(),
+            vec![2]
+        );
+    }
 
     #[test]
     fn split_lines_is_split_on_newlines() {

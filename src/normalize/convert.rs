@@ -2,6 +2,7 @@
 //! libopencc (feature `libopencc`) as an alternative. Nothing else in tifa names OpenCC.
 
 use std::fmt;
+use std::ops::Range;
 
 /// Which OpenCC configuration to apply. All go toward simplified Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -54,20 +55,119 @@ pub trait Converter: Send + Sync {
     fn backend(&self) -> &'static str;
     fn conversion(&self) -> Conversion;
     fn convert(&self, text: &str) -> String;
+
+    /// Byte ranges of the lines of `text` (each with its line break) that converting may
+    /// change, in order. A line left out is one the conversion is sure to hand back as it is,
+    /// so a caller may skip it: most input is already simplified. By default, every line.
+    fn changing_lines(&self, text: &str) -> Vec<Range<usize>> {
+        crate::scan::line_ranges(text).collect()
+    }
 }
 
 /// The default backend: pure-Rust OpenCC with current upstream lexicons, no system library.
 pub struct Fmmseg {
     cc: opencc_fmmseg::OpenCC,
     conversion: Conversion,
+    changing: Changing,
 }
 
 impl Fmmseg {
     pub fn new(conversion: Conversion) -> Self {
-        let mut cc = opencc_fmmseg::OpenCC::new();
+        let dicts = opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default();
+        let changing = Changing::of(&dicts, conversion);
+        let mut cc = opencc_fmmseg::OpenCC::from_dictionary(dicts);
         // tifa parallelizes across files; nested parallel conversion only adds contention.
         cc.set_parallel(false);
-        Fmmseg { cc, conversion }
+        Fmmseg {
+            cc,
+            conversion,
+            changing,
+        }
+    }
+}
+
+/// Chars without which a conversion cannot change a text. OpenCC only ever rewrites a matched
+/// dictionary key, and every key the conversion rewrites holds one of them: the chars it
+/// rewrites on their own, and for the few phrases made only of other chars (新抱 → 媳妇), the
+/// last char the phrase rewrites (抱). A text free of them comes back as it is, in every round.
+struct Changing {
+    /// One bit per BMP char, where nearly all of them lie.
+    bmp: Vec<u64>,
+    /// The few beyond the BMP, sorted.
+    astral: Vec<char>,
+}
+
+impl Changing {
+    fn of(d: &opencc_fmmseg::DictionaryMaxlength, conversion: Conversion) -> Self {
+        let t2s = [&d.ts_phrases, &d.ts_characters];
+        let dicts: Vec<&opencc_fmmseg::DictMaxLen> = match conversion {
+            Conversion::None => Vec::new(),
+            Conversion::T2s => t2s.to_vec(),
+            Conversion::Tw2s => [&d.tw_variants_rev_phrases, &d.tw_variants_rev]
+                .into_iter()
+                .chain(t2s)
+                .collect(),
+            Conversion::Tw2sp => [
+                &d.tw_phrases_rev,
+                &d.tw_variants_rev_phrases,
+                &d.tw_variants_rev,
+            ]
+            .into_iter()
+            .chain(t2s)
+            .collect(),
+            Conversion::Hk2s => [&d.hk_variants_rev_phrases, &d.hk_variants_rev]
+                .into_iter()
+                .chain(t2s)
+                .collect(),
+        };
+        let mut set = Changing {
+            bmp: vec![0; 0x1_0000 / 64],
+            astral: Vec::new(),
+        };
+        let rewrites = |k: &[char], v: &str| !k.iter().copied().eq(v.chars());
+        // Chars rewritten on their own first: a phrase that rewrites anything almost always
+        // holds one of them, so the common chars phrases merely share (一, 不, 中) stay out.
+        for dict in &dicts {
+            for (k, v) in dict.iter() {
+                if let [c] = k {
+                    if rewrites(k, v) {
+                        set.insert(*c);
+                    }
+                }
+            }
+        }
+        for dict in &dicts {
+            for (k, v) in dict.iter() {
+                if k.len() > 1 && rewrites(k, v) && !k.iter().any(|&c| set.contains(c)) {
+                    let vs: Vec<char> = v.chars().collect();
+                    let last = (0..k.len()).rev().find(|&i| vs.get(i) != Some(&k[i]));
+                    set.insert(k[last.unwrap_or(k.len() - 1)]);
+                }
+            }
+        }
+        set.astral.sort_unstable();
+        set.astral.dedup();
+        set
+    }
+
+    fn insert(&mut self, c: char) {
+        match self.bmp.get_mut(c as usize / 64) {
+            Some(w) => *w |= 1 << (c as usize % 64),
+            None => self.astral.push(c),
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(w) => w & (1 << (c as usize % 64)) != 0,
+            None => self.astral.binary_search(&c).is_ok(),
+        }
+    }
+
+    fn lines_in(&self, text: &str) -> Vec<Range<usize>> {
+        crate::scan::line_ranges(text)
+            .filter(|line| text[line.clone()].chars().any(|c| self.contains(c)))
+            .collect()
     }
 }
 
@@ -91,6 +191,10 @@ impl Converter for Fmmseg {
         };
         // Punctuation is left to `punct` (「」 → “”), so this stays OpenCC's own conversion.
         self.cc.convert_with_config(text, config, false)
+    }
+
+    fn changing_lines(&self, text: &str) -> Vec<Range<usize>> {
+        self.changing.lines_in(text)
     }
 }
 
@@ -131,5 +235,55 @@ impl Converter for LibOpencc {
             return text.to_owned();
         }
         self.cc.convert(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The skip must be exact: a dictionary key the conversion would leave out is one it
+    /// converts to itself. Keys are where every rewrite happens, so this covers them all.
+    #[test]
+    fn lines_left_out_are_lines_conversion_keeps() {
+        let dicts = opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default();
+        for conversion in [Conversion::T2s, Conversion::Tw2sp, Conversion::Hk2s] {
+            let cc = Fmmseg::new(conversion);
+            let keys: Vec<String> = [
+                &dicts.ts_phrases,
+                &dicts.ts_characters,
+                &dicts.tw_phrases_rev,
+                &dicts.tw_variants_rev_phrases,
+                &dicts.hk_variants_rev,
+            ]
+            .iter()
+            .flat_map(|d| d.iter().map(|(k, _)| k.iter().collect::<String>()))
+            .collect();
+            let mut skipped = 0;
+            for key in &keys {
+                if cc.changing_lines(key).is_empty() {
+                    skipped += 1;
+                    assert_eq!(&cc.convert(key), key, "{conversion}: {key} left out");
+                }
+            }
+            assert!(skipped > 0, "{conversion}: some keys convert to themselves");
+        }
+    }
+
+    #[test]
+    fn simplified_lines_are_left_out_and_rewriting_phrases_are_not() {
+        let cc = Fmmseg::new(Conversion::T2s);
+        let text = "督导组工作会议\n督導組工作會議\n新闻\n新抱\n";
+        let lines: Vec<&str> = cc
+            .changing_lines(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        // 新抱 → 媳妇 is a phrase of common chars: its last rewritten char (抱) marks it.
+        assert_eq!(lines, vec!["督導組工作會議\n", "新抱\n"]);
+        assert_eq!(cc.convert("新抱"), "媳妇");
+        assert!(Fmmseg::new(Conversion::None)
+            .changing_lines(text)
+            .is_empty());
     }
 }

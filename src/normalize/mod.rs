@@ -43,7 +43,7 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
         return None;
     }
     let text = input.as_str();
-    let pieces = crate::scan::line_pieces(text, PIECE);
+    let pieces = changing_pieces(text, converter);
     // A large document's pieces are converted a pool's width at a time in parallel (OpenCC is
     // half of `prepare`), then aligned in order; a group bounds the converted copies held.
     let group = if pieces.len() > 1 {
@@ -51,8 +51,11 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
     } else {
         1
     };
-    // Built at the first piece that changes; until then the input stands as it is.
+    // Built at the first piece that changes; until then the input stands as it is. `done`
+    // is the input char the output has reached: unchanged text between changed pieces is
+    // copied as one slice when the next change (or the end) comes.
     let mut built: Option<AlignedBuilder> = None;
+    let mut done = 0;
     for batch in pieces.chunks(group) {
         let outputs: Vec<String> = if batch.len() > 1 {
             use rayon::prelude::*;
@@ -67,21 +70,46 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
                 .collect()
         };
         for (piece, converted) in batch.iter().cloned().zip(outputs) {
-            convert_one(input, piece, &converted, &mut built, converter);
+            if converted != text[piece.clone()] {
+                let b = built.get_or_insert_with(|| {
+                    AlignedBuilder::with_capacity(text.len(), input.char_len())
+                });
+                done = convert_one(input, piece, &converted, done, b, converter);
+            }
         }
     }
-    built.map(AlignedBuilder::finish)
+    built.map(|mut b| {
+        b.push_slice(input, done..input.char_len());
+        b.finish()
+    })
 }
 
-/// Append one converted piece to the output under construction, or leave the output unbuilt
-/// while every piece so far came back unchanged.
+/// Stretches of whole lines of `text` that conversion may change, each up to about `PIECE`
+/// bytes: lines the converter is sure to keep are never handed to it. OpenCC never looks
+/// across a line break, so converting line by line gives what converting the whole does.
+/// Short unchanged gaps stay inside a piece, where one call costs less than two.
+fn changing_pieces(text: &str, converter: &dyn Converter) -> Vec<std::ops::Range<usize>> {
+    const GAP: usize = 1 << 10;
+    let mut pieces: Vec<std::ops::Range<usize>> = Vec::new();
+    for line in converter.changing_lines(text) {
+        match pieces.last_mut() {
+            Some(last) if line.start - last.end < GAP && last.len() < PIECE => last.end = line.end,
+            _ => pieces.push(line),
+        }
+    }
+    pieces
+}
+
+/// Append one piece that conversion changed to the output under construction, after the
+/// unchanged input chars from `done`; return the input char the output has reached.
 fn convert_one(
     input: &AlignedText,
     piece: std::ops::Range<usize>,
     converted: &str,
-    built: &mut Option<AlignedBuilder>,
+    done: usize,
+    b: &mut AlignedBuilder,
     converter: &dyn Converter,
-) {
+) -> usize {
     let text = input.as_str();
     let char_index = |byte: usize| {
         if byte >= text.len() {
@@ -90,23 +118,14 @@ fn convert_one(
             input.char_at_byte(byte)
         }
     };
-    if converted == &text[piece.clone()] {
-        if let Some(b) = built.as_mut() {
-            b.push_slice(input, char_index(piece.start)..char_index(piece.end));
-        }
-        return;
-    }
-    let b = built.get_or_insert_with(|| {
-        let mut b = AlignedBuilder::with_capacity(text.len(), input.char_len());
-        b.push_slice(input, 0..char_index(piece.start));
-        b
-    });
+    let chars = char_index(piece.start)..char_index(piece.end);
+    b.push_slice(input, done..chars.start);
     // Char for char (t2s on CJK text, almost always): each output char takes the origin
     // of the input char at its index, as the segment walk would give it, at copy speed.
-    let chars = char_index(piece.start)..char_index(piece.end);
-    if !b.push_rewritten(input, chars, converted) {
+    if !b.push_rewritten(input, chars.clone(), converted) {
         align_piece(input, piece, converted, b, converter);
     }
+    chars.end
 }
 
 /// Align a converted piece segment by segment between the delimiters OpenCC keeps; stretches
@@ -359,6 +378,38 @@ mod tests {
             t.origin_of(t.char_len() - 2),
             (plain.len() - 4, plain.len() - 1)
         );
+    }
+
+    #[test]
+    fn skipped_simplified_stretches_between_converted_lines_keep_their_alignment() {
+        // Gaps longer than `GAP` between traditional lines, so each is converted on its own
+        // and the simplified stretches between them are copied as they are.
+        let cc = Fmmseg::new(Conversion::T2s);
+        let plain = "督导组工作会议，两不误。\n".repeat(100);
+        let src: String = (0..5)
+            .map(|i| format!("{plain}第{i}：訪問督導組。\n"))
+            .collect();
+        let t = convert_aligned(&AlignedText::identity(&src), &cc);
+        assert_eq!(t.as_str(), cc.convert(&src));
+        for (i, line) in t.as_str().split('\n').enumerate() {
+            let start = t
+                .as_str()
+                .split('\n')
+                .take(i)
+                .map(|l| l.len() + 1)
+                .sum::<usize>();
+            let chars = t.char_at_byte(start.min(t.as_str().len().saturating_sub(1)));
+            let range = chars..chars + line.chars().count();
+            let origin = &src[t.origin_range(range)];
+            if line.starts_with('第') {
+                assert_eq!(
+                    origin.trim_end(),
+                    format!("第{}：訪問督導組。", &line[3..4])
+                );
+            } else if !line.is_empty() {
+                assert_eq!(origin, line);
+            }
+        }
     }
 
     #[test]
