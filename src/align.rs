@@ -280,6 +280,21 @@ impl AlignedBuilder {
         self.text.push(c);
     }
 
+    /// Append `text`, whose chars come in order from the input bytes starting at `start`, each
+    /// from bytes of its own width (a stretch a stage copied as it was): the first char may
+    /// break the running shift, the rest follow it, so they are appended as a block.
+    pub fn push_contiguous(&mut self, text: &str, start: usize) {
+        let Some(c) = text.chars().next() else {
+            return;
+        };
+        self.push(c, start, start + c.len_utf8());
+        let rest = &text[c.len_utf8()..];
+        let base = self.text.len();
+        self.starts
+            .extend(rest.char_indices().map(|(i, _)| (base + i) as u32));
+        self.text.push_str(rest);
+    }
+
     /// Append chars `chars` of `src` with their origins unchanged: a stage's fast path for
     /// stretches it leaves as they are (most of a simplified text under t2s).
     pub fn push_slice(&mut self, src: &AlignedText, chars: Range<usize>) {
@@ -392,6 +407,26 @@ impl AlignedBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn push_contiguous_matches_char_by_char_pushes() {
+        let mut a = AlignedBuilder::default();
+        let mut b = AlignedBuilder::default();
+        a.push('x', 0, 0);
+        b.push('x', 0, 0);
+        let text = "督导组a，b";
+        a.push_contiguous(text, 7);
+        for (i, c) in text.char_indices() {
+            b.push(c, 7 + i, 7 + i + c.len_utf8());
+        }
+        let (a, b) = (a.finish(), b.finish());
+        assert_eq!(a.as_str(), b.as_str());
+        for k in 0..a.char_len() {
+            assert_eq!(a.origin_of(k), b.origin_of(k), "char {k}");
+            assert_eq!(a.byte_of_char(k), b.byte_of_char(k));
+        }
+        assert_eq!(a.origin_of(1), (7, 10));
+    }
 
     #[test]
     fn same_char_widths_compares_every_byte_in_words_and_tail() {

@@ -356,8 +356,27 @@ fn locate<T>(
 
 fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {
     let mut b = crate::align::AlignedBuilder::with_capacity(m.text.len(), m.src.len());
-    for (c, &(s, e)) in m.text.chars().zip(m.src.iter()) {
-        b.push(c, s as usize, e as usize);
+    // Page text mostly runs on through the input char for char (between tags and entities):
+    // each such run is appended as a block.
+    let mut run: Option<(usize, usize, usize)> = None; // text start, input start, input end
+    for ((at, c), &(s, e)) in m.text.char_indices().zip(m.src.iter()) {
+        let (s, e) = (s as usize, e as usize);
+        match run.as_mut() {
+            Some((_, _, end)) if s == *end && e - s == c.len_utf8() => *end = e,
+            _ => {
+                if let Some((from, start, _)) = run.take() {
+                    b.push_contiguous(&m.text[from..at], start);
+                }
+                if e - s == c.len_utf8() {
+                    run = Some((at, s, e));
+                } else {
+                    b.push(c, s, e);
+                }
+            }
+        }
+    }
+    if let Some((from, start, _)) = run {
+        b.push_contiguous(&m.text[from..], start);
     }
     b.finish()
 }
