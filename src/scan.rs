@@ -51,13 +51,16 @@ pub fn line_pieces(text: &str, size: usize) -> Vec<Range<usize>> {
     let mut pieces = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
-        let from = (pos + size).min(text.len());
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i + 1);
+        let end = line_end(text, (pos + size).min(text.len()));
         pieces.push(pos..end);
         pos = end;
     }
     pieces
+}
+
+/// Byte offset just past the first line break at or after `from`, or the end of `text`.
+fn line_end(text: &str, from: usize) -> usize {
+    memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i + 1)
 }
 
 /// `text.split('\n')` with the newlines found by SIMD `memchr` (std's char search goes a
@@ -80,8 +83,7 @@ pub fn line_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     std::iter::from_fn(move || {
         let start = pos;
         (start < text.len()).then(|| {
-            pos = memchr::memchr(b'\n', &text.as_bytes()[start..])
-                .map_or(text.len(), |i| start + i + 1);
+            pos = line_end(text, start);
             start..pos
         })
     })

@@ -99,26 +99,22 @@ struct Changing {
 
 impl Changing {
     fn of(d: &opencc_fmmseg::DictionaryMaxlength, conversion: Conversion) -> Self {
-        let t2s = [&d.ts_phrases, &d.ts_characters];
-        let dicts: Vec<&opencc_fmmseg::DictMaxLen> = match conversion {
-            Conversion::None => Vec::new(),
-            Conversion::T2s => t2s.to_vec(),
-            Conversion::Tw2s => [&d.tw_variants_rev_phrases, &d.tw_variants_rev]
-                .into_iter()
-                .chain(t2s)
-                .collect(),
-            Conversion::Tw2sp => [
+        // The rounds of each configuration, as OpenCC applies them: its own first round (none
+        // for t2s), then t2s.
+        let round_1: &[&opencc_fmmseg::DictMaxLen] = match conversion {
+            Conversion::T2s | Conversion::None => &[],
+            Conversion::Tw2s => &[&d.tw_variants_rev_phrases, &d.tw_variants_rev],
+            Conversion::Tw2sp => &[
                 &d.tw_phrases_rev,
                 &d.tw_variants_rev_phrases,
                 &d.tw_variants_rev,
-            ]
-            .into_iter()
-            .chain(t2s)
-            .collect(),
-            Conversion::Hk2s => [&d.hk_variants_rev_phrases, &d.hk_variants_rev]
-                .into_iter()
-                .chain(t2s)
-                .collect(),
+            ],
+            Conversion::Hk2s => &[&d.hk_variants_rev_phrases, &d.hk_variants_rev],
+        };
+        let t2s = [&d.ts_phrases, &d.ts_characters];
+        let dicts: Vec<&opencc_fmmseg::DictMaxLen> = match conversion {
+            Conversion::None => Vec::new(),
+            _ => round_1.iter().copied().chain(t2s).collect(),
         };
         let mut set = Changing {
             bmp: vec![0; 0x1_0000 / 64],
