@@ -1,8 +1,8 @@
 //! Running the pipeline over many inputs as a stream: a producer walks the inputs lazily, a
 //! rayon pool processes them, and a reorder buffer hands records to the sink in input order,
-//! whatever the thread count. At most `window` inputs are in flight, so memory is bounded by
-//! the window, not by the corpus. Talks to `inputs` for what to read and `Pipeline` for the
-//! work; writing is the sink's business.
+//! whatever the thread count. The inputs in flight are bounded in number and in bytes, so
+//! memory is bounded by the window, not by the corpus. Talks to `inputs` for what to read and
+//! `Pipeline` for the work; writing is the sink's business.
 
 pub mod inputs;
 pub mod resume;
@@ -12,7 +12,7 @@ pub use inputs::{collect_inputs, walk, Input, Line, WalkOptions};
 use crate::pipeline::Pipeline;
 use crate::record::FileRecord;
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
@@ -23,8 +23,12 @@ pub struct BatchOptions {
     /// Inputs larger than this many bytes get an error record instead of being read.
     pub max_bytes: u64,
     /// Inputs in flight at once (read, processing, or waiting for their turn to be written);
-    /// 0 picks 4 per worker thread.
+    /// 0 picks 64 per worker thread. One per worker is always allowed.
     pub window: usize,
+    /// Input bytes in flight beyond one input per worker: past this, the next input waits
+    /// for the writer even when `window` has room, so a run of large files cannot pile up
+    /// finished records behind a slow one.
+    pub window_bytes: u64,
     /// Worker threads; 0 uses every core.
     pub threads: usize,
 }
@@ -37,10 +41,14 @@ impl Default for BatchOptions {
         BatchOptions {
             max_bytes: DEFAULT_MAX_BYTES,
             window: 0,
+            window_bytes: DEFAULT_WINDOW_BYTES,
             threads: 0,
         }
     }
 }
+
+/// 32 MiB: a thousand news pages, or three records of a 10 MB compilation, waiting at once.
+pub const DEFAULT_WINDOW_BYTES: u64 = 32 << 20;
 
 /// Read and process one input; I/O failures, oversized inputs and panics inside a stage
 /// become error records.
@@ -154,17 +162,65 @@ fn guarded_inner(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
     })
 }
 
-/// How far the writer has got: records handed to the sink, and whether the run stops early.
+/// What the producer has let in and the writer has not yet written, and whether the run stops
+/// early.
 struct Gate {
-    written: Mutex<usize>,
+    flight: Mutex<Flight>,
     moved: Condvar,
     stop: AtomicBool,
 }
 
+#[derive(Default)]
+struct Flight {
+    /// Sizes of the inputs let in and not yet handed to the sink, in input order.
+    sizes: VecDeque<u64>,
+    /// Their sum.
+    bytes: u64,
+}
+
+/// The limits of what may be in flight at once.
+struct Limits {
+    /// Inputs always allowed: one per worker, so none idles for want of bytes.
+    floor: usize,
+    count: usize,
+    bytes: u64,
+}
+
+impl Flight {
+    /// Whether one more input of `size` bytes may start now.
+    fn admits(&self, size: u64, limits: &Limits) -> bool {
+        let n = self.sizes.len();
+        n < limits.floor || (n < limits.count && self.bytes.saturating_add(size) <= limits.bytes)
+    }
+
+    fn let_in(&mut self, size: u64) {
+        self.sizes.push_back(size);
+        self.bytes = self.bytes.saturating_add(size);
+    }
+
+    fn wrote_one(&mut self) {
+        if let Some(size) = self.sizes.pop_front() {
+            self.bytes = self.bytes.saturating_sub(size);
+        }
+    }
+}
+
+/// Bytes an input will bring in, for the window: the file's size, a line's text; 0 where it is
+/// not known ahead (stdin) or there is nothing to read.
+fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::Path(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+        Input::Line(l) => l.text.len() as u64,
+        Input::Stdin | Input::Failed { .. } => 0,
+    }
+}
+
 /// Process `inputs` on a rayon pool of `opts.threads` workers and call `sink` with each record in input
-/// order. The producer pauses while `window` inputs are ahead of the writer, so a slow file
-/// holds back at most a window of finished records. A sink error stops the run and is
-/// returned.
+/// order. The producer pauses while the window is full (`window` inputs, or `window_bytes`
+/// beyond one input per worker, ahead of the writer), so a slow file holds back a bounded
+/// set of finished records. The window is wide by count because the writer shares the cores
+/// with the workers: with a few inputs of slack, every moment it waits for a core left a
+/// worker idle. A sink error stops the run and is returned.
 pub fn run_stream<I, F>(
     pipeline: &Pipeline,
     inputs: I,
@@ -200,13 +256,19 @@ where
         .thread_name(|i| format!("tifa-worker-{i}"))
         .build()
         .map_err(std::io::Error::other)?;
-    let window = match opts.window {
-        0 => pool.current_num_threads() * 4,
+    let threads = pool.current_num_threads().max(1);
+    let count = match opts.window {
+        0 => threads * 64,
         n => n,
     }
     .max(1);
+    let limits = Limits {
+        floor: threads.min(count),
+        count,
+        bytes: opts.window_bytes,
+    };
     let gate = Gate {
-        written: Mutex::new(0),
+        flight: Mutex::new(Flight::default()),
         moved: Condvar::new(),
         stop: AtomicBool::new(false),
     };
@@ -216,14 +278,17 @@ where
         let gate = &gate;
         let pool = &pool;
         let finish = &finish;
+        let limits = &limits;
         // The producer feeds the pool from its own thread, so the caller's thread is free to
         // write: it may hold things that cannot cross threads (a locked stdout).
         scope.spawn(move || {
-            let gated = inputs.enumerate().take_while(|(seq, _)| {
-                let mut written = gate.written.lock().unwrap_or_else(|e| e.into_inner());
-                while *seq >= *written + window && !gate.stop.load(Ordering::Relaxed) {
-                    written = gate.moved.wait(written).unwrap_or_else(|e| e.into_inner());
+            let gated = inputs.enumerate().take_while(|(_, input)| {
+                let size = input_size(input);
+                let mut flight = gate.flight.lock().unwrap_or_else(|e| e.into_inner());
+                while !flight.admits(size, limits) && !gate.stop.load(Ordering::Relaxed) {
+                    flight = gate.moved.wait(flight).unwrap_or_else(|e| e.into_inner());
                 }
+                flight.let_in(size);
                 !gate.stop.load(Ordering::Relaxed)
             });
             pool.install(|| {
@@ -240,6 +305,7 @@ where
         let mut next = 0;
         for (seq, record) in rx.iter() {
             pending.insert(seq, record);
+            let before = next;
             while let Some(r) = pending.remove(&next) {
                 next += 1;
                 if let Err(e) = sink(r) {
@@ -250,7 +316,12 @@ where
             if result.is_err() {
                 gate.stop.store(true, Ordering::Relaxed);
             }
-            *gate.written.lock().unwrap_or_else(|e| e.into_inner()) = next;
+            {
+                let mut flight = gate.flight.lock().unwrap_or_else(|e| e.into_inner());
+                for _ in before..next {
+                    flight.wrote_one();
+                }
+            }
             gate.moved.notify_all();
             if result.is_err() {
                 break;
@@ -307,6 +378,49 @@ mod tests {
         })
         .expect("run");
         let want: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn the_window_lets_in_one_input_per_worker_whatever_its_size_then_counts_bytes() {
+        let limits = Limits {
+            floor: 2,
+            count: 4,
+            bytes: 100,
+        };
+        let mut f = Flight::default();
+        assert!(f.admits(1_000, &limits));
+        f.let_in(1_000);
+        assert!(f.admits(1_000, &limits));
+        f.let_in(60);
+        // Two in flight: past the floor, 1,060 bytes are over the budget.
+        assert!(!f.admits(1, &limits));
+        f.wrote_one();
+        assert_eq!(f.bytes, 60);
+        f.let_in(30);
+        assert!(f.admits(10, &limits));
+        assert!(!f.admits(11, &limits));
+        f.let_in(10);
+        f.let_in(0);
+        // Four in flight: the count is full, even for an input of no bytes.
+        assert!(!f.admits(0, &limits));
+    }
+
+    #[test]
+    fn records_come_out_in_input_order_with_a_tiny_byte_window() {
+        let p = Pipeline::default();
+        let opts = BatchOptions {
+            window_bytes: 1,
+            threads: 3,
+            ..Default::default()
+        };
+        let mut ids = Vec::new();
+        run_stream(&p, lines(30).into_iter(), &opts, |r| {
+            ids.push(r.id.unwrap_or_default());
+            Ok(())
+        })
+        .expect("run");
+        let want: Vec<String> = (0..30).map(|i| i.to_string()).collect();
         assert_eq!(ids, want);
     }
 

@@ -107,8 +107,8 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let inputs = batch::walk(&a.paths, &walk_opts)?;
     let opts = BatchOptions {
         max_bytes: a.max_bytes,
-        window: 0,
         threads: a.jobs.unwrap_or(0),
+        ..BatchOptions::default()
     };
     // A regular file is written as FILE.partial and renamed when complete; a device or a
     // pipe (-o /dev/null, a FIFO) is written in place: renaming onto it would replace it.
