@@ -113,3 +113,41 @@ fn usage_errors_exit_2() {
     assert_eq!(tifa(&["extract"]).status.code(), Some(2));
     assert_eq!(tifa(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn a_large_record_written_in_pieces_is_the_record_written_whole() {
+    // Inputs of 1 MiB and more are serialized in pieces the writer writes as they come;
+    // with live tables (stdout and --csv) every record is still written whole.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut seeds: Vec<_> = std::fs::read_dir("corpus")
+        .expect("corpus/")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    seeds.sort();
+    let plain: Vec<u8> = seeds
+        .iter()
+        .filter(|p| !p.to_string_lossy().contains("002_"))
+        .flat_map(|p| std::fs::read(p).expect("seed"))
+        .collect();
+    let mut big = Vec::new();
+    while big.len() < 3 << 20 {
+        big.extend_from_slice(&plain);
+        big.push(b'\n');
+    }
+    std::fs::write(dir.path().join("a-big.txt"), &big).expect("write");
+    std::fs::write(dir.path().join("b-small.txt"), &plain[..2000]).expect("write");
+    let input = dir.path().to_string_lossy().into_owned();
+    let out_path = dir.path().join("out.jsonl");
+    let out = out_path.to_string_lossy().into_owned();
+    let csv = dir.path().join("csv").to_string_lossy().into_owned();
+    let pieces = tifa(&["extract", &input, "--glob", "*.txt", "-q", "-o", &out]);
+    assert_eq!(pieces.status.code(), Some(0));
+    let whole = tifa(&["extract", &input, "--glob", "*.txt", "-q", "--csv", &csv]);
+    ok_stdout(&whole);
+    let written = std::fs::read(&out_path).expect("output written");
+    assert!(written.len() > 3 << 20, "{} bytes", written.len());
+    assert!(written == whole.stdout, "pieces and whole records differ");
+    let recs = lines(&whole);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0]["documents"].as_array().map_or(0, Vec::len) > 20);
+}

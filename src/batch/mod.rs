@@ -231,13 +231,18 @@ where
     I: Iterator<Item = Input> + Send,
     F: FnMut(FileRecord) -> std::io::Result<()>,
 {
-    run_stream_mapped(pipeline, inputs, opts, |r| r, sink)
+    run_stream_mapped(pipeline, inputs, opts, |r| (r, None), sink)
 }
+
+/// Work a worker runs right after queueing a value for the writer: the serialization of a
+/// large record, which the writer consumes as it is made.
+pub type Then = Box<dyn FnOnce() + Send>;
 
 /// `run_stream` with `finish` applied to each record on the worker that made it, before the
 /// record queues for the writer: serializing there keeps the one writer thread from becoming
 /// the bottleneck (or, on two cores, from taking a worker's share), and frees the record
-/// where it was allocated.
+/// where it was allocated. What `finish` returns beside the value runs on the same worker
+/// once the value is queued, so the writer can start on it meanwhile.
 pub fn run_stream_mapped<I, T, M, F>(
     pipeline: &Pipeline,
     inputs: I,
@@ -248,7 +253,7 @@ pub fn run_stream_mapped<I, T, M, F>(
 where
     I: Iterator<Item = Input> + Send,
     T: Send,
-    M: Fn(FileRecord) -> T + Sync,
+    M: Fn(FileRecord) -> (T, Option<Then>) + Sync,
     F: FnMut(T) -> std::io::Result<()>,
 {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -296,8 +301,12 @@ where
                     if gate.stop.load(Ordering::Relaxed) {
                         return;
                     }
+                    let (value, then) = finish(process_input(pipeline, &input, opts));
                     // The receiver only hangs up after a stop, when records no longer matter.
-                    let _ = tx.send((seq, finish(process_input(pipeline, &input, opts))));
+                    let _ = tx.send((seq, value));
+                    if let Some(then) = then {
+                        then();
+                    }
                 });
             });
         });
@@ -422,6 +431,35 @@ mod tests {
         .expect("run");
         let want: Vec<String> = (0..30).map(|i| i.to_string()).collect();
         assert_eq!(ids, want);
+    }
+
+    #[test]
+    fn what_finish_leaves_to_run_after_queueing_feeds_the_writer_in_order() {
+        let p = Pipeline::default();
+        let opts = BatchOptions {
+            threads: 3,
+            ..Default::default()
+        };
+        // Each record's id goes to the writer through a channel filled only once the value
+        // holding its receiver is queued.
+        let finish = |r: FileRecord| {
+            let (tx, rx) = std::sync::mpsc::channel::<String>();
+            let id = r.id.unwrap_or_default();
+            let then: Then = Box::new(move || {
+                for part in ["<", id.as_str(), ">"] {
+                    let _ = tx.send(part.to_owned());
+                }
+            });
+            (rx, Some(then))
+        };
+        let mut got = String::new();
+        run_stream_mapped(&p, lines(20).into_iter(), &opts, finish, |rx| {
+            got.extend(rx);
+            Ok(())
+        })
+        .expect("run");
+        let want: String = (0..20).map(|i| format!("<{i}>")).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use tifa::batch::{self, resume, BatchOptions, WalkOptions};
-use tifa::emit::{to_json_line, JsonlSink};
+use tifa::emit::{send_json_chunks, to_json_line, JsonlSink};
 use tifa::normalize::{Conversion, Converter, Fmmseg};
 use tifa::{FileRecord, Options, Pipeline};
 
@@ -164,15 +164,27 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
     let mut bytes = 0u64;
     let keep_records = live_tables.is_some();
-    let finish = |r: FileRecord| Finished {
-        line: to_json_line(&r),
-        bytes: r.source.as_ref().map_or(0, |s| s.bytes as u64),
-        is_error: r.is_error(),
-        message: r.error.as_ref().map(|e| match &r.id {
-            Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
-            None => format!("tifa: {}: {e}", r.file),
-        }),
-        record: keep_records.then_some(r),
+    let finish = |r: FileRecord| {
+        let bytes = r.source.as_ref().map_or(0, |s| s.bytes as u64);
+        let mut f = Finished {
+            line: Line::Whole(String::new()),
+            bytes,
+            is_error: r.is_error(),
+            message: r.error.as_ref().map(|e| match &r.id {
+                Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
+                None => format!("tifa: {}: {e}", r.file),
+            }),
+            record: None,
+        };
+        if keep_records || bytes < STREAM_FROM {
+            f.line = Line::Whole(to_json_line(&r));
+            f.record = keep_records.then_some(r);
+            return (f, None);
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        f.line = Line::Pieces(rx);
+        let then: batch::Then = Box::new(move || send_json_chunks(&r, &tx));
+        (f, Some(then))
     };
     batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
         bytes += f.bytes;
@@ -183,7 +195,10 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         if let (Some(t), Some(r)) = (live_tables.as_mut(), &f.record) {
             t.write(r)?;
         }
-        sink.write_line(f.line.as_bytes(), f.is_error)
+        match f.line {
+            Line::Whole(line) => sink.write_line(line.as_bytes(), f.is_error),
+            Line::Pieces(rx) => sink.write_pieces(rx, f.is_error),
+        }
     })
     .map_err(|e| format!("writing output: {e}"))?;
     progress.finish();
@@ -225,9 +240,19 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     })
 }
 
+/// Inputs from this size on have their record serialized after it is queued, in pieces the
+/// writer writes as they come: the writing of a 100 MB line then overlaps its serialization.
+const STREAM_FROM: u64 = 1 << 20;
+
+/// A record's JSON line: whole, or in pieces still being made (`send_json_chunks`).
+enum Line {
+    Whole(String),
+    Pieces(std::sync::mpsc::Receiver<Vec<u8>>),
+}
+
 /// A record as the writer needs it, made on the worker that processed the input.
 struct Finished {
-    line: String,
+    line: Line,
     bytes: u64,
     is_error: bool,
     /// The error line for the terminal.
