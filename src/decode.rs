@@ -58,6 +58,34 @@ impl Decoded {
     }
 }
 
+/// `decode` for bytes the caller hands over: valid UTF-8 without a BOM (most input) becomes
+/// the text itself, where `decode` would copy it. The bytes come back when they were only
+/// read from, for whatever else needs the raw input.
+pub fn decode_owned(bytes: Vec<u8>) -> (Result<Decoded, DecodeError>, Option<Vec<u8>>) {
+    let plain = !bytes.is_empty()
+        && Encoding::for_bom(&bytes).is_none()
+        && sniff_utf16(&bytes).is_none()
+        && memchr::memchr(0, &bytes).is_none()
+        && simdutf8::basic::from_utf8(&bytes).is_ok();
+    if !plain {
+        return (decode(&bytes), Some(bytes));
+    }
+    let raw_len = bytes.len();
+    // SAFETY: `simdutf8` has just checked that `bytes` is valid UTF-8; std's own check
+    // would decode every char of the input again.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    let decoded = Decoded {
+        text,
+        encoding: UTF_8.name(),
+        confident: true,
+        replaced: 0,
+        offsets: None,
+        bom_len: 0,
+        raw_len,
+    };
+    (Ok(decoded), None)
+}
+
 /// Decode `bytes`. Malformed sequences are replaced and counted, never fatal.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
@@ -288,6 +316,42 @@ mod tests {
             assert_eq!(back, c.to_string());
         }
         d
+    }
+
+    #[test]
+    fn decoding_owned_bytes_gives_what_decoding_borrowed_ones_does() {
+        let (gbk, _, _) = GBK.encode(SAMPLE);
+        let utf16: Vec<u8> = SAMPLE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let inputs: Vec<(Vec<u8>, bool)> = vec![
+            (SAMPLE.as_bytes().to_vec(), true),
+            ([&b"\xEF\xBB\xBF"[..], SAMPLE.as_bytes()].concat(), false),
+            (gbk.into_owned(), false),
+            (utf16, false),
+            (
+                [SAMPLE.as_bytes(), b"\xFF", SAMPLE.as_bytes()].concat(),
+                false,
+            ),
+            (b"text\0\0\x01binary".to_vec(), false),
+            (Vec::new(), false),
+        ];
+        for (bytes, taken) in inputs {
+            let want = decode(&bytes);
+            let (got, back) = decode_owned(bytes.clone());
+            assert_eq!(back.is_none(), taken, "{bytes:?}");
+            assert_eq!(back.as_deref().unwrap_or(&bytes), &bytes[..]);
+            match (got, want) {
+                (Ok(g), Ok(w)) => {
+                    assert_eq!(
+                        (&g.text, g.encoding, g.confident, g.replaced),
+                        (&w.text, w.encoding, w.confident, w.replaced)
+                    );
+                    for i in (0..=g.text.len()).filter(|&i| g.text.is_char_boundary(i)) {
+                        assert_eq!(g.raw_offset(i), w.raw_offset(i));
+                    }
+                }
+                (g, w) => assert_eq!(g.err(), w.err()),
+            }
+        }
     }
 
     #[test]

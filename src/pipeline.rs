@@ -99,6 +99,16 @@ impl Pipeline {
     /// Decode, clean and normalize: everything before extraction.
     pub fn prepare(&self, bytes: &[u8]) -> Result<Prepared, decode::DecodeError> {
         let decoded = decode::decode(bytes)?;
+        let (markup, cleaned) = self.clean_decoded(&decoded);
+        Ok(Prepared {
+            decoded,
+            markup,
+            cleaned,
+        })
+    }
+
+    /// Markup removal, normalization and line cleaning of a decoded input.
+    fn clean_decoded(&self, decoded: &Decoded) -> (bool, clean::Cleaned) {
         let is_markup = markup::looks_like_markup(&decoded.text);
         let base = if is_markup {
             let m = markup::markup_to_text(&decoded.text);
@@ -108,12 +118,7 @@ impl Pipeline {
         };
         let normalized = normalize::normalize_owned(base, self.converter.as_ref());
         let cleaned = clean::clean_lines(&normalized);
-        drop(normalized);
-        Ok(Prepared {
-            decoded,
-            markup: is_markup,
-            cleaned,
-        })
+        (is_markup, cleaned)
     }
 
     /// Process one input into its record. `file` is the name the record carries.
@@ -124,8 +129,49 @@ impl Pipeline {
             || hex(&Sha256::digest(bytes)),
             || self.prepare(bytes),
         );
+        self.finish_record(file, bytes.len(), sha256, prepared)
+    }
+
+    /// `process` for bytes the caller hands over: UTF-8 input becomes the decoded text
+    /// without a copy (a 50 MB file then holds one buffer of itself fewer). Same record.
+    pub fn process_owned(&self, file: &str, bytes: Vec<u8>) -> FileRecord {
+        let len = bytes.len();
+        let large = len >= self.options.split_from;
+        let (decoded, raw) = decode::decode_owned(bytes);
+        let decoded = match decoded {
+            Ok(d) => d,
+            Err(e) => {
+                let sha256 = hex(&Sha256::digest(raw.as_deref().unwrap_or_default()));
+                return self.finish_record(file, len, sha256, Err(e));
+            }
+        };
+        // Where the text is the input itself, it is also what the hash reads.
+        let raw_bytes = raw.as_deref().unwrap_or(decoded.text.as_bytes());
+        let (sha256, (markup, cleaned)) = join_if(
+            large,
+            || hex(&Sha256::digest(raw_bytes)),
+            || self.clean_decoded(&decoded),
+        );
+        drop(raw);
+        let prepared = Prepared {
+            decoded,
+            markup,
+            cleaned,
+        };
+        self.finish_record(file, len, sha256, Ok(prepared))
+    }
+
+    /// The record of a prepared input (or of one that would not decode).
+    fn finish_record(
+        &self,
+        file: &str,
+        len: usize,
+        sha256: String,
+        prepared: Result<Prepared, decode::DecodeError>,
+    ) -> FileRecord {
+        let large = len >= self.options.split_from;
         let mut source = Source {
-            bytes: bytes.len(),
+            bytes: len,
             sha256,
             encoding: "",
             confident: false,

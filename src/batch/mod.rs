@@ -12,6 +12,7 @@ pub use inputs::{collect_inputs, walk, Input, Line, WalkOptions};
 use crate::pipeline::Pipeline;
 use crate::record::FileRecord;
 use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -70,7 +71,10 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
             if l.text.len() as u64 > opts.max_bytes {
                 return with_line(too_big(l.text.len() as u64), l);
             }
-            return with_line(guarded(pipeline, &name, l.text.as_bytes()), l);
+            return with_line(
+                guarded(pipeline, &name, Cow::Borrowed(l.text.as_bytes())),
+                l,
+            );
         }
         Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes, 0),
         Input::Path(p) => match std::fs::metadata(p) {
@@ -81,7 +85,7 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
         },
     };
     match bytes {
-        Ok(Some(b)) => guarded(pipeline, &name, &b),
+        Ok(Some(b)) => guarded(pipeline, &name, Cow::Owned(b)),
         Ok(None) => too_big(opts.max_bytes + 1),
         Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
     }
@@ -136,17 +140,13 @@ fn with_line(mut r: FileRecord, l: &Line) -> FileRecord {
 }
 
 /// A bug in a stage must cost one record, not the batch: the panic becomes an error record.
-fn guarded(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
-    let record = guarded_inner(pipeline, name, bytes);
-    if bytes.len() >= TRIM_AFTER {
-        release_freed_memory();
-    }
-    record
-}
-
-fn guarded_inner(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline.process(name, bytes)
+/// Bytes read for this input are handed over (`Pipeline::process_owned`); a JSONL line's
+/// text stays with its input.
+fn guarded(pipeline: &Pipeline, name: &str, bytes: Cow<'_, [u8]>) -> FileRecord {
+    let len = bytes.len();
+    let record = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match bytes {
+        Cow::Borrowed(b) => pipeline.process(name, b),
+        Cow::Owned(b) => pipeline.process_owned(name, b),
     }))
     .unwrap_or_else(|p| {
         let msg = p
@@ -159,7 +159,11 @@ fn guarded_inner(pipeline: &Pipeline, name: &str, bytes: &[u8]) -> FileRecord {
             format!("internal error (please report): {msg}"),
             None,
         )
-    })
+    });
+    if len >= TRIM_AFTER {
+        release_freed_memory();
+    }
+    record
 }
 
 /// What the producer has let in and the writer has not yet written, and whether the run stops
