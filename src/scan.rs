@@ -63,6 +63,12 @@ fn line_end(text: &str, from: usize) -> usize {
     memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |i| from + i + 1)
 }
 
+/// Byte length of `text`'s first line (without its newline), found by SIMD `memchr`: the
+/// outline looks for the end of a paragraph at every heading, and paragraphs run long.
+pub fn first_line_len(text: &str) -> usize {
+    memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())
+}
+
 /// `text.split('\n')` with the newlines found by SIMD `memchr` (std's char search goes a
 /// word at a time): the line loops of cleaning and the outline run over every document.
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
@@ -127,6 +133,7 @@ mod tests {
         ] {
             let want: Vec<&str> = s.split('\n').collect();
             assert_eq!(split_lines(s).collect::<Vec<_>>(), want, "{s:?}");
+            assert_eq!(&s[..first_line_len(s)], want[0], "{s:?}");
         }
     }
 

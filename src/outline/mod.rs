@@ -147,7 +147,7 @@ fn place(
 fn heading_text(text: &str, from: usize) -> (String, String) {
     let rest = &text[from..];
     let rest = rest.trim_start_matches(' ');
-    let para = rest.split('\n').next().unwrap_or("");
+    let para = &rest[..crate::scan::first_line_len(rest)];
     // Byte ends of the char runs, copied as one slice each rather than char by char.
     let heading_end = para
         .char_indices()
@@ -173,10 +173,8 @@ fn set_ends(units: &mut [OutlineUnit], text: &str) {
             end = end.min(units[p].range.end.max(units[i].marker_range.end));
         }
         if !units[i].style.is_block() {
-            let para_end = text[units[i].marker_range.start..]
-                .find('\n')
-                .map(|k| units[i].marker_range.start + k)
-                .unwrap_or(text.len());
+            let from = units[i].marker_range.start;
+            let para_end = from + crate::scan::first_line_len(&text[from..]);
             if !units[i].initial {
                 end = end.min(para_end);
             }
