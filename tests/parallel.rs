@@ -7,6 +7,12 @@ use tifa::pipeline::Options;
 use tifa::Pipeline;
 
 fn record(bytes: &[u8], split_from: usize, threads: usize) -> String {
+    record_of(bytes, split_from, threads, false)
+}
+
+/// The record through `process`, or through `process_owned` (the bytes handed over, as a
+/// batch run does with the files it reads).
+fn record_of(bytes: &[u8], split_from: usize, threads: usize, owned: bool) -> String {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
@@ -18,8 +24,15 @@ fn record(bytes: &[u8], split_from: usize, threads: usize) -> String {
             ..Options::default()
         },
     );
-    pool.install(|| serde_json::to_string(&pipeline.process("input", bytes)))
-        .expect("record serializes")
+    pool.install(|| {
+        let r = if owned {
+            pipeline.process_owned("input", bytes.to_vec())
+        } else {
+            pipeline.process("input", bytes)
+        };
+        serde_json::to_string(&r)
+    })
+    .expect("record serializes")
 }
 
 fn seeds() -> Vec<Vec<u8>> {
@@ -60,6 +73,11 @@ fn a_split_record_is_the_sequential_record_at_any_pool_width() {
                 record(bytes, 0, threads),
                 sequential,
                 "input {i}, {threads} threads"
+            );
+            assert_eq!(
+                record_of(bytes, 0, threads, true),
+                sequential,
+                "input {i}, {threads} threads, bytes handed over"
             );
         }
     }

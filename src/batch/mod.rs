@@ -223,8 +223,8 @@ fn input_size(input: &Input) -> u64 {
 /// order. The producer pauses while the window is full (`window` inputs, or `window_bytes`
 /// beyond one input per worker, ahead of the writer), so a slow file holds back a bounded
 /// set of finished records. The window is wide by count because the writer shares the cores
-/// with the workers: with a few inputs of slack, every moment it waits for a core left a
-/// worker idle. A sink error stops the run and is returned.
+/// with the workers: with only a few inputs of slack, each moment it waited for a core soon
+/// left a worker idle. A sink error stops the run and is returned.
 pub fn run_stream<I, F>(
     pipeline: &Pipeline,
     inputs: I,
