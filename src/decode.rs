@@ -156,7 +156,9 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     multibyte >= 20 && bad * 100 <= multibyte
 }
 
-/// UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy or CJK text.
+/// UTF-16 without a BOM shows as NULs in every other byte of ASCII-heavy text. Chinese text has
+/// NULs only in its newlines, digits and Latin letters (and in 一, U+4E00), too few to tell the
+/// byte order: there the byte order under which it reads as Chinese text decides.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
     if head.len() < 4 {
@@ -169,12 +171,20 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let units = head.len() / 2;
     if odd * 10 > units * 3 && even * 20 < units {
-        Some(UTF_16LE)
+        return Some(UTF_16LE);
     } else if even * 10 > units * 3 && odd * 20 < units {
-        Some(UTF_16BE)
-    } else {
-        None
+        return Some(UTF_16BE);
     }
+    if even + odd == 0 {
+        return None;
+    }
+    [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
+        let (text, _) = enc.decode_without_bom_handling(head);
+        let plain = text
+            .chars()
+            .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'));
+        plain && mostly_chinese(&text, 10)
+    })
 }
 
 fn decode_with(enc: &'static Encoding, bytes: &[u8], bom_len: usize, by_bom: bool) -> Decoded {
@@ -286,6 +296,12 @@ fn looks_native(enc: &'static Encoding, text: &str) -> bool {
     if enc != GBK && enc != BIG5 && enc.name() != "gb18030" {
         return enc == UTF_16LE || enc == UTF_16BE;
     }
+    mostly_chinese(text, 1)
+}
+
+/// At least `min` Chinese chars (ideographs, CJK and full-width punctuation), and at most one
+/// other non-ASCII char for every 20 of them.
+fn mostly_chinese(text: &str, min: usize) -> bool {
     let (mut cjk, mut other) = (0usize, 0usize);
     for c in text.chars().filter(|c| !c.is_ascii()) {
         if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2000}'..='\u{206F}')
@@ -295,7 +311,7 @@ fn looks_native(enc: &'static Encoding, text: &str) -> bool {
             other += 1;
         }
     }
-    cjk > 0 && other * 20 <= cjk
+    cjk >= min.max(1) && other * 20 <= cjk
 }
 
 #[cfg(test)]
@@ -391,6 +407,33 @@ mod tests {
             .flat_map(|u| u.to_le_bytes())
             .collect();
         assert_eq!(decode(&plain).expect("sniffed").encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn chinese_utf16_without_bom_is_text_not_binary() {
+        // Its only NULs are those of the newlines and digits: far fewer than in ASCII text.
+        let text = format!("{SAMPLE}\n25名同志参加。\n").repeat(40);
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes).expect("decodes");
+            assert_eq!((d.text.as_str(), d.encoding), (text.as_str(), name));
+            assert!(d.confident);
+        }
+        // NULs all on one side of the units, but the rest is no Chinese: still binary.
+        let noise: Vec<u8> = (0u32..2000)
+            .flat_map(|i| {
+                [
+                    (i * 37 % 251) as u8 | 1,
+                    if i % 7 == 0 {
+                        0
+                    } else {
+                        (i * 91 % 253) as u8 | 1
+                    },
+                ]
+            })
+            .collect();
+        assert!(matches!(decode(&noise), Err(DecodeError::Binary { .. })));
     }
 
     #[test]
