@@ -233,6 +233,9 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             bytes as f64 / 1e6 / secs.max(1e-9),
         );
     }
+    // The process ends right after: the OS takes the OpenCC lexicons back at once, where
+    // dropping them frees their entries one by one (3 ms of a 100 ms run on one small file).
+    std::mem::forget(pipeline);
     Ok(if errors > 0 {
         ExitCode::from(1)
     } else {
