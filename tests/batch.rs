@@ -97,6 +97,82 @@ fn a_killed_run_resumes_without_losing_or_duplicating_records() {
 }
 
 #[test]
+fn a_run_killed_inside_a_record_written_in_pieces_resumes_without_it() {
+    // A large input's record reaches the output in 1 MiB pieces; a kill between two pieces
+    // leaves half a line, which --resume must drop and write again.
+    let corpus = small_corpus(4);
+    let big: String = seeds()
+        .iter()
+        .filter(|s| !s.contains("<html"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let big = big.repeat((3 << 20) / big.len() + 1);
+    std::fs::write(corpus.path().join("doc001b-big.txt"), big).expect("write");
+    let input = path_str(corpus.path());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let clean = path_str(&out_dir.path().join("clean.jsonl"));
+    let o = tifa(&["extract", &input, "-o", &clean, "-q", "--max-bytes", "1G"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let resumed = path_str(&out_dir.path().join("resumed.jsonl"));
+    let partial = PathBuf::from(format!("{resumed}.partial"));
+    // The kill may land between records instead; a few tries make a kill inside one likely.
+    let mut inside = false;
+    for _ in 0..5 {
+        let _ = std::fs::remove_file(&partial);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args([
+                "extract",
+                &input,
+                "-o",
+                &resumed,
+                "-j",
+                "1",
+                "-q",
+                "--max-bytes",
+                "1G",
+            ])
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn");
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let bytes = std::fs::read(&partial).unwrap_or_default();
+            if bytes.len() > 1 << 20 && bytes.last() != Some(&b'\n') {
+                break;
+            }
+            if child.try_wait().expect("try_wait").is_some() || Instant::now() > deadline {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = child.kill();
+        child.wait().expect("wait");
+        let bytes = std::fs::read(&partial).unwrap_or_default();
+        if bytes.len() > 1 << 20 && bytes.last() != Some(&b'\n') {
+            inside = true;
+            break;
+        }
+    }
+    assert!(inside, "no kill landed inside the large record in 5 tries");
+    let o = tifa(&[
+        "extract",
+        &input,
+        "-o",
+        &resumed,
+        "--resume",
+        "--max-bytes",
+        "1G",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert_eq!(
+        std::fs::read(&resumed).expect("resumed"),
+        std::fs::read(&clean).expect("clean"),
+        "resumed output differs from an uninterrupted run"
+    );
+}
+
+#[test]
 fn resume_refuses_a_partial_output_from_other_inputs() {
     let corpus = small_corpus(4);
     let out_dir = tempfile::tempdir().expect("tempdir");
