@@ -84,7 +84,8 @@ pub fn send_json_chunks(record: &FileRecord, to: &Sender<Vec<u8>>) {
     }
 }
 
-/// An `io::Write` that sends what it is given in pieces of `CHUNK` bytes.
+/// An `io::Write` that sends what it is given in pieces of at least `CHUNK` bytes (the last
+/// one less).
 struct ChunkWriter<'a> {
     buf: Vec<u8>,
     to: &'a Sender<Vec<u8>>,

@@ -167,7 +167,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let finish = |r: FileRecord| {
         let bytes = r.source.as_ref().map_or(0, |s| s.bytes as u64);
         let mut f = Finished {
-            line: Line::Whole(String::new()),
+            line: Serialized::Whole(String::new()),
             bytes,
             is_error: r.is_error(),
             message: r.error.as_ref().map(|e| match &r.id {
@@ -177,12 +177,12 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             record: None,
         };
         if keep_records || bytes < STREAM_FROM {
-            f.line = Line::Whole(to_json_line(&r));
+            f.line = Serialized::Whole(to_json_line(&r));
             f.record = keep_records.then_some(r);
             return (f, None);
         }
         let (tx, rx) = std::sync::mpsc::channel();
-        f.line = Line::Pieces(rx);
+        f.line = Serialized::Pieces(rx);
         let then: batch::Then = Box::new(move || send_json_chunks(&r, &tx));
         (f, Some(then))
     };
@@ -196,8 +196,8 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             t.write(r)?;
         }
         match f.line {
-            Line::Whole(line) => sink.write_line(line.as_bytes(), f.is_error),
-            Line::Pieces(rx) => sink.write_pieces(rx, f.is_error),
+            Serialized::Whole(line) => sink.write_line(line.as_bytes(), f.is_error),
+            Serialized::Pieces(rx) => sink.write_pieces(rx, f.is_error),
         }
     })
     .map_err(|e| format!("writing output: {e}"))?;
@@ -248,14 +248,14 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
 const STREAM_FROM: u64 = 1 << 20;
 
 /// A record's JSON line: whole, or in pieces still being made (`send_json_chunks`).
-enum Line {
+enum Serialized {
     Whole(String),
     Pieces(std::sync::mpsc::Receiver<Vec<u8>>),
 }
 
 /// A record as the writer needs it, made on the worker that processed the input.
 struct Finished {
-    line: Line,
+    line: Serialized,
     bytes: u64,
     is_error: bool,
     /// The error line for the terminal.
