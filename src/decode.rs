@@ -62,40 +62,60 @@ impl Decoded {
 /// the text itself, where `decode` would copy it. The bytes come back when they were only
 /// read from, for whatever else needs the raw input.
 pub fn decode_owned(bytes: Vec<u8>) -> (Result<Decoded, DecodeError>, Option<Vec<u8>>) {
-    let plain = !bytes.is_empty()
-        && Encoding::for_bom(&bytes).is_none()
-        && sniff_utf16(&bytes).is_none()
-        && memchr::memchr(0, &bytes).is_none()
-        && simdutf8::basic::from_utf8(&bytes).is_ok();
-    if !plain {
-        return (decode(&bytes), Some(bytes));
+    let new_text = match read(&bytes) {
+        Ok(Read::AsIs(_)) => None,
+        Ok(Read::Decoded(d)) => Some(Ok(d)),
+        Err(e) => Some(Err(e)),
+    };
+    if let Some(decoded) = new_text {
+        return (decoded, Some(bytes));
     }
     let raw_len = bytes.len();
-    // SAFETY: `simdutf8` has just checked that `bytes` is valid UTF-8; std's own check
-    // would decode every char of the input again.
+    // SAFETY: `read` has just checked that `bytes` is valid UTF-8; std's own check would
+    // decode every char of the input again.
     let text = unsafe { String::from_utf8_unchecked(bytes) };
-    let decoded = Decoded {
-        text,
-        encoding: UTF_8.name(),
-        confident: true,
-        replaced: 0,
-        offsets: None,
-        bom_len: 0,
-        raw_len,
-    };
-    (Ok(decoded), None)
+    (Ok(Decoded::utf8(text, raw_len)), None)
+}
+
+impl Decoded {
+    /// Input that was valid UTF-8 all along: the text is the input, byte for byte.
+    fn utf8(text: String, raw_len: usize) -> Self {
+        Decoded {
+            text,
+            encoding: UTF_8.name(),
+            confident: true,
+            replaced: 0,
+            offsets: None,
+            bom_len: 0,
+            raw_len,
+        }
+    }
+}
+
+/// What decoding makes of the input: the input itself, where it is UTF-8 as it is, or a text
+/// of its own.
+enum Read<'a> {
+    AsIs(&'a str),
+    Decoded(Decoded),
 }
 
 /// Decode `bytes`. Malformed sequences are replaced and counted, never fatal.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    Ok(match read(bytes)? {
+        Read::AsIs(text) => Decoded::utf8(text.to_owned(), bytes.len()),
+        Read::Decoded(d) => d,
+    })
+}
+
+fn read(bytes: &[u8]) -> Result<Read<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return Ok(decode_with(enc, bytes, bom_len, true));
+        return Ok(Read::Decoded(decode_with(enc, bytes, bom_len, true)));
     }
     if let Some(enc) = sniff_utf16(bytes) {
-        return Ok(decode_with(enc, bytes, 0, false));
+        return Ok(Read::Decoded(decode_with(enc, bytes, 0, false)));
     }
     if memchr::memchr(0, bytes).is_some() {
         let nul_bytes = memchr::memchr_iter(0, bytes).count();
@@ -103,19 +123,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     // Most input is valid UTF-8, checked here at SIMD speed (std's check decodes every char).
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            confident: true,
-            replaced: 0,
-            offsets: None,
-            bom_len: 0,
-            raw_len: bytes.len(),
-        });
+        return Ok(Read::AsIs(text));
     }
     // UTF-8 with a few broken sequences (a truncated download, one bad byte) is still UTF-8.
     if mostly_utf8(bytes) {
-        return Ok(decode_with(UTF_8, bytes, 0, false));
+        return Ok(Read::Decoded(decode_with(UTF_8, bytes, 0, false)));
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -128,7 +140,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             guess = better;
         }
     }
-    Ok(decode_with(guess, bytes, 0, false))
+    Ok(Read::Decoded(decode_with(guess, bytes, 0, false)))
 }
 
 fn is_cjk_encoding(e: &'static Encoding) -> bool {

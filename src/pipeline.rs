@@ -121,15 +121,10 @@ impl Pipeline {
         (is_markup, cleaned)
     }
 
-    /// Process one input into its record. `file` is the name the record carries.
+    /// Process one input into its record. `file` is the name the record carries. UTF-8 input
+    /// is copied once, as the decoded text (`process_owned` takes the bytes themselves).
     pub fn process(&self, file: &str, bytes: &[u8]) -> FileRecord {
-        let large = bytes.len() >= self.options.split_from;
-        let (sha256, prepared) = join_if(
-            large,
-            || hex(&Sha256::digest(bytes)),
-            || self.prepare(bytes),
-        );
-        self.finish_record(file, bytes.len(), sha256, prepared)
+        self.process_owned(file, bytes.to_vec())
     }
 
     /// `process` for bytes the caller hands over: UTF-8 input becomes the decoded text
