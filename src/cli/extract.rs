@@ -166,25 +166,31 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let keep_records = live_tables.is_some();
     let finish = |r: FileRecord| {
         let bytes = r.source.as_ref().map_or(0, |s| s.bytes as u64);
-        let mut f = Finished {
-            line: Serialized::Whole(String::new()),
+        let is_error = r.is_error();
+        let message = r.error.as_ref().map(|e| match &r.id {
+            Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
+            None => format!("tifa: {}: {e}", r.file),
+        });
+        let (line, record, then): (_, _, Option<batch::Then>) =
+            if keep_records || bytes < STREAM_FROM {
+                (
+                    Serialized::Whole(to_json_line(&r)),
+                    keep_records.then_some(r),
+                    None,
+                )
+            } else {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let then = Box::new(move || send_json_chunks(&r, &tx));
+                (Serialized::Pieces(rx), None, Some(then))
+            };
+        let f = Finished {
+            line,
             bytes,
-            is_error: r.is_error(),
-            message: r.error.as_ref().map(|e| match &r.id {
-                Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
-                None => format!("tifa: {}: {e}", r.file),
-            }),
-            record: None,
+            is_error,
+            message,
+            record,
         };
-        if keep_records || bytes < STREAM_FROM {
-            f.line = Serialized::Whole(to_json_line(&r));
-            f.record = keep_records.then_some(r);
-            return (f, None);
-        }
-        let (tx, rx) = std::sync::mpsc::channel();
-        f.line = Serialized::Pieces(rx);
-        let then: batch::Then = Box::new(move || send_json_chunks(&r, &tx));
-        (f, Some(then))
+        (f, then)
     };
     batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
         bytes += f.bytes;
