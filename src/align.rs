@@ -183,6 +183,23 @@ impl AlignedText {
         b.finish()
     }
 
+    /// Put `text` in place of the bytes `bytes` of this text, each new char taking the origin
+    /// of the char it replaces: what `AlignedBuilder::push_rewritten` over a copy of the whole
+    /// text gives, without the copy (t2s rewrites a few chars of a mostly simplified file).
+    /// Returns false, changing nothing, where `text` does not have the char boundaries of
+    /// those bytes.
+    pub fn rewrite_same_widths(&mut self, bytes: Range<usize>, text: &str) -> bool {
+        let Some(old) = self.text.get(bytes.clone()) else {
+            return false;
+        };
+        if !same_char_widths(old, text) {
+            return false;
+        }
+        // Same length and char boundaries: `starts` and the origins stay as they are.
+        self.text.replace_range(bytes, text);
+        true
+    }
+
     fn char_at_byte_end(&self, byte: usize) -> usize {
         match self.starts.binary_search(&(byte as u32)) {
             Ok(i) => i,
@@ -407,6 +424,34 @@ impl AlignedBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rewriting_in_place_aligns_as_rewriting_into_a_copy() {
+        // A text with breaks: a dropped tag before 组, a widened comma.
+        let mut b = AlignedBuilder::default();
+        b.push_contiguous("督導", 0);
+        b.push_contiguous("組會議", 20);
+        b.push('，', 29, 30);
+        b.push_contiguous("會議", 30);
+        let src = b.finish();
+        let (from, to) = (src.byte_of_char(1), src.byte_of_char(6));
+        let new = "导组会议，";
+        let mut copy = AlignedBuilder::default();
+        copy.push_slice(&src, 0..1);
+        assert!(copy.push_rewritten(&src, 1..6, new));
+        copy.push_slice(&src, 6..src.char_len());
+        let copy = copy.finish();
+        let mut in_place = src.clone();
+        assert!(in_place.rewrite_same_widths(from..to, new));
+        assert_eq!(in_place.as_str(), copy.as_str());
+        let origins = |t: &AlignedText| t.chars().map(|(_, s, e)| (s, e)).collect::<Vec<_>>();
+        assert_eq!(origins(&in_place), origins(&copy));
+        assert_eq!(origins(&in_place), origins(&src));
+        // Other widths or boundaries leave the text as it was.
+        assert!(!in_place.rewrite_same_widths(from..to, "导组会议,"));
+        assert!(!in_place.rewrite_same_widths(from..to + 1, "导组会议，"));
+        assert_eq!(in_place.as_str(), copy.as_str());
+    }
 
     #[test]
     fn push_contiguous_matches_char_by_char_pushes() {

@@ -28,22 +28,18 @@ const PIECE: usize = 1 << 18;
 /// Segments keep their length almost always (1:1 map); where a phrase changes length
 /// (沙烏地阿拉伯 → 沙特阿拉伯) the common prefix and suffix stay 1:1 and the middle maps as a block.
 pub fn convert_aligned(input: &AlignedText, converter: &dyn Converter) -> AlignedText {
-    convert_pieces(input, converter).unwrap_or_else(|| input.clone())
+    convert_owned(input.clone(), converter)
 }
 
-/// `convert_aligned` that hands back `input` itself when conversion leaves it as it is (most
-/// input is already simplified), instead of a copy.
-fn convert_owned(input: AlignedText, converter: &dyn Converter) -> AlignedText {
-    convert_pieces(&input, converter).unwrap_or(input)
-}
-
-/// The converted text, or `None` where conversion changes nothing.
-fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<AlignedText> {
+/// `convert_aligned` on a text the caller hands over. Most input is already simplified, and
+/// t2s rewrites a traditional char with one of the same UTF-8 width: such pieces are written
+/// over the input itself, so a 50 MB file is not copied (and its pages touched afresh) for a
+/// few changed lines. From the first piece that changes width on, the output is built anew.
+fn convert_owned(mut input: AlignedText, converter: &dyn Converter) -> AlignedText {
     if converter.conversion() == Conversion::None {
-        return None;
+        return input;
     }
-    let text = input.as_str();
-    let pieces = changing_pieces(text, converter);
+    let pieces = changing_pieces(input.as_str(), converter);
     // A large document's pieces are converted a pool's width at a time in parallel (OpenCC is
     // half of `prepare`), then aligned in order; a group bounds the converted copies held.
     let group = if pieces.len() > 1 {
@@ -51,12 +47,14 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
     } else {
         1
     };
-    // Built at the first piece that changes; until then the input stands as it is. `done`
-    // is the input char the output has reached: unchanged text between changed pieces is
-    // copied as one slice when the next change (or the end) comes.
+    // Built at the first piece whose conversion changes widths; until then the input is
+    // rewritten where it stands. `done` is the input char the output has reached: unchanged
+    // text between changed pieces is copied as one slice when the next change (or the end)
+    // comes.
     let mut built: Option<AlignedBuilder> = None;
     let mut done = 0;
     for batch in pieces.chunks(group) {
+        let text = input.as_str();
         let outputs: Vec<String> = if batch.len() > 1 {
             use rayon::prelude::*;
             batch
@@ -70,18 +68,25 @@ fn convert_pieces(input: &AlignedText, converter: &dyn Converter) -> Option<Alig
                 .collect()
         };
         for (piece, converted) in batch.iter().cloned().zip(outputs) {
-            if converted != text[piece.clone()] {
-                let b = built.get_or_insert_with(|| {
-                    AlignedBuilder::with_capacity(text.len(), input.char_len())
-                });
-                done = convert_one(input, piece, &converted, done, b, converter);
+            if converted == input.as_str()[piece.clone()] {
+                continue;
             }
+            if built.is_none() && input.rewrite_same_widths(piece.clone(), &converted) {
+                continue;
+            }
+            let b = built.get_or_insert_with(|| {
+                AlignedBuilder::with_capacity(input.as_str().len(), input.char_len())
+            });
+            done = convert_one(&input, piece, &converted, done, b, converter);
         }
     }
-    built.map(|mut b| {
-        b.push_slice(input, done..input.char_len());
-        b.finish()
-    })
+    match built {
+        Some(mut b) => {
+            b.push_slice(&input, done..input.char_len());
+            b.finish()
+        }
+        None => input,
+    }
 }
 
 /// Stretches of whole lines of `text` that conversion may change, each up to about `PIECE`
@@ -378,6 +383,43 @@ mod tests {
             t.origin_of(t.char_len() - 2),
             (plain.len() - 4, plain.len() - 1)
         );
+    }
+
+    /// Every output line of `t` points back at the input line it came from.
+    fn assert_lines_align(src: &str, t: &AlignedText) {
+        let src_lines: Vec<&str> = src.split('\n').collect();
+        let mut start = 0;
+        for (i, line) in t.as_str().split('\n').enumerate() {
+            let chars = t.char_at_byte(start.min(t.as_str().len().saturating_sub(1)));
+            let range = chars..chars + line.chars().count();
+            if !line.is_empty() {
+                assert_eq!(&src[t.origin_range(range)], src_lines[i], "line {i}");
+            }
+            start += line.len() + 1;
+        }
+    }
+
+    #[test]
+    fn width_keeping_pieces_are_rewritten_in_place_before_a_width_changing_one() {
+        // Traditional lines whose conversion keeps every char's width come first, so they
+        // are written over the input; a later piece changes length, and from there the output
+        // is built anew. Gaps of simplified text keep the pieces apart.
+        let cc = Fmmseg::new(Conversion::Tw2sp);
+        let plain = "督导组工作会议，两不误。\n".repeat(100);
+        let mut src = String::new();
+        for i in 0..3 {
+            src.push_str(&format!("{plain}第{i}：督導組會議。\n"));
+        }
+        src.push_str(&format!("{plain}訪問沙烏地阿拉伯。\n{plain}第9：會議。"));
+        let t = convert_aligned(&AlignedText::identity(&src), &cc);
+        assert_eq!(t.as_str(), cc.convert(&src));
+        assert_lines_align(&src, &t);
+        // Without a width change the input is rewritten where it stands, char for char.
+        let same = src.replace("訪問沙烏地阿拉伯", "訪問督導組");
+        let t = convert_owned(AlignedText::identity(&same), &cc);
+        assert_eq!(t.as_str(), cc.convert(&same));
+        assert_lines_align(&same, &t);
+        assert_eq!(t.char_len(), same.chars().count());
     }
 
     #[test]
