@@ -147,6 +147,10 @@ fn a_large_record_written_in_pieces_is_the_record_written_whole() {
     let written = std::fs::read(&out_path).expect("output written");
     assert!(written.len() > 3 << 20, "{} bytes", written.len());
     assert!(written == whole.stdout, "pieces and whole records differ");
+    // One worker allocates from one heap, large buffers included: the same bytes.
+    let one = tifa(&["extract", &input, "--glob", "*.txt", "-q", "-j", "1"]);
+    ok_stdout(&one);
+    assert!(one.stdout == whole.stdout, "the -j1 records differ");
     let recs = lines(&whole);
     assert_eq!(recs.len(), 2);
     assert!(recs[0]["documents"].as_array().map_or(0, Vec::len) > 20);

@@ -124,6 +124,25 @@ pub(crate) fn map_large_allocations(bytes: usize) {
     let _ = bytes;
 }
 
+/// Have a run with one worker thread allocate from one glibc arena, without separate
+/// mappings for large blocks, and keep up to 256 MB freed at the top of the heap. A large
+/// input goes through several buffers of its own size (the text and its char offsets, once per
+/// stage); glibc maps each afresh and unmaps it when the next stage has its copy, so every
+/// page of every buffer is faulted in anew. From one heap the next buffer reuses the pages
+/// the last one freed: on the 50 MB peer input, page faults 157k → 105k and the run 10%
+/// shorter, peak RSS 388 → 428 MB. Several workers keep their own arenas: sharing one made
+/// `-j2` over ../shared/corpus 9% slower. `release_freed_memory` still trims after a large
+/// input. Call it before any other thread starts.
+pub fn one_worker_allocator() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only sets allocator parameters; it runs before other threads exist.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 1);
+        libc::mallopt(libc::M_MMAP_MAX, 0);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
+    }
+}
+
 /// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
 /// a pipe).
 fn read_limited(r: impl Read, max: u64, size_hint: usize) -> std::io::Result<Option<Vec<u8>>> {

@@ -89,6 +89,13 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
 
 pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     let started = Instant::now();
+    let workers = match a.jobs.unwrap_or(0) {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    };
+    if workers == 1 {
+        batch::one_worker_allocator();
+    }
     // The dictionary load overlaps building the converter and the rules.
     tifa::segment::Segmenter::preload();
     let pipeline = Pipeline::new(
