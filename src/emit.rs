@@ -91,14 +91,30 @@ struct ChunkWriter<'a> {
     to: &'a Sender<Vec<u8>>,
 }
 
+impl ChunkWriter<'_> {
+    #[cold]
+    fn send_full(&mut self) -> io::Result<()> {
+        let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+        self.to.send(full).map_err(io::Error::other)
+    }
+}
+
 impl Write for ChunkWriter<'_> {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    // serde_json writes a record in small fragments (a key, a quote, a number) through
+    // `write_all`: taking each whole here spares the default's loop over `write`.
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
         self.buf.extend_from_slice(bytes);
         if self.buf.len() >= CHUNK {
-            let full = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
-            self.to.send(full).map_err(io::Error::other)?;
+            self.send_full()?;
         }
-        Ok(bytes.len())
+        Ok(())
     }
 
     fn flush(&mut self) -> io::Result<()> {
