@@ -129,7 +129,7 @@ pub(crate) fn map_large_allocations(bytes: usize) {
 /// input goes through several buffers of its own size (the text and its char offsets, once per
 /// stage); glibc maps each afresh and unmaps it when the next stage has its copy, so every
 /// page of every buffer is faulted in anew. From one heap the next buffer reuses the pages
-/// the last one freed: on the 50 MB peer input, page faults 157k → 105k and the run 10%
+/// the last one freed: on the 50 MB peer input, page faults 157k → 105k and the run 8%
 /// shorter, peak RSS 388 → 428 MB. Several workers keep their own arenas: sharing one made
 /// `-j2` over ../shared/corpus 9% slower. `release_freed_memory` still trims after a large
 /// input. Call it before any other thread starts.
