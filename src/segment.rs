@@ -41,18 +41,21 @@ impl Segmenter {
         Segmenter { jieba }
     }
 
-    /// Start loading the shared segmenter on a background thread, and load jieba's
-    /// part-of-speech model on this one meanwhile (about a quarter of the dictionary's time):
-    /// the jieba dictionary is the longest load of a run, so it should overlap everything else
-    /// that happens before the first file needs it.
+    /// Start loading the shared segmenter on a background thread: the jieba dictionary is the
+    /// longest load of a run, so it should overlap everything else that happens before the
+    /// first file needs it.
     pub fn preload() {
         std::thread::spawn(|| {
             Segmenter::global();
         });
-        // jieba parses its part-of-speech model for unseen words (a table of its own, shared by
-        // every instance) at the first such word. An empty jieba sees only unseen words, so
-        // tagging with one loads that table here, on the calling thread, while the dictionary
-        // loads on the other; otherwise the first file would wait for both, one after the other.
+    }
+
+    /// Load jieba's part-of-speech model for unseen words (about a quarter of the dictionary's
+    /// time) on this thread. jieba parses it, a table of its own shared by every instance, at
+    /// the first such word; an empty jieba sees only unseen words, so tagging with one loads
+    /// it now. Call it on another thread than `preload`'s, or the first file waits for both,
+    /// one after the other.
+    pub fn preload_model() {
         Jieba::empty().tag("龘靐", true);
     }
 

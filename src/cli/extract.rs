@@ -96,7 +96,6 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
     if workers == 1 {
         batch::one_worker_allocator();
     }
-    // The dictionary load overlaps building the converter and the rules.
     tifa::segment::Segmenter::preload();
     let pipeline = Pipeline::new(
         converter(&a.convert, a.libopencc)?,
@@ -106,7 +105,6 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             ..Options::default()
         },
     );
-    pipeline.warm_up();
     let walk_opts = WalkOptions {
         globs: a.glob.clone(),
         jsonl: a.jsonl,
@@ -199,21 +197,30 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
         };
         (f, then)
     };
-    batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
-        bytes += f.bytes;
-        progress.record(f.bytes, f.is_error);
-        if let Some(m) = &f.message {
-            progress.println(m);
-        }
-        if let (Some(t), Some(r)) = (live_tables.as_mut(), &f.record) {
-            t.write(r)?;
-        }
-        match f.line {
-            Serialized::Whole(line) => sink.write_line(line.as_bytes(), f.is_error),
-            Serialized::Pieces(rx) => sink.write_pieces(rx, f.is_error),
-        }
-    })
-    .map_err(|e| format!("writing output: {e}"))?;
+    // OpenCC's lexicons, the rules and jieba's tag model load on a thread of their own, beside
+    // the jieba dictionary's: the first files are read, hashed and decoded meanwhile, and
+    // wait only where they need one of them (each loads once, whoever asks first).
+    let run = std::thread::scope(|s| {
+        s.spawn(|| {
+            pipeline.warm_up();
+            tifa::segment::Segmenter::preload_model();
+        });
+        batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
+            bytes += f.bytes;
+            progress.record(f.bytes, f.is_error);
+            if let Some(m) = &f.message {
+                progress.println(m);
+            }
+            if let (Some(t), Some(r)) = (live_tables.as_mut(), &f.record) {
+                t.write(r)?;
+            }
+            match f.line {
+                Serialized::Whole(line) => sink.write_line(line.as_bytes(), f.is_error),
+                Serialized::Pieces(rx) => sink.write_pieces(rx, f.is_error),
+            }
+        })
+    });
+    run.map_err(|e| format!("writing output: {e}"))?;
     progress.finish();
     if let Some(t) = live_tables {
         t.finish().map_err(|e| format!("writing tables: {e}"))?;

@@ -3,6 +3,7 @@
 
 use std::fmt;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Which OpenCC configuration to apply. All go toward simplified Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -65,24 +66,37 @@ pub trait Converter: Send + Sync {
 }
 
 /// The default backend: pure-Rust OpenCC with current upstream lexicons, no system library.
+///
+/// The lexicons load at the first conversion, not in `new`: `tifa extract` warms its pipeline
+/// up on a thread of its own, so the load (about 20 ms) overlaps reading and decoding the
+/// first file rather than delaying it.
 pub struct Fmmseg {
-    cc: opencc_fmmseg::OpenCC,
     conversion: Conversion,
+    loaded: OnceLock<Loaded>,
+}
+
+struct Loaded {
+    cc: opencc_fmmseg::OpenCC,
     changing: Changing,
 }
 
 impl Fmmseg {
     pub fn new(conversion: Conversion) -> Self {
-        let dicts = opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default();
-        let changing = Changing::of(&dicts, conversion);
-        let mut cc = opencc_fmmseg::OpenCC::from_dictionary(dicts);
-        // tifa parallelizes across files; nested parallel conversion only adds contention.
-        cc.set_parallel(false);
         Fmmseg {
-            cc,
             conversion,
-            changing,
+            loaded: OnceLock::new(),
         }
+    }
+
+    fn loaded(&self) -> &Loaded {
+        self.loaded.get_or_init(|| {
+            let dicts = opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default();
+            let changing = Changing::of(&dicts, self.conversion);
+            let mut cc = opencc_fmmseg::OpenCC::from_dictionary(dicts);
+            // tifa parallelizes across files; nested parallel conversion only adds contention.
+            cc.set_parallel(false);
+            Loaded { cc, changing }
+        })
     }
 }
 
@@ -186,11 +200,11 @@ impl Converter for Fmmseg {
             Conversion::None => return text.to_owned(),
         };
         // Punctuation is left to `punct` (「」 → “”), so this stays OpenCC's own conversion.
-        self.cc.convert_with_config(text, config, false)
+        self.loaded().cc.convert_with_config(text, config, false)
     }
 
     fn changing_lines(&self, text: &str) -> Vec<Range<usize>> {
-        self.changing.lines_in(text)
+        self.loaded().changing.lines_in(text)
     }
 }
 
@@ -237,6 +251,14 @@ impl Converter for LibOpencc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lexicons_load_at_the_first_conversion_not_in_new() {
+        let cc = Fmmseg::new(Conversion::T2s);
+        assert!(cc.loaded.get().is_none());
+        assert_eq!(cc.convert("兩個堅持"), "两个坚持");
+        assert!(cc.loaded.get().is_some());
+    }
 
     /// The skip must be exact: a dictionary key the conversion would leave out is one it
     /// converts to itself. Keys are where every rewrite happens, so this covers them all.
