@@ -1,8 +1,98 @@
-//! Byte-level helpers for whole-document scans: finding the few chars a scan looks for without
-//! decoding every char, cutting a text into line-ended pieces, and cutting at a char boundary.
+//! Byte-level helpers for whole-document scans: finding the literals and chars a scan looks for
+//! without decoding every char, cutting a text into line-ended pieces, and cutting at a char
+//! boundary.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{packed, AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
+
+/// Which of several literals a search reports where more than one matches at a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prefer {
+    /// The one listed first.
+    First,
+    /// The longest.
+    Longest,
+}
+
+/// A set of literal strings found in whole documents: with aho-corasick's packed (Teddy)
+/// searcher where it can be built (at most 64 literals, a CPU with SSSE3 or AVX2), else with
+/// its automaton. For some sets of Chinese literals `AhoCorasick` picks no packed prefilter
+/// and walks its automaton byte by byte: the date anchors 年月日天 take it 72 ms on 50 MB of
+/// text, Teddy 2.8 ms. Where it does pick Teddy, the searcher alone still saves confirming
+/// each candidate with the automaton (level cues and campaign names: about 12% faster).
+pub struct Literals {
+    searcher: Searcher,
+}
+
+enum Searcher {
+    Packed(packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+/// One occurrence: the index of the literal, and its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub literal: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Literals {
+    pub fn new<P: AsRef<[u8]>>(literals: &[P], prefer: Prefer) -> Self {
+        let kind = match prefer {
+            Prefer::First => packed::MatchKind::LeftmostFirst,
+            Prefer::Longest => packed::MatchKind::LeftmostLongest,
+        };
+        let packed = packed::Config::new()
+            .match_kind(kind)
+            .builder()
+            .extend(literals)
+            .build();
+        match packed {
+            Some(p) => Literals {
+                searcher: Searcher::Packed(p),
+            },
+            None => Literals::automaton(literals, prefer),
+        }
+    }
+
+    /// The automaton alone, as on a CPU without Teddy.
+    pub(crate) fn automaton<P: AsRef<[u8]>>(literals: &[P], prefer: Prefer) -> Self {
+        let kind = match prefer {
+            Prefer::First => MatchKind::LeftmostFirst,
+            Prefer::Longest => MatchKind::LeftmostLongest,
+        };
+        let ac = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(kind)
+            .build(literals)
+            .unwrap_or_else(|e| panic!("literal automaton: {e}"));
+        Literals {
+            searcher: Searcher::Automaton(ac),
+        }
+    }
+
+    /// The non-overlapping occurrences in `text`, left to right.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Found> + 'a {
+        let (mut packed, mut automaton) = match &self.searcher {
+            Searcher::Packed(p) => (Some(p.find_iter(text)), None),
+            Searcher::Automaton(ac) => (None, Some(ac.find_iter(text))),
+        };
+        std::iter::from_fn(move || match (&mut packed, &mut automaton) {
+            (Some(it), _) => it.next().map(|m| Found {
+                literal: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            }),
+            (_, Some(it)) => it.next().map(|m| Found {
+                literal: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            }),
+            _ => None,
+        })
+    }
+}
 
 /// A small set of chars, found in a text by their UTF-8 encodings with a byte search (a
 /// vectorised one where the CPU has it) instead of decoding the text char by char. Best for
@@ -14,7 +104,7 @@ use std::ops::Range;
 /// bytes are exactly that char. Occurrences of single chars never overlap, so the search's
 /// non-overlapping matches are all of them.
 pub struct CharSet {
-    ac: AhoCorasick,
+    literals: Literals,
     chars: Vec<char>,
 }
 
@@ -28,20 +118,18 @@ impl CharSet {
             .iter()
             .map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec())
             .collect();
-        // Leftmost-first lets the search use its packed (SIMD) prefilter; with distinct
-        // single-char patterns every match kind finds the same matches.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&pats)
-            .unwrap_or_else(|e| panic!("char set automaton: {e}"));
-        CharSet { ac, chars }
+        // With distinct single-char patterns every match kind finds the same matches.
+        CharSet {
+            literals: Literals::new(&pats, Prefer::First),
+            chars,
+        }
     }
 
     /// Byte offset and char of every occurrence in `text`, in order.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, char)> + 'a {
-        self.ac
+        self.literals
             .find_iter(text)
-            .map(|m| (m.start(), self.chars[m.pattern().as_usize()]))
+            .map(|f| (f.start, self.chars[f.literal]))
     }
 }
 
@@ -135,6 +223,67 @@ mod tests {
             assert_eq!(split_lines(s).collect::<Vec<_>>(), want, "{s:?}");
             assert_eq!(&s[..first_line_len(s)], want[0], "{s:?}");
         }
+    }
+
+    /// Teddy and the automaton must report the same matches, for both preferences, where
+    /// literals overlap, nest and share prefixes.
+    #[test]
+    fn literals_find_what_the_automaton_finds() {
+        let lits = [
+            "先进性教育",
+            "先进性教育活动",
+            "教育活动",
+            "我省",
+            "全省",
+            "省委",
+            "自治区党委",
+            "区党委",
+            "a",
+        ];
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
+        let mut texts = vec![
+            "保持共产党员先进性教育活动，先进性教育，教育活动；我省全省省委，自治区党委区党委a"
+                .to_owned(),
+        ];
+        for e in std::fs::read_dir(root).unwrap() {
+            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+        for prefer in [Prefer::First, Prefer::Longest] {
+            let (fast, automaton) = (
+                Literals::new(&lits, prefer),
+                Literals::automaton(&lits, prefer),
+            );
+            for t in &texts {
+                let got: Vec<Found> = fast.find_iter(t).collect();
+                assert_eq!(got, automaton.find_iter(t).collect::<Vec<_>>());
+                assert!(!got.is_empty());
+            }
+        }
+        let t = &texts[0];
+        let longest: Vec<&str> = Literals::new(&lits, Prefer::Longest)
+            .find_iter(t)
+            .map(|f| &t[f.start..f.end])
+            .collect();
+        assert_eq!(
+            longest,
+            vec![
+                "先进性教育活动",
+                "先进性教育",
+                "教育活动",
+                "我省",
+                "全省",
+                "省委",
+                "自治区党委",
+                "区党委",
+                "a"
+            ]
+        );
+        let first: Vec<&str> = Literals::new(&lits, Prefer::First)
+            .find_iter(t)
+            .map(|f| &t[f.start..f.end])
+            .take(1)
+            .collect();
+        assert_eq!(first, vec!["先进性教育"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! blank, 2月底, 2013年7月) and relative (今年, 上月, 近日) — each with its text and, where the
 //! year is known (stated, or the document's own year), an ISO form.
 
-use aho_corasick::{packed, AhoCorasick};
+use crate::scan::{Literals, Prefer};
 use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
@@ -32,31 +32,9 @@ const PATTERN: &str = concat!(
 const ANCHORS: [&str; 4] = ["年", "月", "日", "天"];
 const ANCHOR_REACH: usize = 4;
 
-/// Teddy, the packed searcher, where the CPU has it: `AhoCorasick` does not pick it for these
-/// patterns and walks its automaton byte by byte instead, 25 times slower here.
-enum Anchors {
-    Packed(packed::Searcher),
-    Automaton(AhoCorasick),
-}
-
-fn anchors() -> &'static Anchors {
-    static AC: OnceLock<Anchors> = OnceLock::new();
-    AC.get_or_init(|| match packed::Searcher::new(ANCHORS) {
-        Some(s) => Anchors::Packed(s),
-        None => Anchors::Automaton(
-            AhoCorasick::new(ANCHORS).unwrap_or_else(|e| panic!("date anchors: {e}")),
-        ),
-    })
-}
-
-impl Anchors {
-    /// Byte offsets of the anchors in `text`, in order.
-    fn starts<'t>(&'t self, text: &'t str) -> Box<dyn Iterator<Item = usize> + 't> {
-        match self {
-            Anchors::Packed(s) => Box::new(s.find_iter(text).map(|m| m.start())),
-            Anchors::Automaton(ac) => Box::new(ac.find_iter(text).map(|m| m.start())),
-        }
-    }
+fn anchors() -> &'static Literals {
+    static AC: OnceLock<Literals> = OnceLock::new();
+    AC.get_or_init(|| Literals::new(&ANCHORS, Prefer::First))
 }
 
 /// The pattern, matched only at the start of the haystack it is given.
@@ -73,9 +51,9 @@ fn anchored() -> &'static Regex {
 /// skipped, and starts are tried in increasing order.
 fn matches<'t>(
     text: &'t str,
-    anchors: &'t Anchors,
+    anchors: &'t Literals,
 ) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
-    let mut anchors = anchors.starts(text);
+    let mut anchors = anchors.find_iter(text).map(|f| f.start);
     let (mut pos, mut tried) = (0, 0);
     std::iter::from_fn(move || {
         for a in anchors.by_ref() {
@@ -184,8 +162,8 @@ mod tests {
             texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
         }
         let found_by = [
-            Anchors::Packed(packed::Searcher::new(ANCHORS).unwrap()),
-            Anchors::Automaton(AhoCorasick::new(ANCHORS).unwrap()),
+            Literals::new(&ANCHORS, Prefer::First),
+            Literals::automaton(&ANCHORS, Prefer::First),
         ];
         for (t, anchors) in texts
             .iter()

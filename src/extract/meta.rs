@@ -5,7 +5,7 @@
 
 use crate::clean::MetaField;
 use crate::dict::Dictionaries;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::scan::{Literals, Prefer};
 use regex::Regex;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -233,18 +233,15 @@ fn reporter_in_body(text: &str) -> Option<String> {
 
 /// The level whose cues weigh most (我县 outweighs a passing 省委).
 fn level(text: &str) -> Option<String> {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    static CUES: OnceLock<Literals> = OnceLock::new();
     let d = Dictionaries::get();
-    let ac = AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(d.levels.iter().map(|(c, _, _)| c.as_str()))
-            .unwrap_or_else(|e| panic!("level automaton: {e}"))
+    let cues = CUES.get_or_init(|| {
+        let cues: Vec<&str> = d.levels.iter().map(|(c, _, _)| c.as_str()).collect();
+        Literals::new(&cues, Prefer::Longest)
     });
     let mut score: Vec<(&str, u32)> = Vec::new();
-    for m in ac.find_iter(text) {
-        let (_, lv, w) = &d.levels[m.pattern().as_usize()];
+    for m in cues.find_iter(text) {
+        let (_, lv, w) = &d.levels[m.literal];
         match score.iter_mut().find(|(l, _)| l == lv) {
             Some(s) => s.1 += w,
             None => score.push((lv, *w)),
@@ -271,14 +268,14 @@ fn level(text: &str) -> Option<String> {
 }
 
 /// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
-/// One automaton pass over the text, leftmost-longest so 先进性教育活动 is not also 先进性教育.
+/// One search over the text, leftmost-longest so 先进性教育活动 is not also 先进性教育.
 /// An alias several campaigns share (主题教育: 2019–20 and 2023–24) counts for the one running in
 /// the document's `year`, and for none when no such campaign ran then (a 2025 news item's
 /// “清明祭英烈”主题教育实践活动); without a year, for the first.
 fn campaign(text: &str, year: Option<i32>) -> Option<String> {
-    static AC: OnceLock<(AhoCorasick, Vec<Vec<usize>>)> = OnceLock::new();
+    static NAMES: OnceLock<(Literals, Vec<Vec<usize>>)> = OnceLock::new();
     let d = Dictionaries::get();
-    let (ac, owners) = AC.get_or_init(|| {
+    let (names, owners) = NAMES.get_or_init(|| {
         let mut pats: Vec<&str> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
         for (i, c) in d.campaigns.iter().enumerate() {
@@ -295,20 +292,15 @@ fn campaign(text: &str, year: Option<i32>) -> Option<String> {
                 }
             }
         }
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&pats)
-            .unwrap_or_else(|e| panic!("campaign automaton: {e}"));
-        (ac, owners)
+        (Literals::new(&pats, Prefer::Longest), owners)
     });
     let running = |i: usize, y: i32| {
         let c = &d.campaigns[i];
         c.start.is_some_and(|s| s <= y) && c.end.is_none_or(|e| y <= e)
     };
     let mut counts = vec![0usize; d.campaigns.len()];
-    for m in ac.find_iter(text) {
-        let own = &owners[m.pattern().as_usize()];
+    for m in names.find_iter(text) {
+        let own = &owners[m.literal];
         let owner = match (own.as_slice(), year) {
             ([only], _) => Some(*only),
             (_, Some(y)) => own.iter().copied().find(|&i| running(i, y)),

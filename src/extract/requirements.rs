@@ -7,6 +7,7 @@
 use crate::dict::Dictionaries;
 use crate::lists;
 use crate::outline::OutlineUnit;
+use crate::scan::{Literals, Prefer};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::ops::Range;
@@ -150,21 +151,14 @@ fn more_than_one_char(s: &str) -> bool {
 /// Units covered by a duty context, with the actor the context binds.
 fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
-    static CUES: OnceLock<AhoCorasick> = OnceLock::new();
-    let cues = CUES.get_or_init(|| {
-        // Leftmost-first lets the search use its packed (SIMD) prefilter; only where the
-        // matches are matters here, not which cue.
-        AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(DUTY_CUES)
-            .unwrap_or_else(|e| panic!("duty cue automaton: {e}"))
-    });
-    // One automaton pass over the whole text rules out the many sentences without any cue. No
+    static CUES: OnceLock<Literals> = OnceLock::new();
+    // Only where the matches are matters here, not which cue.
+    let cues = CUES.get_or_init(|| Literals::new(&DUTY_CUES, Prefer::First));
+    // One search over the whole text rules out the many sentences without any cue. No
     // cue holds a sentence end, so every match lies inside one sentence, and the search,
     // reporting the leftmost match after the last one each time, reports one in every
     // sentence holding a cue.
-    let cue_starts: Vec<usize> = cues.find_iter(text).map(|m| m.start()).collect();
+    let cue_starts: Vec<usize> = cues.find_iter(text).map(|m| m.start).collect();
     for (k, s) in sents.iter().enumerate() {
         let sent = &text[s.clone()];
         let first_cue = cue_starts.partition_point(|&p| p < s.start);
