@@ -1,11 +1,12 @@
 //! Metrics: numbers that report facts (25名同志, 99.4%, 80余篇报道, 近400个工作组, 13-14个单位),
 //! with value, range maximum, unit, approximation flag and the noun they count.
 //!
-//! Talks to `segment` for the tags its `noun` module reads and to `dict` for unit words.
+//! `search` finds the numbers with their units; this module judges them and talks to `segment`
+//! for the tags its `noun` module reads.
 
 mod noun;
+mod search;
 
-use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
@@ -31,23 +32,6 @@ pub struct Metric {
     pub approx: bool,
     #[serde(skip)]
     pub range: Range<usize>,
-}
-
-fn pattern() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let mut units: Vec<&str> = Dictionaries::get().units.iter().map(String::as_str).collect();
-        units.sort_by_key(|u| std::cmp::Reverse(u.len()));
-        let units: Vec<String> = units.iter().map(|u| regex::escape(u)).collect();
-        // Thousands grouped by commas (3,226名) or, in Hong Kong and PDF text, by spaces
-        // (1 000名) are one number.
-        const ARABIC: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-        let re = format!(
-            r"(?:(?P<pre>近|约|超过|不到|将近|逾|达) ?)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[两二三四五六七八九十百千万亿零〇]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
-            units.join("|")
-        );
-        Regex::new(&re).unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
-    })
 }
 
 fn fraction_pattern() -> &'static Regex {
@@ -147,8 +131,8 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let mut out: Vec<Metric> = Vec::new();
     // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.
     let mut cached: (Range<usize>, Vec<Token>) = (0..0, Vec::new());
-    for caps in pattern().captures_iter(text) {
-        let (Some(all), Some(unit)) = (caps.get(0), caps.name("unit")) else {
+    for caps in search::matches(text) {
+        let (all, Some(unit)) = (caps.all(), caps.name("unit")) else {
             continue;
         };
         let Some(num) = caps.name("num").or_else(|| caps.name("cn")) else {
