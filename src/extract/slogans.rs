@@ -36,6 +36,10 @@ pub struct Term {
 
 /// Punctuation, quotes and spaces: removed by canonicalization.
 pub fn is_fold_punct(c: char) -> bool {
+    // Most chars asked about are ideographs: answer those before the Unicode whitespace table.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return false;
+    }
     c.is_ascii_punctuation()
         || c.is_whitespace()
         || matches!(
