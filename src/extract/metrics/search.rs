@@ -9,7 +9,7 @@
 //! would report it, and the search resumes at its end.
 
 use crate::dict::Dictionaries;
-use crate::scan::{self, CharSet};
+use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
 use std::iter::Peekable;
 use std::sync::OnceLock;
@@ -49,13 +49,16 @@ fn anchored() -> &'static Regex {
     })
 }
 
-/// The chars other than digits that a match can start with.
-fn openers() -> &'static CharSet {
-    static SET: OnceLock<CharSet> = OnceLock::new();
+/// What a match can start with apart from a digit: a Chinese numeral or a whole approximator.
+/// The approximators are searched as words, as the numerals are frequent enough already and 不
+/// (of 不到) is among the commonest chars. Searching them without overlaps passes over the 近
+/// inside 将近, which is no loss: a match from 近 would need what one from 将 needs after it.
+fn openers() -> &'static Literals {
+    static SET: OnceLock<Literals> = OnceLock::new();
     SET.get_or_init(|| {
-        let firsts = APPROXIMATORS.iter().filter_map(|w| w.chars().next());
-        let chars: Vec<char> = CN_NUMERALS.chars().chain(firsts).collect();
-        CharSet::new(&chars)
+        let mut words: Vec<String> = CN_NUMERALS.chars().map(String::from).collect();
+        words.extend(APPROXIMATORS.iter().map(|w| w.to_string()));
+        Literals::new(&words, Prefer::First)
     })
 }
 
@@ -117,7 +120,7 @@ impl<'t> Group<'t> {
 pub(super) fn matches(text: &str) -> impl Iterator<Item = Found<'_>> + '_ {
     let mut starts = Merged {
         a: scan::ascii_digits(text).peekable(),
-        b: openers().find_iter(text).map(|(i, _)| i).peekable(),
+        b: openers().find_iter(text).map(|f| f.start).peekable(),
     };
     let mut pos = 0;
     std::iter::from_fn(move || {
