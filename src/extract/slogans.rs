@@ -6,7 +6,8 @@ use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::scan::CharSet;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{dfa, Anchored, MatchKind, PatternID, StartKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -79,17 +80,15 @@ pub fn canonical(s: &str) -> String {
 }
 
 /// The lexicon's formula entries as an anchored automaton over punctuation-free text, with
-/// the entry each pattern belongs to, the chars a pattern can start with, and the longest
-/// pattern in chars.
+/// the entry each pattern belongs to and the chars a pattern can start with.
 struct Lexicon {
-    ac: AhoCorasick,
+    /// Leftmost-longest and anchored. It is walked a byte at a time over the text's chars,
+    /// punctuation passed over, and stops where no pattern goes on: after a char or two at
+    /// most starts, with no folded copy of the text to build first.
+    dfa: dfa::DFA,
     owner: Vec<usize>,
     /// The chars a pattern can start with: the only places a match is tried.
     firsts: CharSet,
-    /// The first two chars of every pattern, packed and sorted: 一 opens many patterns and
-    /// much prose, so a start is tried only when the next char fits too.
-    pairs: Vec<u64>,
-    max_chars: usize,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -116,29 +115,12 @@ fn lexicon() -> &'static Lexicon {
         }
         let firsts: Vec<char> = pats.iter().filter_map(|p| p.chars().next()).collect();
         let firsts = CharSet::new(&firsts);
-        let max_chars = pats.iter().map(|p| p.chars().count()).max().unwrap_or(0);
-        let mut pairs: Vec<u64> = pats
-            .iter()
-            .filter_map(|p| {
-                let mut cs = p.chars();
-                Some(pair_key(cs.next()?, cs.next()?))
-            })
-            .collect();
-        pairs.sort_unstable();
-        pairs.dedup();
-        let ac = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
+        let dfa = dfa::DFA::builder()
             .start_kind(StartKind::Anchored)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("slogan lexicon automaton: {e}"));
-        Lexicon {
-            ac,
-            owner,
-            firsts,
-            pairs,
-            max_chars,
-        }
+        Lexicon { dfa, owner, firsts }
     })
 }
 
@@ -372,53 +354,56 @@ fn parallel_halves(a: &str, b: &str) -> bool {
     a.chunks(unit).chain(b.chunks(unit)).all(|c| c[0] == lead)
 }
 
-fn pair_key(a: char, b: char) -> u64 {
-    (u64::from(u32::from(a)) << 32) | u64::from(u32::from(b))
+/// The longest pattern of `dfa` that the punctuation-free text from byte `start` opens with,
+/// and the byte where its last char ends in `text`: what an anchored leftmost-longest search
+/// of the folded text reports.
+fn longest_at(dfa: &dfa::DFA, text: &str, start: usize) -> Option<(PatternID, usize)> {
+    let mut sid = dfa.start_state(Anchored::Yes).ok()?;
+    let (mut folded, mut found) = (0, None);
+    let mut buf = [0u8; 4];
+    for (i, c) in text[start..].char_indices() {
+        if is_fold_punct(c) {
+            continue;
+        }
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            sid = dfa.next_state(Anchored::Yes, sid, b);
+            folded += 1;
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    return found;
+                }
+                // A match state is entered at a pattern's last byte, so here at a char's end.
+                // One reached by a pattern that starts later is no match of this search.
+                if dfa.is_match(sid) {
+                    let pattern = dfa.match_pattern(sid, 0);
+                    if dfa.pattern_len(pattern) == folded {
+                        found = Some((pattern, start + i + c.len_utf8()));
+                    }
+                }
+            }
+        }
+    }
+    found
 }
 
 /// Lexicon formulas found anywhere, matched on a punctuation-free view of the text so that
-/// 两不误、两促进 meets the entry 两不误两促进. Every entry opens with a numeral, so only the
-/// few positions holding a pattern's first char are folded and tried, leftmost-longest and
-/// without overlaps as a scan of the whole folded text would find them.
+/// 两不误、两促进 meets the entry 两不误两促进. Only the positions holding a pattern's first
+/// char (a numeral, or the first char of a variant: 不, 中, 党 …) whose next char fits too are
+/// folded and tried, leftmost-longest and without overlaps as a scan of the whole folded text
+/// would find them. Those first chars are common, so they are found by decoding every char.
 fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
     let lex = lexicon();
     let dicts = Dictionaries::get();
-    let mut folded = String::with_capacity(lex.max_chars * 4);
-    // For each folded byte, the text byte it came from.
-    let mut pos: Vec<usize> = Vec::with_capacity(lex.max_chars * 4);
     let mut at = 0;
-    for (start, first) in lex.firsts.find_iter(text) {
+    for (start, first) in lex.firsts.decode_iter(text) {
         // Starts inside the previous match are passed over, as a search resuming at its end.
         if start < at {
             continue;
         }
-        let first_len = first.len_utf8();
-        let mut rest = text[start..].chars().filter(|&c| !is_fold_punct(c));
-        let fits = match (rest.next(), rest.next()) {
-            (Some(a), Some(b)) => lex.pairs.binary_search(&pair_key(a, b)).is_ok(),
-            _ => false,
-        };
-        if !fits {
-            at = start + first_len;
-            continue;
-        }
-        folded.clear();
-        pos.clear();
-        for (i, c) in text[start..]
-            .char_indices()
-            .filter(|&(_, c)| !is_fold_punct(c))
-            .take(lex.max_chars)
-        {
-            pos.extend(std::iter::repeat_n(start + i, c.len_utf8()));
-            folded.push(c);
-        }
-        let input = aho_corasick::Input::new(&folded).anchored(aho_corasick::Anchored::Yes);
-        let Some(m) = lex.ac.find(input) else {
-            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        let Some((pattern, end)) = longest_at(&lex.dfa, text, start) else {
+            at = start + first.len_utf8();
             continue;
         };
-        let last = pos[m.end() - 1];
-        let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
         at = end;
         let range = start..end;
         if out.iter().any(|o| {
@@ -427,7 +412,7 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
         }) {
             continue;
         }
-        let e = &dicts.slogans[lex.owner[m.pattern().as_usize()]];
+        let e = &dicts.slogans[lex.owner[pattern.as_usize()]];
         out.retain(|o| {
             let c = core(text, &o.range);
             !(range.start <= c.start && c.end <= range.end)
@@ -500,5 +485,51 @@ mod tests {
         let got = canon("坚持工作学习两不误、两促进，践行三个代表重要思想。");
         assert!(got.contains(&"两不误两促进".to_owned()), "{got:?}");
         assert!(got.contains(&"三个代表".to_owned()), "{got:?}");
+    }
+
+    /// The walk must report what the anchored leftmost-longest search of the folded text
+    /// (the punctuation-free copy it replaced) reports, at every start.
+    #[test]
+    fn dfa_walk_is_the_anchored_search_of_the_folded_text() {
+        let pats = [
+            "两不误两促进",
+            "两不误",
+            "两学一做",
+            "两学一做学习教育",
+            "一岗双责",
+            "中国梦想",
+            "一二",
+        ];
+        let dfa = dfa::DFA::builder()
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .unwrap();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .start_kind(StartKind::Anchored)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(pats)
+            .unwrap();
+        let text =
+            "“两不误、两促进”，两不误。两学 一做学习、教育；一岗，双责中国梦，一二三两学一做";
+        for (start, _) in text.char_indices() {
+            let mut folded = String::new();
+            let mut ends = Vec::new();
+            for (i, c) in text[start..]
+                .char_indices()
+                .filter(|&(_, c)| !is_fold_punct(c))
+            {
+                folded.push(c);
+                ends.extend(std::iter::repeat_n(start + i + c.len_utf8(), c.len_utf8()));
+            }
+            let input = aho_corasick::Input::new(&folded).anchored(Anchored::Yes);
+            let want = ac.find(input).map(|m| (m.pattern(), ends[m.end() - 1]));
+            assert_eq!(longest_at(&dfa, text, start), want, "at {start}");
+        }
+        let at = text.find("两学 一做").unwrap();
+        assert_eq!(
+            longest_at(&dfa, text, at).map(|(p, _)| p.as_usize()),
+            Some(3)
+        );
     }
 }
