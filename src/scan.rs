@@ -156,6 +156,33 @@ impl CharSet {
     }
 }
 
+/// The leftmost non-overlapping matches of a pattern, found by trying it only at `starts`:
+/// ascending byte offsets that include every place a match can begin (extra ones cost only a
+/// failed try). At each start at or past the end of the last match, `match_at` tries an
+/// anchored match and returns it with its end; the first start that matches begins the
+/// leftmost match, which is what the pattern's own left-to-right search reports. For patterns
+/// whose first chars are everywhere but whose starts can be found faster apart (dates,
+/// metrics, placeholders).
+pub fn leftmost_matches<T>(
+    mut starts: impl Iterator<Item = usize>,
+    mut match_at: impl FnMut(usize) -> Option<(T, usize)>,
+) -> impl Iterator<Item = T> {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        for s in starts.by_ref() {
+            if s < pos {
+                continue;
+            }
+            if let Some((found, end)) = match_at(s) {
+                // An empty match would not move the search on.
+                pos = end.max(s + 1);
+                return Some(found);
+            }
+        }
+        None
+    })
+}
+
 /// Byte offsets of the ASCII digits of `text`, in order. A 32-byte block at a time becomes a
 /// bit mask, which the compiler vectorizes: 9 GB/s here, where a regex's `[0-9]` scan of
 /// Chinese text runs at under 1 GB/s.
@@ -324,6 +351,18 @@ mod tests {
             .take(1)
             .collect();
         assert_eq!(first, vec!["先进性教育"]);
+    }
+
+    #[test]
+    fn leftmost_matches_resume_after_each_match() {
+        // Matches of "aa" in "aaaab": at 0 and 2, not at the overlapping 1 and 3.
+        let text = "aaaab";
+        let try_at = |s: usize| text[s..].starts_with("aa").then_some((s, s + 2));
+        let got: Vec<usize> = leftmost_matches(0..text.len(), try_at).collect();
+        assert_eq!(got, vec![0, 2]);
+        // Only the starts given are tried: from 1, the match 1..3 hides the start at 2.
+        let got: Vec<usize> = leftmost_matches([1, 2, 3].into_iter(), try_at).collect();
+        assert_eq!(got, vec![1]);
     }
 
     #[test]

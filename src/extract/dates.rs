@@ -2,7 +2,7 @@
 //! blank, 2月底, 2013年7月) and relative (今年, 上月, 近日) — each with its text and, where the
 //! year is known (stated, or the document's own year), an ISO form.
 
-use crate::scan::{Literals, Prefer};
+use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
@@ -53,24 +53,17 @@ fn matches<'t>(
     text: &'t str,
     anchors: &'t Literals,
 ) -> impl Iterator<Item = (usize, Captures<'t>)> + 't {
-    let mut anchors = anchors.find_iter(text).map(|f| f.start);
-    let (mut pos, mut tried) = (0, 0);
-    std::iter::from_fn(move || {
-        for a in anchors.by_ref() {
-            let from = pos.max(tried).max(a.saturating_sub(ANCHOR_REACH));
-            tried = a + 1;
-            if a < pos {
-                continue;
-            }
-            let found = (from..=a)
-                .filter(|&s| text.is_char_boundary(s))
-                .find_map(|s| Some((s, anchored().captures(&text[s..])?)));
-            if let Some((s, c)) = found {
-                pos = s + c.get(0).map_or(1, |m| m.end().max(1));
-                return Some((s, c));
-            }
-        }
-        None
+    // The char boundaries within reach of each anchor, each once and in order.
+    let mut next = 0;
+    let starts = anchors.find_iter(text).flat_map(move |f| {
+        let from = next.max(f.start.saturating_sub(ANCHOR_REACH));
+        next = f.start + 1;
+        (from..=f.start).filter(|&s| text.is_char_boundary(s))
+    });
+    scan::leftmost_matches(starts, move |s| {
+        let c = anchored().captures(&text[s..])?;
+        let end = s + c.get(0).map_or(0, |m| m.end());
+        Some(((s, c), end))
     })
 }
 

@@ -1,7 +1,7 @@
 //! Template placeholders left in a text (xxx个单位, ××区, XX同志, 某某): not metrics, but worth
 //! reporting to office staff checking a draft made from a template.
 
-use crate::scan::{Literals, Prefer};
+use crate::scan::{self, Literals, Prefer};
 use regex::Regex;
 use serde::Serialize;
 use std::ops::Range;
@@ -46,33 +46,24 @@ fn openers(text: &str) -> Vec<usize> {
 }
 
 pub fn placeholders(text: &str) -> Vec<Placeholder> {
-    // Every match opens with one of `openers`: trying the pattern anchored at each, in order,
-    // and on after a match's end, finds what the pattern's own scan of the text finds.
-    let mut pos = 0;
-    let mut out = Vec::new();
-    for s in openers(text) {
-        if s < pos {
-            continue;
-        }
-        let Some(m) = anchored().find(&text[s..]) else {
-            continue;
-        };
-        let range = s..s + m.end();
-        pos = range.end.max(s + 1);
+    // Every match opens with one of `openers`.
+    let found = scan::leftmost_matches(openers(text).into_iter(), |s| {
+        let end = s + anchored().find(&text[s..])?.end();
+        Some((s..end, end))
+    });
+    found
         // A run of letters inside a Latin word (taxxx) is not a placeholder.
-        if text[..s]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphabetic())
-        {
-            continue;
-        }
-        out.push(Placeholder {
+        .filter(|r| {
+            !text[..r.start]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic())
+        })
+        .map(|range| Placeholder {
             text: text[range.clone()].to_owned(),
             range,
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 #[cfg(test)]

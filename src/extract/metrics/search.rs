@@ -118,24 +118,17 @@ impl<'t> Group<'t> {
 
 /// The matches of the pattern in `text`, left to right and without overlaps.
 pub(super) fn matches(text: &str) -> impl Iterator<Item = Found<'_>> + '_ {
-    let mut starts = Merged {
+    let starts = Merged {
         a: scan::ascii_digits(text).peekable(),
         b: openers().find_iter(text).map(|f| f.start).peekable(),
     };
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        for s in starts.by_ref() {
-            if s < pos {
-                continue;
-            }
-            if let Some(caps) = anchored().captures(&text[s..]) {
-                let found = Found { at: s, caps };
-                // No match is empty: each holds at least a numeral and a unit.
-                pos = found.all().end().max(s + 1);
-                return Some(found);
-            }
-        }
-        None
+    scan::leftmost_matches(starts, move |s| {
+        let found = Found {
+            at: s,
+            caps: anchored().captures(&text[s..])?,
+        };
+        let end = found.all().end();
+        Some((found, end))
     })
 }
 
