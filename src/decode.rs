@@ -46,6 +46,19 @@ pub struct Decoded {
 }
 
 impl Decoded {
+    /// Input that was valid UTF-8 all along: the text is the input, byte for byte.
+    fn utf8(text: String, raw_len: usize) -> Self {
+        Decoded {
+            text,
+            encoding: UTF_8.name(),
+            confident: true,
+            replaced: 0,
+            offsets: None,
+            bom_len: 0,
+            raw_len,
+        }
+    }
+
     /// Raw byte offset of decoded byte offset `pos` (a char boundary or the end).
     pub fn raw_offset(&self, pos: usize) -> usize {
         match &self.offsets {
@@ -75,21 +88,6 @@ pub fn decode_owned(bytes: Vec<u8>) -> (Result<Decoded, DecodeError>, Option<Vec
     // decode every char of the input again.
     let text = unsafe { String::from_utf8_unchecked(bytes) };
     (Ok(Decoded::utf8(text, raw_len)), None)
-}
-
-impl Decoded {
-    /// Input that was valid UTF-8 all along: the text is the input, byte for byte.
-    fn utf8(text: String, raw_len: usize) -> Self {
-        Decoded {
-            text,
-            encoding: UTF_8.name(),
-            confident: true,
-            replaced: 0,
-            offsets: None,
-            bom_len: 0,
-            raw_len,
-        }
-    }
 }
 
 /// What decoding makes of the input: the input itself, where it is UTF-8 as it is, or a text

@@ -74,23 +74,70 @@ impl Literals {
 
     /// The non-overlapping occurrences in `text`, left to right.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Found> + 'a {
-        let (mut packed, mut automaton) = match &self.searcher {
+        let (packed, automaton) = match &self.searcher {
             Searcher::Packed(p) => (Some(p.find_iter(text)), None),
             Searcher::Automaton(ac) => (None, Some(ac.find_iter(text))),
         };
-        std::iter::from_fn(move || match (&mut packed, &mut automaton) {
-            (Some(it), _) => it.next().map(|m| Found {
-                literal: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            }),
-            (_, Some(it)) => it.next().map(|m| Found {
-                literal: m.pattern().as_usize(),
-                start: m.start(),
-                end: m.end(),
-            }),
-            _ => None,
+        let packed = packed
+            .into_iter()
+            .flatten()
+            .map(|m| (m.pattern(), m.span()));
+        let automaton = automaton
+            .into_iter()
+            .flatten()
+            .map(|m| (m.pattern(), m.span()));
+        packed.chain(automaton).map(|(literal, span)| Found {
+            literal: literal.as_usize(),
+            start: span.start,
+            end: span.end,
         })
+    }
+}
+
+/// Which chars belong to a set: one bit per BMP char, where nearly all of them lie, and a
+/// sorted list of the few beyond. A test costs a shift and a load, for sets of any size.
+#[derive(Debug, Clone)]
+pub struct CharBits {
+    bmp: Vec<u64>,
+    astral: Vec<char>,
+}
+
+impl Default for CharBits {
+    fn default() -> Self {
+        CharBits {
+            bmp: vec![0; 0x1_0000 / 64],
+            astral: Vec::new(),
+        }
+    }
+}
+
+impl CharBits {
+    pub fn insert(&mut self, c: char) {
+        match self.bmp.get_mut(c as usize / 64) {
+            Some(w) => *w |= 1 << (c as usize % 64),
+            None => {
+                if let Err(i) = self.astral.binary_search(&c) {
+                    self.astral.insert(i, c);
+                }
+            }
+        }
+    }
+
+    pub fn contains(&self, c: char) -> bool {
+        match self.bmp.get(c as usize / 64) {
+            Some(w) => w & (1 << (c as usize % 64)) != 0,
+            None => self.astral.binary_search(&c).is_ok(),
+        }
+    }
+}
+
+impl FromIterator<char> for CharBits {
+    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
+        let mut bits = CharBits::default();
+        for c in chars {
+            bits.insert(c);
+        }
+        bits
     }
 }
 
@@ -106,8 +153,8 @@ impl Literals {
 pub struct CharSet {
     literals: Literals,
     chars: Vec<char>,
-    /// One bit per BMP char, for `decode_iter`.
-    bmp: Vec<u64>,
+    /// The same chars, for `decode_iter`.
+    bits: CharBits,
 }
 
 impl CharSet {
@@ -120,25 +167,16 @@ impl CharSet {
             .iter()
             .map(|c| c.encode_utf8(&mut buf).as_bytes().to_vec())
             .collect();
-        let mut bmp = vec![0u64; 0x1_0000 / 64];
-        for &c in &chars {
-            if let Some(w) = bmp.get_mut(c as usize / 64) {
-                *w |= 1 << (c as usize % 64);
-            }
-        }
         // With distinct single-char patterns every match kind finds the same matches.
         CharSet {
             literals: Literals::new(&pats, Prefer::First),
+            bits: chars.iter().copied().collect(),
             chars,
-            bmp,
         }
     }
 
     pub fn contains(&self, c: char) -> bool {
-        match self.bmp.get(c as usize / 64) {
-            Some(w) => w & (1 << (c as usize % 64)) != 0,
-            None => self.chars.binary_search(&c).is_ok(),
-        }
+        self.bits.contains(c)
     }
 
     /// Byte offset and char of every occurrence in `text`, in order.
@@ -162,7 +200,7 @@ impl CharSet {
 /// anchored match and returns it with its end; the first start that matches begins the
 /// leftmost match, which is what the pattern's own left-to-right search reports. For patterns
 /// whose first chars are everywhere but whose starts can be found faster apart (dates,
-/// metrics, placeholders).
+/// metrics, placeholders, the slogan lexicon).
 pub fn leftmost_matches<T>(
     mut starts: impl Iterator<Item = usize>,
     mut match_at: impl FnMut(usize) -> Option<(T, usize)>,

@@ -5,7 +5,7 @@
 use super::expand;
 use crate::dict::Dictionaries;
 use crate::numeral;
-use crate::scan::CharSet;
+use crate::scan::{self, CharSet};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, Anchored, MatchKind, PatternID, StartKind};
 use serde::Serialize;
@@ -387,25 +387,19 @@ fn longest_at(dfa: &dfa::DFA, text: &str, start: usize) -> Option<(PatternID, us
 }
 
 /// Lexicon formulas found anywhere, matched on a punctuation-free view of the text so that
-/// 两不误、两促进 meets the entry 两不误两促进. Only the positions holding a pattern's first
-/// char (a numeral, or the first char of a variant: 不, 中, 党 …) whose next char fits too are
-/// folded and tried, leftmost-longest and without overlaps as a scan of the whole folded text
-/// would find them. Those first chars are common, so they are found by decoding every char.
+/// 两不误、两促进 meets the entry 两不误两促进. Matches are tried only at the positions holding
+/// a pattern's first char (a numeral, or the first char of a variant: 不, 中, 党 …),
+/// leftmost-longest and without overlaps as a scan of the whole folded text would find them.
+/// Those first chars are common, so they are found by decoding every char.
 fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
     let lex = lexicon();
     let dicts = Dictionaries::get();
-    let mut at = 0;
-    for (start, first) in lex.firsts.decode_iter(text) {
-        // Starts inside the previous match are passed over, as a search resuming at its end.
-        if start < at {
-            continue;
-        }
-        let Some((pattern, end)) = longest_at(&lex.dfa, text, start) else {
-            at = start + first.len_utf8();
-            continue;
-        };
-        at = end;
-        let range = start..end;
+    let starts = lex.firsts.decode_iter(text).map(|(start, _)| start);
+    let hits = scan::leftmost_matches(starts, |start| {
+        let (pattern, end) = longest_at(&lex.dfa, text, start)?;
+        Some(((start..end, pattern), end))
+    });
+    for (range, pattern) in hits {
         if out.iter().any(|o| {
             let c = core(text, &o.range);
             c.start <= range.start && range.end <= c.end

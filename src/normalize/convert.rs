@@ -1,6 +1,7 @@
 //! Traditional → simplified conversion behind one trait: opencc-fmmseg by default, the system
 //! libopencc (feature `libopencc`) as an alternative. Nothing else in tifa names OpenCC.
 
+use crate::scan::CharBits;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -104,12 +105,7 @@ impl Fmmseg {
 /// dictionary key, and every key the conversion rewrites holds one of them: the chars it
 /// rewrites on their own, and for the few phrases made only of other chars (新抱 → 媳妇), the
 /// last char the phrase rewrites (抱). A text free of them comes back as it is, in every round.
-struct Changing {
-    /// One bit per BMP char, where nearly all of them lie.
-    bmp: Vec<u64>,
-    /// The few beyond the BMP, sorted.
-    astral: Vec<char>,
-}
+struct Changing(CharBits);
 
 impl Changing {
     fn of(d: &opencc_fmmseg::DictionaryMaxlength, conversion: Conversion) -> Self {
@@ -130,10 +126,7 @@ impl Changing {
             Conversion::None => Vec::new(),
             _ => round_1.iter().copied().chain(t2s).collect(),
         };
-        let mut set = Changing {
-            bmp: vec![0; 0x1_0000 / 64],
-            astral: Vec::new(),
-        };
+        let mut set = CharBits::default();
         let rewrites = |k: &[char], v: &str| !k.iter().copied().eq(v.chars());
         // Chars rewritten on their own first: a phrase that rewrites anything almost always
         // holds one of them, so the common chars phrases merely share (一, 不, 中) stay out.
@@ -155,28 +148,12 @@ impl Changing {
                 }
             }
         }
-        set.astral.sort_unstable();
-        set.astral.dedup();
-        set
-    }
-
-    fn insert(&mut self, c: char) {
-        match self.bmp.get_mut(c as usize / 64) {
-            Some(w) => *w |= 1 << (c as usize % 64),
-            None => self.astral.push(c),
-        }
-    }
-
-    fn contains(&self, c: char) -> bool {
-        match self.bmp.get(c as usize / 64) {
-            Some(w) => w & (1 << (c as usize % 64)) != 0,
-            None => self.astral.binary_search(&c).is_ok(),
-        }
+        Changing(set)
     }
 
     fn lines_in(&self, text: &str) -> Vec<Range<usize>> {
         crate::scan::line_ranges(text)
-            .filter(|line| text[line.clone()].chars().any(|c| self.contains(c)))
+            .filter(|line| text[line.clone()].chars().any(|c| self.0.contains(c)))
             .collect()
     }
 }
