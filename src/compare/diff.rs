@@ -65,8 +65,8 @@ pub fn requirements(a: &FileRecord, b: &FileRecord) -> Vec<RequirementPair> {
             .iter()
             .flat_map(|d| d.requirements.iter())
             .map(|r| RequirementSide {
-                actor: r.item.actor.clone(),
-                modality: r.item.modality.clone(),
+                actor: r.item.actor.to_owned(),
+                modality: r.item.modality.to_owned(),
                 text: r.item.text.clone(),
                 path: r.item.path.clone(),
                 span: r.span,

@@ -15,10 +15,12 @@ use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Requirement {
-    /// Who is bound ("" when the text names no one and no context supplies it).
-    pub actor: String,
+    /// Who is bound ("" when the text names no one and no context supplies it): always a
+    /// word of `dictionaries/actors.txt`, so it borrows the word rather than copying it (a
+    /// 50 MB input holds 200k requirements).
+    pub actor: &'static str,
     /// The modal word (必须, 要 …); "" for an outline heading without one.
-    pub modality: String,
+    pub modality: &'static str,
     /// The action: the sentence (or heading) from the modal on.
     pub text: String,
     /// Outline path of the unit the requirement sits in ([] outside the outline).
@@ -53,28 +55,32 @@ const DUTY_CUES: [&str; 7] = [
     "配合",
 ];
 
-fn actors() -> &'static (AhoCorasick, Vec<bool>) {
-    static AC: OnceLock<(AhoCorasick, Vec<bool>)> = OnceLock::new();
+fn actors() -> &'static (AhoCorasick, Vec<(&'static str, bool)>) {
+    static AC: OnceLock<(AhoCorasick, Vec<(&'static str, bool)>)> = OnceLock::new();
     AC.get_or_init(|| {
         let d = Dictionaries::get();
-        let words: Vec<&str> = d.actors.iter().map(|(w, _)| w.as_str()).collect();
-        let collective = d.actors.iter().map(|(_, k)| k == "collective").collect();
+        let words: Vec<(&'static str, bool)> = d
+            .actors
+            .iter()
+            .map(|(w, k)| (w.as_str(), k == "collective"))
+            .collect();
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::LeftmostLongest)
-            .build(words)
+            .build(words.iter().map(|&(w, _)| w))
             .unwrap_or_else(|e| panic!("actor automaton: {e}"));
-        (ac, collective)
+        (ac, words)
     })
 }
 
 /// The last actor named in `s` (optionally skipping collectives like 大家).
-fn last_actor(s: &str, allow_collective: bool) -> Option<String> {
-    let (ac, collective) = actors();
+fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
+    let (ac, words) = actors();
     ac.find_iter(s)
-        .filter(|m| allow_collective || !collective[m.pattern().as_usize()])
+        .map(|m| words[m.pattern().as_usize()])
+        .filter(|&(_, collective)| allow_collective || !collective)
         .last()
-        .map(|m| s[m.range()].to_owned())
+        .map(|(w, _)| w)
 }
 
 /// First modal of obligation in `s`: (byte offset, word). 要 counts only as a word of its own,
@@ -149,7 +155,11 @@ fn more_than_one_char(s: &str) -> bool {
 }
 
 /// Units covered by a duty context, with the actor the context binds.
-fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<(usize, String)> {
+fn duty_units(
+    text: &str,
+    units: &[OutlineUnit],
+    sents: &[Range<usize>],
+) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
     static CUES: OnceLock<Literals> = OnceLock::new();
     // Only where the matches are matters here, not which cue.
@@ -189,7 +199,7 @@ fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<
             .find_map(|t| last_actor(t, false))
             .unwrap_or_default();
         for &i in &lists::run_from(units, first) {
-            out.push((i, actor.clone()));
+            out.push((i, actor));
             let end = units[i].range.end;
             out.extend(
                 units
@@ -197,7 +207,7 @@ fn duty_units(text: &str, units: &[OutlineUnit], sents: &[Range<usize>]) -> Vec<
                     .enumerate()
                     .skip(i + 1)
                     .take_while(|(_, u)| u.marker_range.start < end)
-                    .map(|(j, _)| (j, actor.clone())),
+                    .map(|(j, _)| (j, actor)),
             );
         }
     }
@@ -219,9 +229,9 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
             i = units[i].parent?;
         }
     };
-    let duties: std::collections::HashMap<usize, String> = duties.into_iter().collect();
+    let duties: std::collections::HashMap<usize, &'static str> = duties.into_iter().collect();
     let mut out: Vec<Requirement> = Vec::new();
-    let mut unit_actor: Vec<Option<String>> = vec![None; units.len()];
+    let mut unit_actor: Vec<Option<&'static str>> = vec![None; units.len()];
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()
@@ -229,7 +239,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
         let head_start = u.marker_range.end + lead;
         let head_end = head_start + u.text.len();
         let head = text.get(head_start..head_end).unwrap_or("");
-        let duty = duties.get(&i).cloned();
+        let duty = duties.get(&i).copied();
         // 一要/1要 carry the modal in the marker; otherwise it must open the heading (督导组要…),
         // not sit in a later clause with another subject.
         let (modality, action_at) = if u.marker.ends_with('要') {
@@ -241,15 +251,15 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
                 .unwrap_or(("", 0))
         };
         let explicit = last_actor(&head[..action_at], true);
-        let inherited = u.parent.and_then(|p| unit_actor[p].clone());
+        let inherited = u.parent.and_then(|p| unit_actor[p]);
         let actor = explicit
-            .or_else(|| duty.clone().filter(|a| !a.is_empty()))
+            .or_else(|| duty.filter(|a| !a.is_empty()))
             .or(inherited)
             .unwrap_or_default();
-        unit_actor[i] = Some(actor.clone()).filter(|a| !a.is_empty());
+        unit_actor[i] = Some(actor).filter(|a| !a.is_empty());
         out.push(Requirement {
             actor,
-            modality: modality.to_owned(),
+            modality,
             text: head.trim().to_owned(),
             path: u.path.clone(),
             duty: duty.is_some(),
@@ -266,17 +276,17 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
         }
         let Some((p, m)) = modal(sent) else { continue };
         let unit = unit_at(s.start);
-        let duty_ctx = unit.and_then(|i| duties.get(&i).cloned());
+        let duty_ctx = unit.and_then(|i| duties.get(&i).copied());
         let explicit = last_actor(&sent[..p], true);
         let actor = explicit
-            .or_else(|| duty_ctx.clone().filter(|a| !a.is_empty()))
-            .or_else(|| unit.and_then(|i| unit_actor[i].clone()))
+            .or_else(|| duty_ctx.filter(|a| !a.is_empty()))
+            .or_else(|| unit.and_then(|i| unit_actor[i]))
             .unwrap_or_default();
         let own_duty =
             ["负责", "牵头", "配合"].iter().any(|c| sent.contains(c)) && !actor.is_empty();
         out.push(Requirement {
             actor,
-            modality: m.to_owned(),
+            modality: m,
             text: sent[p..]
                 .trim_end_matches(['。', '；', '！', '？', '\n'])
                 .to_owned(),
@@ -310,10 +320,7 @@ mod tests {
     #[test]
     fn modal_and_actor_from_the_subject() {
         let r = reqs("各级党组织必须高度重视。这是重要的工作。督导组要深入基层。");
-        let got: Vec<(&str, &str)> = r
-            .iter()
-            .map(|r| (r.actor.as_str(), r.modality.as_str()))
-            .collect();
+        let got: Vec<(&str, &str)> = r.iter().map(|r| (r.actor, r.modality)).collect();
         assert_eq!(got, vec![("各级党组织", "必须"), ("督导组", "要")]);
         assert_eq!(r[1].text, "要深入基层");
     }
@@ -334,7 +341,7 @@ mod tests {
     #[test]
     fn an_actor_taking_charge_is_a_duty() {
         let r = reqs("领导小组办公室负责日常工作，要及时汇总情况。");
-        assert_eq!((r[0].actor.as_str(), r[0].duty), ("领导小组办公室", true));
+        assert_eq!((r[0].actor, r[0].duty), ("领导小组办公室", true));
     }
 
     #[test]
@@ -344,7 +351,7 @@ mod tests {
         let duties: Vec<(&str, bool, &str)> = r
             .iter()
             .filter(|r| r.source == "outline")
-            .map(|r| (r.actor.as_str(), r.duty, r.text.as_str()))
+            .map(|r| (r.actor, r.duty, r.text.as_str()))
             .collect();
         assert_eq!(
             duties,
