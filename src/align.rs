@@ -13,6 +13,9 @@
 //! stored, as `Break`s that also reset the shift. Plain text costs 4 bytes a char for the map
 //! instead of 12.
 
+mod retain;
+
+pub use retain::Kept;
 use std::ops::Range;
 
 /// A char whose origin does not follow from the shift: its index and origin. The chars after

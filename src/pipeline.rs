@@ -117,7 +117,7 @@ impl Pipeline {
             AlignedText::identity(&decoded.text)
         };
         let normalized = normalize::normalize_owned(base, self.converter.as_ref());
-        let cleaned = clean::clean_lines(&normalized);
+        let cleaned = clean::clean_lines_owned(normalized);
         (is_markup, cleaned)
     }
 

@@ -2,7 +2,7 @@
 //! (发布时间：, 来源：, 编辑： …) parsed into fields, separator lines (`一:` alone) splitting a
 //! compilation into documents.
 
-use crate::align::{AlignedBuilder, AlignedText};
+use crate::align::{AlignedBuilder, AlignedText, Kept};
 use crate::dict::{Dictionaries, MatchKind};
 use crate::normalize::is_cjk;
 use crate::numeral;
@@ -41,53 +41,95 @@ enum LineKind {
 
 /// Clean the normalized text line by line.
 pub fn clean_lines(text: &AlignedText) -> Cleaned {
+    let plan = plan(text);
+    let mut b = AlignedBuilder::with_capacity(text.as_str().len(), text.char_len());
+    for k in &plan.kept {
+        if k.newline {
+            b.push('\n', k.first.0, k.first.0);
+        }
+        b.push_slice(text, k.chars.clone());
+    }
+    plan.finish(b.finish())
+}
+
+/// `clean_lines` of a text the caller hands over: the kept lines are written over it, so a
+/// large input is not copied once more. Same result.
+pub fn clean_lines_owned(text: AlignedText) -> Cleaned {
+    let plan = plan(&text);
+    let body = text.retain(&plan.kept);
+    plan.finish(body)
+}
+
+/// What cleaning keeps of a text, before the body is written.
+struct Plan {
+    /// The kept lines, each after a line break but the first. The break maps to the one it
+    /// replaces, or is inserted right before the line.
+    kept: Vec<Kept>,
+    /// Where a document starts, in chars of the body.
+    doc_starts: Vec<usize>,
+    meta: Vec<MetaField>,
+    dropped_lines: usize,
+}
+
+fn plan(text: &AlignedText) -> Plan {
     let dicts = Dictionaries::get();
-    let s = text.as_str();
-    let mut b = AlignedBuilder::with_capacity(s.len(), text.char_len());
-    let mut out = Cleaned::default();
-    let mut doc_starts = vec![0usize];
+    let mut plan = Plan {
+        kept: Vec::new(),
+        doc_starts: vec![0],
+        meta: Vec::new(),
+        dropped_lines: 0,
+    };
     let mut kept_chars = 0usize;
     let mut char_pos = 0usize;
-    for line in crate::scan::split_lines(s) {
+    for line in crate::scan::split_lines(text.as_str()) {
         let n_chars = line.chars().count();
         match classify(line, dicts) {
             LineKind::Keep => {
-                if kept_chars > 0 {
-                    // The newline maps to the one it replaces (or is inserted right before the line).
-                    let (p, _) = text.origin_of(char_pos);
-                    b.push('\n', p, p);
-                    kept_chars += 1;
-                }
-                b.push_slice(text, char_pos..char_pos + n_chars);
-                kept_chars += n_chars;
+                let newline = kept_chars > 0;
+                kept_chars += usize::from(newline) + n_chars;
+                plan.kept
+                    .push(Kept::of(text, char_pos..char_pos + n_chars, newline));
             }
-            LineKind::Drop => out.dropped_lines += 1,
-            LineKind::Meta(fields) => out.meta.extend(fields),
+            LineKind::Drop => plan.dropped_lines += 1,
+            LineKind::Meta(fields) => plan.meta.extend(fields),
             LineKind::Separator => {
                 if kept_chars > 0 {
-                    doc_starts.push(kept_chars + 1);
+                    plan.doc_starts.push(kept_chars + 1);
                 }
             }
         }
         char_pos += n_chars + 1;
     }
-    out.body = b.finish();
-    let len = out.body.char_len();
-    // A separator right at the start only marks where the first document begins: the lines
-    // before it (a compilation's own title and preface) stay with the first document.
-    let mut starts: Vec<usize> = doc_starts.into_iter().filter(|&p| p <= len).collect();
-    starts.dedup();
-    merge_preface(&out.body, &mut starts);
-    for (i, &st) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).map(|&n| n - 1).unwrap_or(len);
-        if st < end {
-            out.documents.push(st..end);
+    plan
+}
+
+impl Plan {
+    /// The cleaned text: `body` (the kept lines) split into documents.
+    fn finish(self, body: AlignedText) -> Cleaned {
+        let mut out = Cleaned {
+            body,
+            documents: Vec::new(),
+            meta: self.meta,
+            dropped_lines: self.dropped_lines,
+        };
+        let doc_starts = self.doc_starts;
+        let len = out.body.char_len();
+        // A separator right at the start only marks where the first document begins: the lines
+        // before it (a compilation's own title and preface) stay with the first document.
+        let mut starts: Vec<usize> = doc_starts.into_iter().filter(|&p| p <= len).collect();
+        starts.dedup();
+        merge_preface(&out.body, &mut starts);
+        for (i, &st) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).map(|&n| n - 1).unwrap_or(len);
+            if st < end {
+                out.documents.push(st..end);
+            }
         }
+        if out.documents.is_empty() {
+            out.documents.push(0..len);
+        }
+        out
     }
-    if out.documents.is_empty() {
-        out.documents.push(0..len);
-    }
-    out
 }
 
 /// The part before the first separator of a compilation is its preface (title, editor's

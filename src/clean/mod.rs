@@ -6,4 +6,4 @@
 pub mod lines;
 pub mod markup;
 
-pub use lines::{clean_lines, Cleaned, MetaField};
+pub use lines::{clean_lines, clean_lines_owned, Cleaned, MetaField};
