@@ -41,10 +41,15 @@ pub struct AlignedText {
 impl AlignedText {
     /// The identity alignment of a decoded input onto itself.
     pub fn identity(text: &str) -> Self {
+        Self::identity_owned(text.to_owned())
+    }
+
+    /// `identity` of a text the caller hands over, which becomes this text without a copy.
+    pub fn identity_owned(text: String) -> Self {
         let mut starts = Vec::with_capacity(text.chars().count());
         starts.extend(text.char_indices().map(|(i, _)| i as u32));
         AlignedText {
-            text: text.to_owned(),
+            text,
             starts,
             breaks: Vec::new(),
         }

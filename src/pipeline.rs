@@ -71,6 +71,8 @@ impl Prepared {
     }
 
     /// Decoded text (before normalization) of body chars `range`: what the span's bytes hold.
+    /// (`Pipeline::prepare` keeps the decoded text; `process_owned` hands it to normalization
+    /// and only maps spans with what is left.)
     pub fn original(&self, range: Range<usize>) -> &str {
         let r = self.cleaned.body.origin_range(range);
         &self.decoded.text[r]
@@ -116,9 +118,23 @@ impl Pipeline {
         } else {
             AlignedText::identity(&decoded.text)
         };
+        (is_markup, self.normalize_and_clean(base))
+    }
+
+    /// `clean_decoded` that takes a plain text out of `decoded` rather than copying it: a
+    /// large input then holds one buffer of its size fewer at the peak of normalization.
+    /// `decoded.text` is left empty; its offsets still map spans to the raw bytes.
+    fn clean_decoded_taking_text(&self, decoded: &mut Decoded) -> (bool, clean::Cleaned) {
+        if markup::looks_like_markup(&decoded.text) {
+            return self.clean_decoded(decoded);
+        }
+        let base = AlignedText::identity_owned(std::mem::take(&mut decoded.text));
+        (false, self.normalize_and_clean(base))
+    }
+
+    fn normalize_and_clean(&self, base: AlignedText) -> clean::Cleaned {
         let normalized = normalize::normalize_owned(base, self.converter.as_ref());
-        let cleaned = clean::clean_lines_owned(normalized);
-        (is_markup, cleaned)
+        clean::clean_lines_owned(normalized)
     }
 
     /// Process one input into its record. `file` is the name the record carries. UTF-8 input
@@ -133,20 +149,33 @@ impl Pipeline {
         let len = bytes.len();
         let large = len >= self.options.split_from;
         let (decoded, raw) = decode::decode_owned(bytes);
-        let decoded = match decoded {
+        let mut decoded = match decoded {
             Ok(d) => d,
             Err(e) => {
                 let sha256 = hex(&Sha256::digest(raw.as_deref().unwrap_or_default()));
                 return self.finish_record(file, len, sha256, Err(e));
             }
         };
-        // Where the text is the input itself, it is also what the hash reads.
-        let raw_bytes = raw.as_deref().unwrap_or(decoded.text.as_bytes());
-        let (sha256, (markup, cleaned)) = join_if(
-            large,
-            || hex(&Sha256::digest(raw_bytes)),
-            || self.clean_decoded(&decoded),
-        );
+        // Hashing runs beside cleaning only for a large input with threads to spare. The
+        // record needs the decoded text no more once it is cleaned, so cleaning takes it
+        // unless the hash is reading it at the same time (UTF-8 input is its own raw bytes).
+        let beside = large && rayon::current_num_threads() > 1;
+        let (sha256, (markup, cleaned)) = match raw.as_deref() {
+            Some(raw) => join_if(
+                beside,
+                || hex(&Sha256::digest(raw)),
+                || self.clean_decoded_taking_text(&mut decoded),
+            ),
+            None if beside => join_if(
+                true,
+                || hex(&Sha256::digest(decoded.text.as_bytes())),
+                || self.clean_decoded(&decoded),
+            ),
+            None => {
+                let sha256 = hex(&Sha256::digest(decoded.text.as_bytes()));
+                (sha256, self.clean_decoded_taking_text(&mut decoded))
+            }
+        };
         drop(raw);
         let prepared = Prepared {
             decoded,

@@ -61,6 +61,10 @@ fn a_split_record_is_the_sequential_record_at_any_pool_width() {
         }
     }
     let mut inputs = seeds.clone();
+    // The compilation in GBK as well: its decoded text is a buffer of its own, not the input.
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&compilation);
+    assert!(!unmappable, "the seeds are GBK text");
+    inputs.push(gbk.into_owned());
     inputs.push(compilation.into_bytes());
     for (i, bytes) in inputs.iter().enumerate() {
         let sequential = record(bytes, usize::MAX, 1);
