@@ -68,7 +68,7 @@ pub fn requirements(a: &FileRecord, b: &FileRecord) -> Vec<RequirementPair> {
                 actor: r.item.actor.to_owned(),
                 modality: r.item.modality.to_owned(),
                 text: r.item.text.clone(),
-                path: r.item.path.clone(),
+                path: r.item.path.to_vec(),
                 span: r.span,
             })
             .collect()

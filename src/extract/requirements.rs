@@ -11,6 +11,7 @@ use crate::scan::{Literals, Prefer};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Serialize)]
@@ -24,7 +25,7 @@ pub struct Requirement {
     /// The action: the sentence (or heading) from the modal on.
     pub text: String,
     /// Outline path of the unit the requirement sits in ([] outside the outline).
-    pub path: Vec<u32>,
+    pub path: Arc<[u32]>,
     pub duty: bool,
     /// outline | sentence
     pub source: &'static str,
@@ -290,7 +291,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
             text: sent[p..]
                 .trim_end_matches(['。', '；', '！', '？', '\n'])
                 .to_owned(),
-            path: unit.map(|i| units[i].path.clone()).unwrap_or_default(),
+            path: unit.map_or_else(|| Arc::from([]), |i| units[i].path.clone()),
             duty: duty_ctx.is_some() || own_duty,
             source: "sentence",
             range: s.clone(),

@@ -113,7 +113,7 @@ fn heading_text_lead_and_ranges() {
         &s[units[0].range.clone()],
         "一、提高思想认识，切实增强责任感。正文继续。\n"
     );
-    assert_eq!(units[1].path, vec![2]);
+    assert_eq!(*units[1].path, [2]);
 }
 
 #[test]
