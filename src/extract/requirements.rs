@@ -110,18 +110,35 @@ fn modal(s: &str) -> Option<(usize, &'static str)> {
         }
         // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
         let prev = s[..i].chars().next_back();
-        if (w == "确保" || w == "坚持") && prev.is_some_and(|c| "是为的以所".contains(c)) {
+        if (w == "确保" || w == "坚持")
+            && prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
+        {
             return None;
         }
         Some((i, w))
     })
 }
 
+/// Whether a sentence says its actor takes charge (负责, 牵头, 配合): searchers built once,
+/// where `str::contains` would set one up for every sentence with a modal.
+fn takes_charge(sent: &str) -> bool {
+    static WORDS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
+    let words = WORDS.get_or_init(|| ["负责", "牵头", "配合"].map(memchr::memmem::Finder::new));
+    words.iter().any(|w| w.find(sent.as_bytes()).is_some())
+}
+
 fn free_yao(s: &str, i: usize) -> bool {
     let prev = s[..i].chars().next_back();
     let next = s[i + '要'.len_utf8()..].chars().next();
-    !prev.is_some_and(|c| "重主需只纲摘首紧必想扼简提概所".contains(c))
-        && !next.is_some_and(|c| "求点素闻害领件是么不员务职".contains(c))
+    // Slices rather than `str::contains`: this runs for every 要 in the text, and a string
+    // search is set up anew on each call.
+    const BEFORE: &[char] = &[
+        '重', '主', '需', '只', '纲', '摘', '首', '紧', '必', '想', '扼', '简', '提', '概', '所',
+    ];
+    const AFTER: &[char] = &[
+        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职',
+    ];
+    !prev.is_some_and(|c| BEFORE.contains(&c)) && !next.is_some_and(|c| AFTER.contains(&c))
 }
 
 /// Sentences of `text` as byte ranges (split at 。！？； and newlines).
@@ -283,8 +300,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
             .or_else(|| duty_ctx.filter(|a| !a.is_empty()))
             .or_else(|| unit.and_then(|i| unit_actor[i]))
             .unwrap_or_default();
-        let own_duty =
-            ["负责", "牵头", "配合"].iter().any(|c| sent.contains(c)) && !actor.is_empty();
+        let own_duty = !actor.is_empty() && takes_charge(sent);
         out.push(Requirement {
             actor,
             modality: m,
