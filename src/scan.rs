@@ -221,31 +221,53 @@ pub fn leftmost_matches<T>(
     })
 }
 
-/// Byte offsets of the ASCII digits of `text`, in order. A 32-byte block at a time becomes a
-/// bit mask, which the compiler vectorizes: 9 GB/s here, where a regex's `[0-9]` scan of
-/// Chinese text runs at under 1 GB/s.
+/// Byte offsets of the ASCII digits of `text`, in order. Eight bytes at a time become a mask
+/// of their digits with a few word operations (SWAR): most bytes of a Chinese text are never
+/// looked at one by one.
 pub fn ascii_digits(text: &str) -> impl Iterator<Item = usize> + '_ {
-    const BLOCK: usize = 32;
     let bytes = text.as_bytes();
-    let (mut base, mut mask) = (0usize, 0u32);
-    let mut next_block = 0usize;
+    let (mut base, mut mask) = (0usize, 0u64);
+    let mut next = 0usize;
     std::iter::from_fn(move || loop {
         if mask != 0 {
-            let k = mask.trailing_zeros() as usize;
+            let k = mask.trailing_zeros() as usize / 8;
             mask &= mask - 1;
             return Some(base + k);
         }
-        if next_block >= bytes.len() {
+        // Whole words, skipped in a tight loop while they hold no digit.
+        while let Some(word) = bytes.get(next..next + 8) {
+            base = next;
+            next += 8;
+            mask = digit_bytes(u64::from_le_bytes(word.try_into().unwrap_or([0x80; 8])));
+            if mask != 0 {
+                break;
+            }
+        }
+        if mask != 0 {
+            continue;
+        }
+        if next >= bytes.len() {
             return None;
         }
-        base = next_block;
-        let end = (base + BLOCK).min(bytes.len());
-        mask = bytes[base..end]
-            .iter()
-            .enumerate()
-            .fold(0u32, |m, (k, &b)| m | (u32::from(b.is_ascii_digit()) << k));
-        next_block = end;
+        // The last few bytes, padded with a byte that is no digit.
+        base = next;
+        next = bytes.len();
+        let mut word = [0x80u8; 8];
+        word[..next - base].copy_from_slice(&bytes[base..]);
+        mask = digit_bytes(u64::from_le_bytes(word));
     })
+}
+
+/// The high bit of every byte of `w` that is an ASCII digit (0x30..=0x39), and no other bit:
+/// "has between" from Bit Twiddling Hacks. No byte's sum or difference carries into the next.
+fn digit_bytes(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = w & (ONES * 0x7F);
+    // Bit 7 set: the low 7 bits are below 0x3A; at least 0x30; the byte is ASCII.
+    let below = ONES * (0x7F + 0x3A) - low7;
+    let from = low7 + ONES * (0x7F - 0x2F);
+    below & from & !w & HIGH
 }
 
 /// Byte ranges cutting `text` into pieces of at least `size` bytes that end right after a line
@@ -404,10 +426,39 @@ mod tests {
     }
 
     #[test]
+    fn digit_bytes_marks_exactly_the_digits() {
+        // Every byte value at every position, beside neighbours that would carry or borrow
+        // into it if the word arithmetic leaked between bytes.
+        for b in 0..=255u8 {
+            for neighbours in [0x00u8, 0x2F, 0x30, 0x39, 0x3A, 0x7F, 0x80, 0xFF] {
+                for at in 0..8 {
+                    let mut word = [neighbours; 8];
+                    word[at] = b;
+                    let want = word.iter().enumerate().fold(0u64, |m, (k, x)| {
+                        m | (u64::from(x.is_ascii_digit()) << (8 * k + 7))
+                    });
+                    assert_eq!(digit_bytes(u64::from_le_bytes(word)), want, "{word:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn ascii_digits_are_every_ascii_digit() {
         let mut long = "一2三45".repeat(20);
         long.push_str("０9x");
-        for t in ["", "1", "abc", "１２3", long.as_str()] {
+        // Digits at the ends of whole words and of the padded tail.
+        let edges = [
+            "1234567",
+            "12345678",
+            "123456789",
+            "一二三1",
+            "xxxxxxx9xxxxxxx9",
+        ];
+        for t in ["", "1", "abc", "１２3", long.as_str()]
+            .into_iter()
+            .chain(edges)
+        {
             let want: Vec<usize> = t
                 .char_indices()
                 .filter(|(_, c)| c.is_ascii_digit())
