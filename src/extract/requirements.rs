@@ -187,6 +187,16 @@ fn duty_units(
     // reporting the leftmost match after the last one each time, reports one in every
     // sentence holding a cue.
     let cue_starts: Vec<usize> = cues.find_iter(text).map(|m| m.start).collect();
+    // Each cue, and 以下, searched again in the sentences holding one: searchers built once.
+    struct Finders {
+        cues: Vec<memchr::memmem::Finder<'static>>,
+        listed: memchr::memmem::Finder<'static>,
+    }
+    static FINDERS: OnceLock<Finders> = OnceLock::new();
+    let finders = FINDERS.get_or_init(|| Finders {
+        cues: DUTY_CUES.iter().map(memchr::memmem::Finder::new).collect(),
+        listed: memchr::memmem::Finder::new("以下"),
+    });
     for (k, s) in sents.iter().enumerate() {
         let sent = &text[s.clone()];
         let first_cue = cue_starts.partition_point(|&p| p < s.start);
@@ -195,9 +205,10 @@ fn duty_units(
             continue;
         }
         // The cue must open a list: 履行好以下职责 / 职责要求：第一，…
-        let Some(cue_end) = DUTY_CUES.iter().find_map(|c| {
-            let p = sent.find(c)? + c.len();
-            (sent.contains("以下") || sent[p..].starts_with('：')).then_some(s.start + p)
+        let listed = finders.listed.find(sent.as_bytes()).is_some();
+        let Some(cue_end) = finders.cues.iter().zip(DUTY_CUES).find_map(|(f, c)| {
+            let p = f.find(sent.as_bytes())? + c.len();
+            (listed || sent[p..].starts_with('：')).then_some(s.start + p)
         }) else {
             continue;
         };
