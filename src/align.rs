@@ -27,6 +27,13 @@ struct Break {
     end: u32,
 }
 
+/// Chars of an `AlignedText` and the breaks their origins depend on (`AlignedText::window`).
+#[derive(Debug, Clone)]
+pub struct Window {
+    chars: Range<usize>,
+    breaks: Range<usize>,
+}
+
 /// Text with an alignment to the decoded input. Chars inserted by a stage (a paragraph break
 /// that stands for a `</p>`) carry an empty range at the nearest input position.
 #[derive(Debug, Clone, Default)]
@@ -65,7 +72,46 @@ impl AlignedText {
 
     /// Origin range (decoded-input bytes) of the char at `idx`.
     pub fn origin_of(&self, idx: usize) -> (usize, usize) {
-        let at = self.breaks.partition_point(|b| b.idx as usize <= idx);
+        self.origin_among(idx, 0..self.breaks.len())
+    }
+
+    /// The window of the whole text.
+    pub fn whole(&self) -> Window {
+        Window {
+            chars: 0..self.char_len(),
+            breaks: 0..self.breaks.len(),
+        }
+    }
+
+    /// The breaks that `origin_of` may need for the chars `chars` (a document of a long text):
+    /// theirs and the one before them. Searching only these keeps the search in cache across
+    /// the many spans of a document, where the whole text has a break every twenty chars.
+    pub fn window(&self, chars: Range<usize>) -> Window {
+        let lo = self
+            .breaks
+            .partition_point(|b| (b.idx as usize) < chars.start);
+        let hi = self
+            .breaks
+            .partition_point(|b| (b.idx as usize) < chars.end);
+        Window {
+            chars: chars.clone(),
+            breaks: lo.saturating_sub(1)..hi,
+        }
+    }
+
+    /// `origin_of` for a char of `window.chars`; any other is looked up in the whole text.
+    pub fn origin_in(&self, idx: usize, window: &Window) -> (usize, usize) {
+        if window.chars.contains(&idx) {
+            self.origin_among(idx, window.breaks.clone())
+        } else {
+            self.origin_of(idx)
+        }
+    }
+
+    /// `origin_of`, with the last break at or before `idx` searched among `breaks` (which
+    /// must hold it, if there is one).
+    fn origin_among(&self, idx: usize, breaks: Range<usize>) -> (usize, usize) {
+        let at = breaks.start + self.breaks[breaks].partition_point(|b| b.idx as usize <= idx);
         match at.checked_sub(1).map(|k| self.breaks[k]) {
             Some(b) if b.idx as usize == idx => (b.start as usize, b.end as usize),
             Some(b) => {
@@ -140,9 +186,14 @@ impl AlignedText {
     /// from the first char's start to the last char's end, found from the edges in O(1) for the
     /// usual span instead of a walk over a whole section.
     pub fn origin_range(&self, range: Range<usize>) -> Range<usize> {
+        self.origin_range_in(range, &self.whole())
+    }
+
+    /// `origin_range` of chars inside `window` (`window`).
+    pub fn origin_range_in(&self, range: Range<usize>, window: &Window) -> Range<usize> {
         let chars = range.start.min(self.char_len())..range.end.min(self.char_len());
         let non_empty = |&i: &usize| {
-            let (s, e) = self.origin_of(i);
+            let (s, e) = self.origin_in(i, window);
             (s < e).then_some((s, e))
         };
         let first = chars.clone().find_map(|i| non_empty(&i));
@@ -160,7 +211,7 @@ impl AlignedText {
                 let p = if chars.is_empty() {
                     0
                 } else {
-                    self.origin_of(chars.start).0
+                    self.origin_in(chars.start, window).0
                 };
                 p..p
             }
@@ -463,6 +514,39 @@ mod tests {
         assert!(!in_place.rewrite_same_widths(from..to, "导组会议,"));
         assert!(!in_place.rewrite_same_widths(from..to + 1, "导组会议，"));
         assert_eq!(in_place.as_str(), copy.as_str());
+    }
+
+    #[test]
+    fn a_window_gives_the_origins_of_the_whole_text() {
+        // Breaks at the start, in runs, far apart and at the end.
+        let mut b = AlignedBuilder::default();
+        b.push('\n', 0, 0);
+        b.push_contiguous("督导组要", 0);
+        b.push('，', 12, 13);
+        b.push('，', 13, 14);
+        b.push_contiguous("深入基层调查研究", 20);
+        b.push('\n', 44, 44);
+        b.push_contiguous("两不误", 50);
+        b.push('。', 59, 60);
+        let t = b.finish();
+        let n = t.char_len();
+        for start in 0..=n {
+            for end in start..=n {
+                let w = t.window(start..end);
+                for i in 0..n {
+                    assert_eq!(
+                        t.origin_in(i, &w),
+                        t.origin_of(i),
+                        "{start}..{end}, char {i}"
+                    );
+                }
+                for a in start..=end {
+                    for z in a..=end {
+                        assert_eq!(t.origin_range_in(a..z, &w), t.origin_range(a..z));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

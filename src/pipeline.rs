@@ -1,7 +1,7 @@
 //! The pipeline for one input: decode → clean (markup) → normalize → clean (lines) → segment →
 //! outline → lists → extract → record. Pure function of the bytes; no I/O here.
 
-use crate::align::AlignedText;
+use crate::align::{AlignedText, Window};
 use crate::clean::{self, markup};
 use crate::decode::{self, Decoded};
 use crate::extract::{dates, meta, metrics, placeholders, requirements, slogans};
@@ -60,8 +60,13 @@ pub struct Prepared {
 impl Prepared {
     /// Span of body chars `range` (char offsets).
     pub fn span(&self, range: Range<usize>) -> Span {
+        self.span_in(range, &self.cleaned.body.whole())
+    }
+
+    /// `span` of chars inside `window` (a document's, from `AlignedText::window`).
+    pub fn span_in(&self, range: Range<usize>, window: &Window) -> Span {
         let body = &self.cleaned.body;
-        let r = body.origin_range(range.clone());
+        let r = body.origin_range_in(range.clone(), window);
         Span {
             start: range.start,
             end: range.end,
@@ -275,6 +280,7 @@ impl Pipeline {
         let base = body.byte_of_char(chars.start);
         let text = &body.as_str()[base..body.byte_of_char(chars.end)];
         // Local byte range of the document text → span.
+        let window = body.window(chars.clone());
         let span_of = |r: &Range<usize>| {
             let s = body.char_at_byte_within(base + r.start, chars.clone());
             let e = if r.end == r.start {
@@ -282,7 +288,7 @@ impl Pipeline {
             } else {
                 body.char_at_byte_within(base + r.end - 1, chars.clone()) + 1
             };
-            p.span(s..e)
+            p.span_in(s..e, &window)
         };
         // A long document (a law compilation, a year of bulletins) runs its independent
         // extractors side by side, so it does not hold up a batch on one core.
