@@ -2,6 +2,7 @@
 //! input file; talks to `batch` for the run and `emit` for the output.
 
 use super::progress::Progress;
+use super::write_behind::WriteBehind;
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -153,7 +154,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
                 .truncate(!a.resume)
                 .open(p)
                 .map_err(|e| format!("cannot create {}: {e}", p.display()))?;
-            Box::new(std::io::BufWriter::new(file))
+            Box::new(std::io::BufWriter::new(WriteBehind::new(file)))
         }
         (None, None) => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };

@@ -8,6 +8,7 @@ mod progress;
 pub mod reuse;
 pub mod stats;
 pub mod tables;
+mod write_behind;
 
 /// Size rayon's global pool (for subcommands that use `par_iter` directly; `extract` and
 /// `stats` give the batch engine its own pool instead).
