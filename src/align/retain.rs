@@ -120,6 +120,7 @@ impl AlignedText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::align::tests::text_with_breaks as sample;
 
     /// What `retain` must equal: the same stretches pushed to a builder.
     fn copied(text: &AlignedText, kept: &[Kept]) -> AlignedText {
@@ -137,24 +138,6 @@ mod tests {
         assert_eq!(a.as_str(), b.as_str());
         assert_eq!(a.starts, b.starts);
         assert_eq!(a.breaks, b.breaks);
-    }
-
-    /// A text with breaks of every kind: widened punctuation, dropped markup, inserted and
-    /// empty-origin chars, multi-byte and ASCII lines.
-    fn sample() -> AlignedText {
-        let mut b = AlignedBuilder::default();
-        b.push_contiguous("督导组要深入基层", 0);
-        b.push('\n', 24, 25);
-        b.push_contiguous("来源：新华网", 40);
-        b.push('，', 58, 59);
-        b.push('\n', 59, 59);
-        b.push_contiguous("abc 1,000", 70);
-        b.push('\n', 79, 80);
-        b.push_contiguous("二、坚持“两不误”", 80);
-        b.push('\n', 107, 108);
-        b.push('组', 108, 130);
-        b.push_contiguous("会议", 130);
-        b.finish()
     }
 
     #[test]

@@ -30,19 +30,28 @@ fn rewriting_in_place_aligns_as_rewriting_into_a_copy() {
     assert_eq!(in_place.as_str(), copy.as_str());
 }
 
-#[test]
-fn a_window_gives_the_origins_of_the_whole_text() {
-    // Breaks at the start, in runs, far apart and at the end.
+/// A text with breaks of every kind, some in runs: an inserted line break at the start,
+/// widened punctuation, text after dropped markup, a char from a longer origin, ASCII and
+/// multi-byte lines, an empty-origin line break.
+pub(super) fn text_with_breaks() -> AlignedText {
     let mut b = AlignedBuilder::default();
     b.push('\n', 0, 0);
     b.push_contiguous("督导组要", 0);
     b.push('，', 12, 13);
     b.push('，', 13, 14);
-    b.push_contiguous("深入基层调查研究", 20);
-    b.push('\n', 44, 44);
-    b.push_contiguous("两不误", 50);
-    b.push('。', 59, 60);
-    let t = b.finish();
+    b.push_contiguous("深入基层", 20);
+    b.push('\n', 32, 33);
+    b.push_contiguous("abc 1,000", 40);
+    b.push('\n', 49, 49);
+    b.push_contiguous("二、坚持“两不误”", 50);
+    b.push('组', 77, 99);
+    b.push('。', 99, 100);
+    b.finish()
+}
+
+#[test]
+fn a_window_gives_the_origins_of_the_whole_text() {
+    let t = text_with_breaks();
     let n = t.char_len();
     for start in 0..=n {
         for end in start..=n {
