@@ -171,6 +171,28 @@ impl AlignedText {
         }
     }
 
+    /// `char_at_byte_within`, searching forward from char `from` where the byte lies at or
+    /// after it: elements are located in text order, so the answer is mostly a few chars on,
+    /// found in a few steps of doubling length instead of a search of the whole stretch.
+    /// Any `from` gives the same answer.
+    pub fn char_at_byte_from(&self, byte: usize, within: Range<usize>, from: usize) -> usize {
+        let end = within.end.min(self.starts.len());
+        if !(within.start..end).contains(&from) || self.starts[from] as usize > byte {
+            return self.char_at_byte_within(byte, within);
+        }
+        // `starts[lo] <= byte` throughout; the answer lies in `lo..hi`.
+        let (mut lo, mut step) = (from, 1);
+        let hi = loop {
+            let next = lo + step;
+            if next >= end || self.starts[next] as usize > byte {
+                break next.min(end);
+            }
+            lo = next;
+            step *= 2;
+        };
+        lo + self.starts[lo..hi].partition_point(|&s| s as usize <= byte) - 1
+    }
+
     /// Byte offset in `text` of char index `idx` (`text.len()` past the end).
     pub fn byte_of_char(&self, idx: usize) -> usize {
         self.starts

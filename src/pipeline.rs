@@ -281,12 +281,16 @@ impl Pipeline {
         let text = &body.as_str()[base..body.byte_of_char(chars.end)];
         // Local byte range of the document text → span.
         let window = body.window(chars.clone());
+        // Each extractor's elements come in text order: the search for the next one starts
+        // where the last one began.
+        let last = std::cell::Cell::new(chars.start);
         let span_of = |r: &Range<usize>| {
-            let s = body.char_at_byte_within(base + r.start, chars.clone());
+            let s = body.char_at_byte_from(base + r.start, chars.clone(), last.get());
+            last.set(s);
             let e = if r.end == r.start {
                 s
             } else {
-                body.char_at_byte_within(base + r.end - 1, chars.clone()) + 1
+                body.char_at_byte_from(base + r.end - 1, chars.clone(), s) + 1
             };
             p.span_in(s..e, &window)
         };

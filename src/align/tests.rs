@@ -50,6 +50,25 @@ pub(super) fn text_with_breaks() -> AlignedText {
 }
 
 #[test]
+fn searching_forward_from_any_char_finds_what_the_search_of_the_stretch_finds() {
+    let t = text_with_breaks();
+    let (n, len) = (t.char_len(), t.as_str().len());
+    for within in [0..n, 3..n - 2, 5..9] {
+        for byte in t.byte_of_char(within.start)..t.byte_of_char(within.end) {
+            let want = t.char_at_byte_within(byte, within.clone());
+            for from in 0..=n + 1 {
+                assert_eq!(
+                    t.char_at_byte_from(byte, within.clone(), from),
+                    want,
+                    "{byte} {from}"
+                );
+            }
+        }
+    }
+    assert!(len > n, "the text holds multi-byte chars");
+}
+
+#[test]
 fn a_window_gives_the_origins_of_the_whole_text() {
     let t = text_with_breaks();
     let n = t.char_len();
