@@ -32,6 +32,9 @@ struct Break {
 pub struct Window {
     chars: Range<usize>,
     breaks: Range<usize>,
+    /// Where the last lookup ended in `breaks` (relative): the next one, mostly a little
+    /// further on, searches forward from there.
+    last: std::cell::Cell<usize>,
 }
 
 /// Text with an alignment to the decoded input. Chars inserted by a stage (a paragraph break
@@ -80,6 +83,7 @@ impl AlignedText {
         Window {
             chars: 0..self.char_len(),
             breaks: 0..self.breaks.len(),
+            last: Default::default(),
         }
     }
 
@@ -96,22 +100,30 @@ impl AlignedText {
         Window {
             chars: chars.clone(),
             breaks: lo.saturating_sub(1)..hi,
+            last: Default::default(),
         }
     }
 
     /// `origin_of` for a char of `window.chars`; any other is looked up in the whole text.
     pub fn origin_in(&self, idx: usize, window: &Window) -> (usize, usize) {
-        if window.chars.contains(&idx) {
-            self.origin_among(idx, window.breaks.clone())
-        } else {
-            self.origin_of(idx)
+        if !window.chars.contains(&idx) {
+            return self.origin_of(idx);
         }
+        let breaks = &self.breaks[window.breaks.clone()];
+        let at = partition_from(breaks, window.last.get(), |b| b.idx as usize <= idx);
+        window.last.set(at);
+        self.origin_at(idx, window.breaks.start + at)
     }
 
     /// `origin_of`, with the last break at or before `idx` searched among `breaks` (which
     /// must hold it, if there is one).
     fn origin_among(&self, idx: usize, breaks: Range<usize>) -> (usize, usize) {
         let at = breaks.start + self.breaks[breaks].partition_point(|b| b.idx as usize <= idx);
+        self.origin_at(idx, at)
+    }
+
+    /// `origin_of` given `at`, the index of the first break after char `idx`.
+    fn origin_at(&self, idx: usize, at: usize) -> (usize, usize) {
         match at.checked_sub(1).map(|k| self.breaks[k]) {
             Some(b) if b.idx as usize == idx => (b.start as usize, b.end as usize),
             Some(b) => {
@@ -291,6 +303,26 @@ impl AlignedText {
             Err(i) => i,
         }
     }
+}
+
+/// `slice.partition_point(pred)`, searched forward from `from` in steps of doubling length
+/// where the point lies at or after it (`pred` holds for `slice[from - 1]`), else by a
+/// binary search of the whole slice. Any `from` gives the same answer.
+fn partition_from<T>(slice: &[T], from: usize, pred: impl Fn(&T) -> bool) -> usize {
+    if from == 0 || from > slice.len() || !pred(&slice[from - 1]) {
+        return slice.partition_point(pred);
+    }
+    // `pred` holds for `slice[..lo]`; the point lies in `lo..=hi`.
+    let (mut lo, mut step) = (from, 1);
+    let hi = loop {
+        let probe = lo + step - 1;
+        if probe >= slice.len() || !pred(&slice[probe]) {
+            break probe.min(slice.len());
+        }
+        lo = probe + 1;
+        step *= 2;
+    };
+    lo + slice[lo..hi].partition_point(pred)
 }
 
 /// Whether `a` and `b` have their char boundaries at the same bytes.

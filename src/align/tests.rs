@@ -69,6 +69,23 @@ fn searching_forward_from_any_char_finds_what_the_search_of_the_stretch_finds() 
 }
 
 #[test]
+fn partition_from_any_start_is_the_partition_point() {
+    let slice: Vec<u32> = (0..40).map(|k| k * 3 + k % 2).collect();
+    for threshold in 0..130 {
+        let pred = |&v: &u32| v <= threshold;
+        let want = slice.partition_point(pred);
+        for from in 0..=slice.len() + 2 {
+            assert_eq!(
+                partition_from(&slice, from, pred),
+                want,
+                "{threshold} {from}"
+            );
+        }
+    }
+    assert_eq!(partition_from(&[] as &[u32], 0, |_| true), 0);
+}
+
+#[test]
 fn a_window_gives_the_origins_of_the_whole_text() {
     let t = text_with_breaks();
     let n = t.char_len();
