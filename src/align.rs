@@ -188,21 +188,14 @@ impl AlignedText {
     /// found in a few steps of doubling length instead of a search of the whole stretch.
     /// Any `from` gives the same answer.
     pub fn char_at_byte_from(&self, byte: usize, within: Range<usize>, from: usize) -> usize {
-        let end = within.end.min(self.starts.len());
-        if !(within.start..end).contains(&from) || self.starts[from] as usize > byte {
-            return self.char_at_byte_within(byte, within);
+        let within = within.start.min(self.starts.len())..within.end.min(self.starts.len());
+        // The chars of the stretch that start at or before the byte; `from` is known to be one
+        // when it lies in the stretch and starts there.
+        let hint = from.checked_sub(within.start).map_or(0, |k| k + 1);
+        match partition_from(&self.starts[within.clone()], hint, |&s| s as usize <= byte) {
+            0 => self.char_at_byte(byte),
+            n => within.start + n - 1,
         }
-        // `starts[lo] <= byte` throughout; the answer lies in `lo..hi`.
-        let (mut lo, mut step) = (from, 1);
-        let hi = loop {
-            let next = lo + step;
-            if next >= end || self.starts[next] as usize > byte {
-                break next.min(end);
-            }
-            lo = next;
-            step *= 2;
-        };
-        lo + self.starts[lo..hi].partition_point(|&s| s as usize <= byte) - 1
     }
 
     /// Byte offset in `text` of char index `idx` (`text.len()` past the end).

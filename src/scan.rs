@@ -98,14 +98,15 @@ impl Literals {
 /// sorted list of the few beyond. A test costs a shift and a load, for sets of any size.
 #[derive(Debug, Clone)]
 pub struct CharBits {
-    bmp: Vec<u64>,
+    /// A fixed-size table: its index is checked against a constant, not a loaded length.
+    bmp: Box<[u64; 0x1_0000 / 64]>,
     astral: Vec<char>,
 }
 
 impl Default for CharBits {
     fn default() -> Self {
         CharBits {
-            bmp: vec![0; 0x1_0000 / 64],
+            bmp: Box::new([0; 0x1_0000 / 64]),
             astral: Vec::new(),
         }
     }

@@ -3,7 +3,9 @@
 //! counts when punctuation follows it, and inline styles need a boundary before them.
 
 use crate::numeral;
+use crate::scan::CharBits;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 /// Numbering style of an enumerator; the family decides which markers continue a sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -114,43 +116,23 @@ fn arabic_number(chars: &[(usize, char)], i: usize) -> Option<(u32, usize)> {
     (1..=99).contains(&v).then_some((v, len))
 }
 
-/// Can a marker start with `c`? The per-char test of the scan; everything else is looked at
-/// only where it passes.
-fn may_open(c: char) -> bool {
-    // One bit per BMP char, built at compile time: a load and a test per char of the text,
-    // where the `matches!` over the scattered code points of the numerals was a chain of
-    // compares (a fifth of the outline's instructions).
-    const OPENERS: [u64; 1024] = {
-        const fn set(mut bits: [u64; 1024], c: u32) -> [u64; 1024] {
-            bits[(c / 64) as usize] |= 1 << (c % 64);
-            bits
-        }
-        let mut bits = [0u64; 1024];
-        let mut c = '0' as u32;
-        while c <= '9' as u32 {
-            bits = set(bits, c);
-            c += 1;
-        }
-        let mut c = '①' as u32;
-        while c <= '⑳' as u32 {
-            bits = set(bits, c);
-            c += 1;
-        }
-        let others = [
-            '（', '(', '第', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
-        ];
-        let mut k = 0;
-        while k < others.len() {
-            bits = set(bits, others[k] as u32);
-            k += 1;
-        }
-        bits
-    };
-    let c = c as u32;
-    c < 0x1_0000 && OPENERS[(c / 64) as usize] & (1 << (c % 64)) != 0
+/// The chars a marker can start with: the per-char test of the scan, everything else is looked
+/// at only where it passes. A bit per char (`CharBits`): a load and a test per char of the
+/// text, where a `matches!` over the scattered code points of the numerals was a chain of
+/// compares (a fifth of the outline's instructions).
+fn openers() -> &'static CharBits {
+    static OPENERS: OnceLock<CharBits> = OnceLock::new();
+    OPENERS.get_or_init(|| {
+        ('0'..='9')
+            .chain('①'..='⑳')
+            .chain([
+                '（', '(', '第', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+            ])
+            .collect()
+    })
 }
 
-/// Can a marker that starts with `c` (which `may_open`) go on with `next`? Every marker but a
+/// Can a marker that starts with `c` (one of `openers`) go on with `next`? Every marker but a
 /// circled number has a numeral right after its opener, and a numeral (of at most three
 /// chars) is followed by the char that ends the marker: `marker_at` finds nothing where this
 /// is false.
@@ -174,13 +156,14 @@ const WINDOW: usize = 8;
 
 /// Scan one paragraph (`line`, starting at byte `base` of the document) for enumerators.
 pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<Marker>) {
-    // Char by char only `may_open` runs; the window of chars around a candidate is gathered
+    // Char by char only the opener test runs; the window of chars around a candidate is gathered
     // where it passes. A found marker's own chars are not candidates (`resume`).
     let mut resume = 0;
     let mut prev: Option<(usize, char)> = None;
+    let openers = openers();
     for (b, c) in line.char_indices() {
         let before = prev.replace((b, c));
-        if b < resume || !may_open(c) {
+        if b < resume || !openers.contains(c) {
             continue;
         }
         // Most candidates are numerals inside words (一个, 统一): the char after them settles it.
@@ -316,7 +299,7 @@ mod tests {
             matches!(c, '（' | '(' | '第' | '①'..='⑳') || c.is_ascii_digit() || is_cn_digit(c)
         };
         for c in (0..0x11_0000).filter_map(char::from_u32) {
-            assert_eq!(may_open(c), by_match(c), "{c:?}");
+            assert_eq!(openers().contains(c), by_match(c), "{c:?}");
         }
     }
 
@@ -324,9 +307,9 @@ mod tests {
     fn a_candidate_may_follow_rejects_is_no_marker() {
         // Every opener, then every char `may_follow` rejects after it, then chars a marker could
         // go on with; with and without a boundary before it.
-        let openers: Vec<char> = (0..0x1_0000u32)
+        let opening: Vec<char> = (0..0x1_0000u32)
             .filter_map(char::from_u32)
-            .filter(|&c| may_open(c))
+            .filter(|&c| openers().contains(c))
             .collect();
         let tails = ["", "）", "、是", "一）", "1."];
         // ASCII, general and CJK punctuation, full-width forms, and a sample of the ideographs
@@ -335,11 +318,11 @@ mod tests {
             .filter_map(char::from_u32)
             .filter(|&c| match c as u32 {
                 0..=0x7F | 0x2000..=0x303F | 0xFF00..=0xFFEF => true,
-                _ => c as u32 % 31 == 0 || may_open(c) || "是要看".contains(c),
+                _ => c as u32 % 31 == 0 || openers().contains(c) || "是要看".contains(c),
             })
             .collect();
         let mut rejected = 0;
-        for &c in &openers {
+        for &c in &opening {
             for &n in nexts.iter().filter(|&&n| !may_follow(c, Some(n))) {
                 rejected += 1;
                 for prev in [None, Some('。')] {
