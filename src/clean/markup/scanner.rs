@@ -68,7 +68,9 @@ fn key(c: char) -> char {
 
 pub(super) fn scan(t: &str, ctx: &mut Ctx) -> Scan {
     let mut s = Scan {
-        seq: Vec::new(),
+        // One entry per source char at most (an entity decodes to fewer chars than it spells):
+        // grown by doubling instead, a page's table was copied about once over.
+        seq: Vec::with_capacity(t.chars().count()),
         idx: OnceCell::new(),
         csets: Vec::new(),
     };
