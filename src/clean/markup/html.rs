@@ -80,6 +80,10 @@ const CSET_VARS: &[&str] = &[
 /// Appends the text of one markup segment (document or fragment) to `b`.
 pub(super) fn extract(seg: &Mapped, fragment: bool, b: &mut Builder, ctx: &mut Ctx, depth: u8) {
     let sc = scan(&seg.text, ctx);
+    // What the walk writes: the segment's text chars, decoded (never longer than their
+    // source), and an eighth more chars for the line breaks blocks add.
+    let chars = sc.seq.len();
+    b.reserve(seg.text.len() + 64, chars + chars / 8 + 64);
     let html = if fragment {
         Html::parse_fragment(&seg.text)
     } else {

@@ -57,7 +57,7 @@ pub fn looks_like_markup(input: &str) -> bool {
 pub fn markup_to_text(input: &str) -> MarkupText {
     // Ranges are u32; anything beyond that cannot be addressed, so it is not read.
     let input = &input[..floor_char_boundary(input, u32::MAX as usize)];
-    let mut b = Builder::with_capacity(input.len(), input.chars().count());
+    let mut b = Builder::default();
     let mut ctx = Ctx {
         markdown: is_markdown(input),
         ..Ctx::default()

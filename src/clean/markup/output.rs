@@ -19,15 +19,11 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    /// Room for the text of an input of `bytes` bytes and `chars` chars: what markup leaves
-    /// of a page is less, bar a few inserted line breaks, and growing by doubling would copy
-    /// the text and its ranges about once over.
-    pub(super) fn with_capacity(bytes: usize, chars: usize) -> Self {
-        Builder {
-            text: String::with_capacity(bytes),
-            src: Vec::with_capacity(chars),
-            ..Builder::default()
-        }
+    /// Room for `chars` more chars in `bytes` bytes, what the DOM walk of a segment will
+    /// push: growing by doubling would copy the text and its ranges about once over.
+    pub(super) fn reserve(&mut self, bytes: usize, chars: usize) {
+        self.text.reserve(bytes);
+        self.src.reserve(chars);
     }
 
     pub(super) fn brk(&mut self, n: u8) {
