@@ -75,7 +75,7 @@ impl AlignedText {
 
     /// Origin range (decoded-input bytes) of the char at `idx`.
     pub fn origin_of(&self, idx: usize) -> (usize, usize) {
-        self.origin_among(idx, 0..self.breaks.len())
+        self.origin_at(idx, self.breaks.partition_point(|b| b.idx as usize <= idx))
     }
 
     /// The window of the whole text.
@@ -113,13 +113,6 @@ impl AlignedText {
         let at = partition_from(breaks, window.last.get(), |b| b.idx as usize <= idx);
         window.last.set(at);
         self.origin_at(idx, window.breaks.start + at)
-    }
-
-    /// `origin_of`, with the last break at or before `idx` searched among `breaks` (which
-    /// must hold it, if there is one).
-    fn origin_among(&self, idx: usize, breaks: Range<usize>) -> (usize, usize) {
-        let at = breaks.start + self.breaks[breaks].partition_point(|b| b.idx as usize <= idx);
-        self.origin_at(idx, at)
     }
 
     /// `origin_of` given `at`, the index of the first break after char `idx`.
@@ -173,7 +166,9 @@ impl AlignedText {
     }
 
     /// `char_at_byte` for a byte known to lie in the chars `within` (a document of a long
-    /// text): the search stays in that stretch, which stays in cache across many lookups.
+    /// text), by a binary search of that stretch: what `char_at_byte_from` must find from any
+    /// starting char.
+    #[cfg(test)]
     pub fn char_at_byte_within(&self, byte: usize, within: Range<usize>) -> usize {
         let within = within.start.min(self.starts.len())..within.end.min(self.starts.len());
         match self.starts[within.clone()].binary_search(&(byte as u32)) {
@@ -183,8 +178,9 @@ impl AlignedText {
         }
     }
 
-    /// `char_at_byte_within`, searching forward from char `from` where the byte lies at or
-    /// after it: elements are located in text order, so the answer is mostly a few chars on,
+    /// `char_at_byte` for a byte known to lie in the chars `within` (a document of a long
+    /// text), searching that stretch forward from char `from` where the byte lies at or after
+    /// it: elements are located in text order, so the answer is mostly a few chars on,
     /// found in a few steps of doubling length instead of a search of the whole stretch.
     /// Any `from` gives the same answer.
     pub fn char_at_byte_from(&self, byte: usize, within: Range<usize>, from: usize) -> usize {
@@ -216,7 +212,8 @@ impl AlignedText {
         self.origin_range_in(range, &self.whole())
     }
 
-    /// `origin_range` of chars inside `window` (`window`).
+    /// `origin_range` of chars inside `window` (`AlignedText::window`), whose breaks are the
+    /// only ones searched.
     pub fn origin_range_in(&self, range: Range<usize>, window: &Window) -> Range<usize> {
         let chars = range.start.min(self.char_len())..range.end.min(self.char_len());
         let non_empty = |&i: &usize| {

@@ -2,7 +2,7 @@
 //! (发布时间：, 来源：, 编辑： …) parsed into fields, separator lines (`一:` alone) splitting a
 //! compilation into documents.
 
-use crate::align::{AlignedBuilder, AlignedText, Kept};
+use crate::align::{AlignedText, Kept};
 use crate::dict::{Dictionaries, MatchKind};
 use crate::normalize::is_cjk;
 use crate::numeral;
@@ -41,15 +41,7 @@ enum LineKind {
 
 /// Clean the normalized text line by line.
 pub fn clean_lines(text: &AlignedText) -> Cleaned {
-    let plan = plan(text);
-    let mut b = AlignedBuilder::with_capacity(text.as_str().len(), text.char_len());
-    for k in &plan.kept {
-        if k.newline {
-            b.push('\n', k.first.0, k.first.0);
-        }
-        b.push_slice(text, k.chars.clone());
-    }
-    plan.finish(b.finish())
+    clean_lines_owned(text.clone())
 }
 
 /// `clean_lines` of a text the caller hands over: the kept lines are written over it, so a
