@@ -37,7 +37,7 @@ enum Cell {
     Path,
 }
 
-const ELEMENT_TABLES: [TableDef; 7] = [
+const ELEMENT_TABLES: [TableDef; 8] = [
     TableDef {
         name: "outline",
         element: Some("outline"),
@@ -117,6 +117,12 @@ const ELEMENT_TABLES: [TableDef; 7] = [
             ("kind", "kind", Cell::Plain),
             ("iso", "iso", Cell::Plain),
         ],
+    },
+    TableDef {
+        name: "placeholders",
+        element: Some("placeholders"),
+        index: "placeholder",
+        columns: &[("text", "text", Cell::Plain)],
     },
 ];
 

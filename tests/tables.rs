@@ -79,6 +79,7 @@ fn seed_tables_have_one_row_per_element_of_the_json() {
         "metrics",
         "requirements",
         "date_mentions",
+        "placeholders",
     ] {
         let (header, rows) = read_csv(&tmp.path().join(format!("tables/{kind}.csv")));
         let expected: usize = docs
