@@ -6,6 +6,7 @@
 mod cli;
 
 use clap::{Parser, Subcommand};
+use cli::Stop;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -41,15 +42,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(a) => cli::extract::run(a),
-        Command::Eval(a) => cli::eval::run(a),
+        Command::Eval(a) => cli::eval::run(a).map_err(Stop::from),
         Command::Stats(a) => cli::stats::run(a),
-        Command::Tables(a) => cli::tables::run(a),
-        Command::Compare(a) => cli::compare::run(a),
+        Command::Tables(a) => cli::tables::run(a).map_err(Stop::from),
+        Command::Compare(a) => cli::compare::run(a).map_err(Stop::from),
         Command::Reuse(a) => cli::reuse::run(a),
     };
     match result {
         Ok(code) => code,
-        Err(e) => {
+        Err(Stop::OutputClosed) => ExitCode::SUCCESS,
+        Err(Stop::Failed(e)) => {
             eprintln!("tifa: {e}");
             ExitCode::from(2)
         }

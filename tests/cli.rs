@@ -109,6 +109,50 @@ fn stdin_and_output_file() {
 }
 
 #[test]
+fn a_reader_closing_the_pipe_ends_extract_quietly_with_0() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // With text and tokens the seeds make several hundred KB, more than a pipe holds, so
+    // writing goes on after the reader has gone.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["extract", "corpus/", "--text", "--tokens", "-j1"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut head = [0u8; 10];
+    {
+        let mut stdout = child.stdout.take().expect("stdout");
+        stdout.read_exact(&mut head).expect("the first bytes");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(&head, br#"{"schema":"#);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn output_that_cannot_be_written_is_still_an_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("skip: no /dev/full on this system to fail writes");
+        return;
+    }
+    let out = tifa(&["extract", "corpus/", "-o", "/dev/full"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("writing output"));
+}
+
+#[test]
 fn usage_errors_exit_2() {
     assert_eq!(tifa(&["extract"]).status.code(), Some(2));
     assert_eq!(tifa(&["frobnicate"]).status.code(), Some(2));

@@ -3,6 +3,7 @@
 
 use super::progress::Progress;
 use super::write_behind::WriteBehind;
+use super::{write_failed, Stop};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -88,7 +89,7 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
     Ok(Box::new(Fmmseg::new(conv)))
 }
 
-pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
+pub fn run(a: ExtractArgs) -> Result<ExitCode, Stop> {
     let started = Instant::now();
     let workers = match a.jobs.unwrap_or(0) {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -237,17 +238,18 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, String> {
             }
         })
     });
-    run.map_err(|e| format!("writing output: {e}"))?;
+    run.map_err(|e| write_failed("writing output", &e))?;
     progress.finish();
     if let Some(t) = live_tables {
         t.finish().map_err(|e| format!("writing tables: {e}"))?;
     }
     let (written, errors) = (sink.written + skipped, sink.errors + skipped_errors);
-    sink.finish().map_err(|e| format!("writing output: {e}"))?;
+    sink.finish()
+        .map_err(|e| write_failed("writing output", &e))?;
     if let Some(m) = mismatch.lock().ok().and_then(|m| m.clone()) {
-        return Err(format!(
+        return Err(Stop::Failed(format!(
             "cannot resume: the inputs changed since the interrupted run ({m}); run again without --resume"
-        ));
+        )));
     }
     if let (Some(p), Some(o)) = (&partial, &a.output) {
         std::fs::rename(p, o).map_err(|e| format!("cannot rename {} to {o}: {e}", p.display()))?;

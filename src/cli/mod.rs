@@ -1,5 +1,5 @@
 //! The command line: one module per subcommand, each with its clap `Args` and a `run` that
-//! returns the exit code (0 all ok, 1 some input failed, 2 usage or I/O error).
+//! returns the exit code (0 all ok, 1 some input failed, 2 usage or I/O error) or why it stopped.
 
 pub mod compare;
 pub mod eval;
@@ -9,6 +9,39 @@ pub mod reuse;
 pub mod stats;
 pub mod tables;
 mod write_behind;
+
+use std::io;
+
+/// Why a subcommand stopped before its end.
+#[derive(Debug)]
+pub enum Stop {
+    /// An error to tell the user (exit code 2).
+    Failed(String),
+    /// The reader of standard output went away (`tifa extract corpus/ | head`). That is the
+    /// user's choice, not a failure: tifa stops quietly with 0, as ripgrep does, instead of
+    /// reporting a broken pipe.
+    OutputClosed,
+}
+
+impl From<String> for Stop {
+    fn from(message: String) -> Self {
+        Stop::Failed(message)
+    }
+}
+
+impl From<&str> for Stop {
+    fn from(message: &str) -> Self {
+        Stop::Failed(message.to_owned())
+    }
+}
+
+/// A failed write of `what`: `OutputClosed` for a closed pipe, otherwise the error in words.
+pub fn write_failed(what: &str, e: &io::Error) -> Stop {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe => Stop::OutputClosed,
+        _ => Stop::Failed(format!("{what}: {e}")),
+    }
+}
 
 /// Size rayon's global pool (for subcommands that use `par_iter` directly; `extract` and
 /// `stats` give the batch engine its own pool instead).

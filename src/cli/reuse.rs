@@ -4,6 +4,7 @@
 //! Pairs are written as they are found; their JSON lines wait in a temporary file until the
 //! summary that counts them has been written.
 
+use super::{write_failed, Stop};
 use clap::Args;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -66,7 +67,7 @@ struct Summary<'a> {
     failures: Vec<&'a str>,
 }
 
-pub fn run(a: ReuseArgs) -> Result<ExitCode, String> {
+pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     super::global_threads(a.jobs)?;
     let pipeline = Pipeline::default();
     let mut p = ReuseParams {
@@ -214,13 +215,13 @@ impl Sink {
         path: Option<&str>,
         summary: &Summary,
         clusters: &[Cluster],
-    ) -> Result<(), String> {
+    ) -> Result<(), Stop> {
         let mut lines = self
             .lines
             .into_inner()
             .map_err(|e| format!("writing output: {}", e.error()))?;
         write_jsonl(path, summary, &mut lines, clusters)
-            .map_err(|e| format!("writing output: {e}"))?;
+            .map_err(|e| write_failed("writing output", &e))?;
         if let Some(t) = self.csv {
             finish_tables(t, clusters).map_err(|e| format!("writing CSV: {e}"))?;
         }

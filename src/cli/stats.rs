@@ -2,6 +2,7 @@
 //! extracted in-process; talks to `batch` for the run, `stats` for counting and rendering.
 
 use crate::cli::extract::converter;
+use crate::cli::{write_failed, Stop};
 use clap::{Args, ValueEnum};
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -90,7 +91,7 @@ fn read_jsonl(name: &str, input: impl BufRead, stats: &mut Collector) -> Result<
     Ok(())
 }
 
-pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
+pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     let only: Vec<Section> = if a.section.is_empty() {
         Vec::new()
     } else {
@@ -178,6 +179,6 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, String> {
     };
     written
         .and_then(|()| out.flush())
-        .map_err(|e| format!("writing output: {e}"))?;
+        .map_err(|e| write_failed("writing output", &e))?;
     Ok(ExitCode::SUCCESS)
 }
