@@ -91,13 +91,52 @@ impl Fmmseg {
 
     fn loaded(&self) -> &Loaded {
         self.loaded.get_or_init(|| {
-            let dicts = opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default();
+            let dicts =
+                own_phrases_kept(opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default());
             let changing = Changing::of(&dicts, self.conversion);
             let mut cc = opencc_fmmseg::OpenCC::from_dictionary(dicts);
             // tifa parallelizes across files; nested parallel conversion only adds contention.
             cc.set_parallel(false);
             Loaded { cc, changing }
         })
+    }
+}
+
+/// The lexicon with every simplified phrase its t2s phrase table writes kept as it is.
+///
+/// Some of those phrases hold a char that the char table rewrites on its own: 顯著 → 显著, but
+/// 著 → 着 (the particle of Taiwan-style text, as in 標誌著). A simplified text that already
+/// reads 显著 (significant) then came out as 显着, 898 times over `../shared/corpus`; 论著, 专著,
+/// 恶名昭著 likewise. Adding each such phrase to the table as itself (88 of 525) makes t2s keep
+/// what it writes, and changes nothing for traditional input, whose phrases are the keys.
+fn own_phrases_kept(d: opencc_fmmseg::DictionaryMaxlength) -> opencc_fmmseg::DictionaryMaxlength {
+    use opencc_fmmseg::{CustomDictMode, CustomDictSpec, DictSlot};
+    let rewritten = |c: char| {
+        d.ts_characters
+            .get(&[c])
+            .is_some_and(|v| v.chars().ne(std::iter::once(c)))
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for (key, value) in d.ts_phrases.iter() {
+        let chars: Vec<char> = value.chars().collect();
+        if chars.as_slice() != key
+            && chars.iter().any(|&c| rewritten(c))
+            && d.ts_phrases.get(&chars).is_none()
+            && !pairs.iter().any(|(p, _)| p == value)
+        {
+            pairs.push((value.to_owned(), value.to_owned()));
+        }
+    }
+    pairs.sort();
+    let spec = CustomDictSpec {
+        slot: DictSlot::TSPhrases,
+        pairs,
+        mode: CustomDictMode::Append,
+    };
+    match d.with_custom_dicts(&[spec]) {
+        Ok(d) => d,
+        // Appending cannot fail today; should it, the lexicon as shipped is the fallback.
+        Err(_) => opencc_fmmseg::DictionaryMaxlength::new().unwrap_or_default(),
     }
 }
 
@@ -263,6 +302,19 @@ mod tests {
             }
             assert!(skipped > 0, "{conversion}: some keys convert to themselves");
         }
+    }
+
+    /// The bug: t2s rewrote the already simplified 显著 to 显着, because 显著 is only the
+    /// output of 顯著 and 著 alone becomes 着.
+    #[test]
+    fn simplified_phrases_t2s_writes_stay_as_they_are() {
+        let cc = Fmmseg::new(Conversion::T2s);
+        assert_eq!(
+            cc.convert("今年取得显著成效，是一部专著，恶名昭著"),
+            "今年取得显著成效，是一部专著，恶名昭著"
+        );
+        // Traditional input converts as before: the phrase, and the particle on its own.
+        assert_eq!(cc.convert("顯著提高，標誌著我縣"), "显著提高，标志着我县");
     }
 
     #[test]
