@@ -350,13 +350,14 @@ fn round(v: f64) -> f64 {
     (v * 1e6).round() / 1e6
 }
 
-/// 2013年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
+/// 2013年, 二〇三五年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
         // 十多年前, 两年后, 三年来: years counted from now, not a quantity (被困22小时后 still
         // counts the hours).
         "年" => {
             num.len() == 4
+                || is_spelled_year(num)
                 || after
                     .is_some_and(|c| c.is_ascii_digit() || matches!(c, '度' | '前' | '后' | '来'))
         }
@@ -364,6 +365,18 @@ fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
         "月" => true,
         _ => false,
     }
+}
+
+/// A year written digit by digit in Chinese numerals (二〇三五, 一九九八, 二零二零): a count of
+/// years is written with 十 and 百 (三十年), never as four bare digits.
+fn is_spelled_year(num: &str) -> bool {
+    num.chars().count() == 4
+        && num.chars().all(|c| {
+            matches!(
+                c,
+                '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+            )
+        })
 }
 
 #[cfg(test)]

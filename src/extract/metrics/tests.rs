@@ -132,6 +132,19 @@ fn years_ago_and_numerals_inside_words_are_not_metrics() {
     assert_eq!(vals, vec![(1000.0, true), (100.0, true)]);
 }
 
+/// The bug: 到二〇三五年基本实现 gave a metric of 2035 年 with the noun 基本.
+#[test]
+fn years_spelled_in_chinese_digits_are_dates_not_metrics() {
+    assert!(
+        nouns("到二〇三五年基本实现现代化，二〇二〇年全面建成，一九九八年，二零二零年。")
+            .is_empty()
+    );
+    // A count of years is written with 十, and stays a metric.
+    let got = metrics("奋斗了三十年，已有二十五年历史。", &[]);
+    let vals: Vec<f64> = got.iter().map(|m| m.value).collect();
+    assert_eq!(vals, vec![30.0, 25.0]);
+}
+
 #[test]
 fn thousands_separated_by_commas_or_spaces_are_one_number() {
     let got = metrics(
