@@ -45,7 +45,7 @@ fn main() -> ExitCode {
         Command::Eval(a) => cli::eval::run(a).map_err(Stop::from),
         Command::Stats(a) => cli::stats::run(a),
         Command::Tables(a) => cli::tables::run(a).map_err(Stop::from),
-        Command::Compare(a) => cli::compare::run(a).map_err(Stop::from),
+        Command::Compare(a) => cli::compare::run(a),
         Command::Reuse(a) => cli::reuse::run(a),
     };
     match result {

@@ -148,3 +148,42 @@ fn compare_summary_of_two_seeds_is_readable() {
     );
     assert!(text.contains("Slogans:") && text.contains("Requirements:"));
 }
+
+#[test]
+fn compare_reads_a_draft_from_standard_input() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = planted();
+    let a = dir.path().join("a.txt");
+    let b = std::fs::read(dir.path().join("b.txt")).expect("b");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["compare", &a.to_string_lossy(), "-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(&b)
+        .expect("write stdin");
+    let out = child.wait_with_output().expect("wait");
+    let c: serde_json::Value =
+        serde_json::from_str(ok_stdout(&out).trim()).expect("one JSON object");
+    assert_eq!(c["b"]["file"], "-");
+    assert_eq!(c["passages"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn compare_refuses_an_identity_ratio_outside_0_to_1() {
+    let out = tifa(&[
+        "compare",
+        "corpus/000_c1dd23876f65785c.txt",
+        "corpus/001_a285daf0cd519617.txt",
+        "--min-identity",
+        "1.5",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--min-identity"));
+}

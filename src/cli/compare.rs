@@ -2,14 +2,17 @@
 //! requirement and metric differences — as a terminal summary, JSON lines or an HTML page.
 //! Talks to `tifa::compare` for the work.
 
+use super::{write_failed, Stop};
 use clap::Args;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 use tifa::compare::{self, align::Params, html, report, Side};
 use tifa::Pipeline;
 
 #[derive(Args)]
 pub struct CompareArgs {
-    /// The file to compare (A), then one or more files to compare it with.
+    /// The file to compare (A), then one or more files to compare it with; `-` reads one of them
+    /// from standard input.
     #[arg(required = true, num_args = 2..)]
     pub files: Vec<String>,
     /// Print one JSON object per comparison (schema tifa-compare/1, docs/compare.md).
@@ -29,7 +32,17 @@ pub struct CompareArgs {
     pub convert: String,
 }
 
-pub fn run(a: CompareArgs) -> Result<ExitCode, String> {
+pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
+    if !(0.0..=1.0).contains(&a.min_identity) {
+        return Err(format!(
+            "--min-identity is a ratio from 0 to 1, not {}",
+            a.min_identity
+        )
+        .into());
+    }
+    if a.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err("standard input (-) can be only one of the files".into());
+    }
     let pipeline = Pipeline::new(
         super::extract::converter(&a.convert, false)?,
         Default::default(),
@@ -43,7 +56,7 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, String> {
         .files
         .iter()
         .map(|f| {
-            let bytes = std::fs::read(f).map_err(|e| format!("cannot read {f}: {e}"))?;
+            let bytes = read(f).map_err(|e| format!("cannot read {f}: {e}"))?;
             Side::load(&pipeline, f, &bytes)
         })
         .collect::<Result<_, _>>()?;
@@ -52,18 +65,21 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, String> {
         .iter()
         .map(|b| compare::compare(first, b, &params))
         .collect();
-    if a.json {
-        for c in &comparisons {
-            println!("{}", serde_json::to_string(c).map_err(|e| e.to_string())?);
-        }
-    } else {
-        for (k, c) in comparisons.iter().enumerate() {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written: std::io::Result<()> = comparisons.iter().enumerate().try_for_each(|(k, c)| {
+        if a.json {
+            serde_json::to_writer(&mut out, c)?;
+            writeln!(out)
+        } else {
             if k > 0 {
-                println!();
+                writeln!(out)?;
             }
-            print!("{}", report::summary(c));
+            write!(out, "{}", report::summary(c))
         }
-    }
+    });
+    written
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed("writing output", &e))?;
     if let Some(path) = &a.html {
         let pages: Vec<html::Page> = comparisons
             .iter()
@@ -77,8 +93,20 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, String> {
         std::fs::write(path, html::page(&pages))
             .map_err(|e| format!("cannot write {path}: {e}"))?;
         if !a.json {
-            println!("\nHTML report: {path}");
+            writeln!(out, "\nHTML report: {path}")
+                .and_then(|()| out.flush())
+                .map_err(|e| write_failed("writing output", &e))?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A file's bytes, or standard input's for `-`.
+fn read(path: &str) -> std::io::Result<Vec<u8>> {
+    if path == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    std::fs::read(path)
 }
