@@ -357,9 +357,17 @@ pub fn from_jsonl(input: impl io::BufRead, dir: impl AsRef<Path>) -> io::Result<
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| {
-            io::Error::new(io::ErrorKind::InvalidData, format!("line {}: {e}", n + 1))
-        })?;
+        let invalid = |why: String| {
+            io::Error::new(io::ErrorKind::InvalidData, format!("line {}: {why}", n + 1))
+        };
+        let v: Value = serde_json::from_str(&line).map_err(|e| invalid(e.to_string()))?;
+        // An input JSONL (`extract --jsonl`'s id and text) given by mistake would make a table
+        // row of empty cells per line.
+        if !v["schema"].as_str().is_some_and(|s| s.starts_with("tifa/")) {
+            return Err(invalid(
+                "not a tifa extraction record (no \"schema\": \"tifa/1\"); give the output of `tifa extract`".into(),
+            ));
+        }
         tables.write_value(&v)?;
     }
     tables.finish()

@@ -47,3 +47,26 @@ fn seeds_meet_the_outline_list_and_metadata_targets() {
     assert!(num(t, &["slogans", "f1"]) > 0.0);
     assert!(num(t, &["metrics", "f1"]) > 0.0);
 }
+
+/// The bug: a wrong --root scored every gold file as all misses and exited 0, as if the
+/// extraction had found nothing.
+#[test]
+fn a_root_without_the_gold_files_is_an_error_not_zero_scores() {
+    let run = |root: &str| {
+        Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["eval", "--gold", "tests/gold/seeds.jsonl", "--root", root])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("tifa eval runs")
+    };
+    let missing = run("no/such/folder");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("not a folder"));
+
+    let empty = tempfile::tempdir().expect("tempdir");
+    let out = run(&empty.path().to_string_lossy());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+    assert!(stderr.contains("000_c1dd23876f65785c.txt: cannot read file"));
+}

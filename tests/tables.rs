@@ -203,3 +203,15 @@ fn quotes_commas_newlines_and_separators_round_trip() {
     assert_eq!(rows[0][column(&h, "count")], "");
     assert_eq!(rows[0][column(&h, "byte_end")], "15");
 }
+
+/// The bug: an input JSONL given to `tifa tables` by mistake made a row of empty cells per line.
+#[test]
+fn tables_refuse_lines_that_are_not_extraction_records() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = "{\"id\": \"A1\", \"text\": \"讲两点意见。\"}\n";
+    let err = tifa::tables::from_jsonl(input.as_bytes(), tmp.path()).expect_err("refused");
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidData);
+    assert!(err
+        .to_string()
+        .starts_with("line 1: not a tifa extraction record"));
+}

@@ -39,8 +39,27 @@ pub fn run(a: EvalArgs) -> Result<ExitCode, String> {
                 .map(|(i, l)| serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", i + 1)))
                 .collect::<Result<_, _>>()?
         }
-        None => extract_gold_files(&gold, &a.root)?,
+        None => {
+            if !std::path::Path::new(&a.root).is_dir() {
+                return Err(format!("--root {}: not a folder", a.root));
+            }
+            extract_gold_files(&gold, &a.root)?
+        }
     };
+    // A gold file that failed to extract scores as all misses: say so, and exit 1 as extract
+    // does, rather than report zeros as if they were the system's.
+    let failed: Vec<String> = records
+        .iter()
+        .filter(|r| r["status"] == "error")
+        .map(|r| {
+            let file = r["file"].as_str().unwrap_or("?");
+            let error = r["error"].as_str().unwrap_or("failed");
+            format!("{file}: {error}")
+        })
+        .collect();
+    for f in &failed {
+        eprintln!("tifa: {f}");
+    }
     let scores = tifa::eval::score(&gold, &records, &a.root);
     if a.json {
         println!(
@@ -55,7 +74,11 @@ pub fn run(a: EvalArgs) -> Result<ExitCode, String> {
             eprintln!("{line}");
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Extract the files the gold names, from `root`, as JSON values for the scorer.
