@@ -190,7 +190,7 @@ fn create_table(
 }
 
 fn documents_header() -> Vec<String> {
-    let mut h: Vec<String> = ["file", "doc", "status", "error"]
+    let mut h: Vec<String> = ["file", "id", "doc", "status", "error"]
         .map(String::from)
         .to_vec();
     h.extend(DOC_META.iter().map(|(k, _)| k.to_string()));
@@ -201,7 +201,7 @@ fn documents_header() -> Vec<String> {
 }
 
 fn element_header(def: &TableDef) -> Vec<String> {
-    let mut h: Vec<String> = vec!["file".into(), "doc".into(), def.index.into()];
+    let mut h: Vec<String> = vec!["file".into(), "id".into(), "doc".into(), def.index.into()];
     h.extend(def.columns.iter().map(|(c, _, _)| c.to_string()));
     h.extend(SPAN.map(String::from));
     h
@@ -290,6 +290,9 @@ impl Tables {
     /// error record) still gets its row in `documents.csv`, with `doc` empty.
     pub fn write_value(&mut self, record: &Value) -> io::Result<()> {
         let file = cell(record.get("file"), Cell::Plain);
+        // The input id of a JSONL line (`extract --jsonl`): every line of one input file shares
+        // its `file`, so without it the rows of different lines could not be told apart.
+        let input_id = cell(record.get("id"), Cell::Plain);
         let status = cell(record.get("status"), Cell::Plain);
         let error = cell(record.get("error"), Cell::Plain);
         let source = record.get("source");
@@ -303,7 +306,7 @@ impl Tables {
             .unwrap_or(&empty);
         self.counts.files += 1;
         if docs.is_empty() {
-            let mut row = vec![file.clone(), String::new(), status, error];
+            let mut row = vec![file.clone(), input_id, String::new(), status, error];
             row.resize(documents_header().len() - 3, String::new());
             row.extend([encoding, sha256, warnings]);
             self.documents.write_record(&row).map_err(csv_err)?;
@@ -312,7 +315,13 @@ impl Tables {
         }
         for doc in docs {
             let id = cell(doc.get("id"), Cell::Plain);
-            let mut row = vec![file.clone(), id.clone(), status.clone(), error.clone()];
+            let mut row = vec![
+                file.clone(),
+                input_id.clone(),
+                id.clone(),
+                status.clone(),
+                error.clone(),
+            ];
             row.extend(DOC_META.iter().map(|(k, how)| cell(doc.get(*k), *how)));
             row.extend(span_cells(doc));
             row.extend(COUNTED.iter().map(|k| count(doc, k)));
@@ -328,7 +337,7 @@ impl Tables {
                     continue;
                 };
                 for (i, el) in items.iter().enumerate() {
-                    let mut row = vec![file.clone(), id.clone(), i.to_string()];
+                    let mut row = vec![file.clone(), input_id.clone(), id.clone(), i.to_string()];
                     row.extend(def.columns.iter().map(|(_, k, how)| cell(el.get(*k), *how)));
                     row.extend(span_cells(el));
                     self.elements[t].write_record(&row).map_err(csv_err)?;

@@ -88,7 +88,7 @@ fn seed_tables_have_one_row_per_element_of_the_json() {
             .sum();
         assert!(expected > 0, "the seeds have {kind}");
         assert_eq!(rows.len(), expected, "{kind}.csv rows");
-        assert_eq!(&header[..2], ["file", "doc"]);
+        assert_eq!(&header[..3], ["file", "id", "doc"]);
         assert_eq!(
             &header[header.len() - 4..],
             ["start", "end", "byte_start", "byte_end"]
@@ -214,4 +214,46 @@ fn tables_refuse_lines_that_are_not_extraction_records() {
     assert!(err
         .to_string()
         .starts_with("line 1: not a tifa extraction record"));
+}
+
+/// The bug: every line of a JSONL input shares its `file`, and the tables had no `id` column,
+/// so the rows of different lines could not be told apart.
+#[test]
+fn jsonl_input_rows_are_keyed_by_the_line_id() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"A1\", \"text\": \"讲两点意见。一是要学习。二是要落实。\"}\n\
+         {\"id\": \"A2\", \"text\": \"讲三点意见。一要学习。二要落实。三要总结。\"}\n",
+    )
+    .expect("write");
+    let records = extract_with_tables(&["--jsonl", input.to_str().unwrap_or_default()], tmp.path());
+    assert_eq!(records.len(), 2);
+    let (header, rows) = read_csv(&tmp.path().join("tables/documents.csv"));
+    let ids: Vec<&str> = rows
+        .iter()
+        .map(|r| r[column(&header, "id")].as_str())
+        .collect();
+    assert_eq!(ids, ["A1", "A2"]);
+    let (header, rows) = read_csv(&tmp.path().join("tables/outline.csv"));
+    let keys: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[column(&header, "id")].as_str(),
+                r[column(&header, "unit")].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("A1", "0"),
+            ("A1", "1"),
+            ("A2", "0"),
+            ("A2", "1"),
+            ("A2", "2")
+        ]
+    );
 }
