@@ -19,8 +19,13 @@ pub enum Input {
     /// One line of a JSONL input: the text to process, its id and the fields passed through.
     Line(Box<Line>),
     /// Something that could not even be listed (an unreadable folder, a symlink loop, a bad
-    /// JSONL line): it becomes an error record instead of vanishing.
-    Failed { name: String, message: String },
+    /// JSONL line): it becomes an error record instead of vanishing. A JSONL line that parsed
+    /// as an object keeps its id, so its error record can be joined back to the input.
+    Failed {
+        name: String,
+        message: String,
+        id: Option<String>,
+    },
 }
 
 /// A JSONL object as input: `{"id": …, "text": …, …}`.
@@ -51,6 +56,7 @@ impl Input {
     pub fn id(&self) -> Option<&str> {
         match self {
             Input::Line(l) => Some(&l.id),
+            Input::Failed { id, .. } => id.as_deref(),
             _ => None,
         }
     }
@@ -109,6 +115,7 @@ pub fn collect_inputs(paths: &[String]) -> Vec<Input> {
         Err(e) => vec![Input::Failed {
             name: paths.join(" "),
             message: e,
+            id: None,
         }],
     }
 }
@@ -135,6 +142,7 @@ fn walk_root(root: &str, overrides: Override) -> Box<dyn Iterator<Item = Input> 
         Err(err) => Some(Input::Failed {
             name: error_path(&err).unwrap_or_else(|| root.clone()),
             message: format!("cannot list: {err}"),
+            id: None,
         }),
     }))
 }
@@ -157,6 +165,7 @@ fn jsonl_file(path: PathBuf) -> Box<dyn Iterator<Item = Input> + Send> {
         Err(e) => Box::new(std::iter::once(Input::Failed {
             name,
             message: format!("cannot read file: {e}"),
+            id: None,
         })),
     }
 }
@@ -170,13 +179,14 @@ fn jsonl_lines<R: Read + Send + 'static>(
     let lines = BufReader::new(reader).split(b'\n').enumerate();
     Box::new(lines.filter_map(move |(i, line)| {
         let n = i + 1;
-        let failed = |message: String| Input::Failed {
+        let failed = |message: String, id: Option<String>| Input::Failed {
             name: file.clone(),
             message: format!("line {n}: {message}"),
+            id,
         };
         let bytes = match line {
             Ok(b) => b,
-            Err(e) => return Some(failed(format!("cannot read: {e}"))),
+            Err(e) => return Some(failed(format!("cannot read: {e}"), None)),
         };
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return None;
@@ -189,28 +199,29 @@ fn jsonl_lines<R: Read + Send + 'static>(
                 text,
                 fields,
             })),
-            Err(m) => failed(m),
+            Err((m, id)) => failed(m, id),
         })
     }))
 }
 
 type Parsed = (Option<String>, String, Map<String, Value>);
 
-fn parse_line(bytes: &[u8]) -> Result<Parsed, String> {
+/// The line's id, text and other fields; or why it is no input, with its id where it has one.
+fn parse_line(bytes: &[u8]) -> Result<Parsed, (String, Option<String>)> {
     let mut obj = match serde_json::from_slice::<Value>(bytes) {
         Ok(Value::Object(o)) => o,
-        Ok(_) => return Err("not a JSON object".to_owned()),
-        Err(e) => return Err(format!("invalid JSON: {e}")),
-    };
-    let text = match obj.remove("text") {
-        Some(Value::String(t)) => t,
-        Some(_) => return Err("\"text\" is not a string".to_owned()),
-        None => return Err("no \"text\" field".to_owned()),
+        Ok(_) => return Err(("not a JSON object".to_owned(), None)),
+        Err(e) => return Err((format!("invalid JSON: {e}"), None)),
     };
     let id = match obj.remove("id") {
         Some(Value::String(s)) => Some(s),
         Some(Value::Null) | None => None,
         Some(v) => Some(v.to_string()),
+    };
+    let text = match obj.remove("text") {
+        Some(Value::String(t)) => t,
+        Some(_) => return Err(("\"text\" is not a string".to_owned(), id)),
+        None => return Err(("no \"text\" field".to_owned(), id)),
     };
     Ok((id, text, obj))
 }
@@ -235,6 +246,9 @@ mod tests {
         assert!(
             matches!(&got[2], Input::Failed { message, .. } if message.contains("no \"text\""))
         );
+        // The line without a text still has its id, for its error record.
+        assert_eq!(got[2].id(), Some("x"));
+        assert_eq!(got[1].id(), None);
     }
 
     #[test]

@@ -55,21 +55,27 @@ pub const DEFAULT_WINDOW_BYTES: u64 = 32 << 20;
 /// become error records.
 pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) -> FileRecord {
     let name = input.name();
-    let too_big = |n: u64| {
+    // The size is known for a file; standard input is read only up to the limit.
+    let too_big = |n: Option<u64>| {
+        let size = n.map_or_else(|| "input is".to_owned(), |n| format!("input is {n} bytes,"));
         FileRecord::error(
             name.clone(),
             format!(
-                "input is {n} bytes, over the limit of {} (raise it with --max-bytes)",
+                "{size} over the limit of {} bytes (raise it with --max-bytes)",
                 opts.max_bytes
             ),
             None,
         )
     };
     let bytes = match input {
-        Input::Failed { message, .. } => return FileRecord::error(name, message.clone(), None),
+        Input::Failed { message, id, .. } => {
+            let mut r = FileRecord::error(name, message.clone(), None);
+            r.id = id.clone();
+            return r;
+        }
         Input::Line(l) => {
             if l.text.len() as u64 > opts.max_bytes {
-                return with_line(too_big(l.text.len() as u64), l);
+                return with_line(too_big(Some(l.text.len() as u64)), l);
             }
             return with_line(
                 guarded(pipeline, &name, Cow::Borrowed(l.text.as_bytes())),
@@ -78,7 +84,7 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
         }
         Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes, 0),
         Input::Path(p) => match std::fs::metadata(p) {
-            Ok(m) if m.len() > opts.max_bytes => return too_big(m.len()),
+            Ok(m) if m.len() > opts.max_bytes => return too_big(Some(m.len())),
             Ok(m) => std::fs::File::open(p)
                 .and_then(|f| read_limited(f, opts.max_bytes, m.len() as usize)),
             Err(e) => Err(e),
@@ -86,7 +92,7 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
     };
     match bytes {
         Ok(Some(b)) => guarded(pipeline, &name, Cow::Owned(b)),
-        Ok(None) => too_big(opts.max_bytes + 1),
+        Ok(None) => too_big(None),
         Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
     }
 }
