@@ -157,7 +157,7 @@ impl Pipeline {
         let mut decoded = match decoded {
             Ok(d) => d,
             Err(e) => {
-                let sha256 = hex(&Sha256::digest(raw.as_deref().unwrap_or_default()));
+                let sha256 = sha256_hex(raw.as_deref().unwrap_or_default());
                 return self.finish_record(file, len, sha256, Err(e));
             }
         };
@@ -168,16 +168,16 @@ impl Pipeline {
         let (sha256, (markup, cleaned)) = match raw.as_deref() {
             Some(raw) => join_if(
                 beside,
-                || hex(&Sha256::digest(raw)),
+                || sha256_hex(raw),
                 || self.clean_decoded_taking_text(&mut decoded),
             ),
             None if beside => join_if(
                 true,
-                || hex(&Sha256::digest(decoded.text.as_bytes())),
+                || sha256_hex(decoded.text.as_bytes()),
                 || self.clean_decoded(&decoded),
             ),
             None => {
-                let sha256 = hex(&Sha256::digest(decoded.text.as_bytes()));
+                let sha256 = sha256_hex(decoded.text.as_bytes());
                 (sha256, self.clean_decoded_taking_text(&mut decoded))
             }
         };
@@ -459,6 +459,11 @@ fn aligned_from_markup(m: markup::MarkupText) -> AlignedText {
         b.push_contiguous(&m.text[from..], start);
     }
     b.finish()
+}
+
+/// The SHA-256 of `bytes` as a record's `source.sha256` writes it: 64 lowercase hex digits.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
 }
 
 fn hex(bytes: &[u8]) -> String {

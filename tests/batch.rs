@@ -42,26 +42,16 @@ fn path_str(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
 
-#[test]
-fn a_killed_run_resumes_without_losing_or_duplicating_records() {
-    let corpus = small_corpus(150);
-    let input = path_str(corpus.path());
-    let out_dir = tempfile::tempdir().expect("tempdir");
-    let clean = path_str(&out_dir.path().join("clean.jsonl"));
-    let resumed = path_str(&out_dir.path().join("resumed.jsonl"));
-    let partial = PathBuf::from(format!("{resumed}.partial"));
-    let o = tifa(&["extract", &input, "-o", &clean, "-j", "2", "-q"]);
-    assert_eq!(o.status.code(), Some(0), "{o:?}");
-
-    // Kill the run once some records (but not all) have reached the partial output.
+/// Run `tifa ARGS` and kill it once some records (but not all) have reached `partial`.
+fn kill_after_three_records(args: &[&str], partial: &Path) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(["extract", &input, "-o", &resumed, "-j", "1", "-q"])
+        .args(args)
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn");
     let deadline = Instant::now() + Duration::from_secs(120);
     loop {
-        let lines = std::fs::read(&partial)
+        let lines = std::fs::read(partial)
             .map(|b| b.iter().filter(|&&c| c == b'\n').count())
             .unwrap_or(0);
         if lines >= 3 {
@@ -76,6 +66,23 @@ fn a_killed_run_resumes_without_losing_or_duplicating_records() {
     }
     child.kill().expect("kill");
     child.wait().expect("wait");
+}
+
+#[test]
+fn a_killed_run_resumes_without_losing_or_duplicating_records() {
+    let corpus = small_corpus(150);
+    let input = path_str(corpus.path());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let clean = path_str(&out_dir.path().join("clean.jsonl"));
+    let resumed = path_str(&out_dir.path().join("resumed.jsonl"));
+    let partial = PathBuf::from(format!("{resumed}.partial"));
+    let o = tifa(&["extract", &input, "-o", &clean, "-j", "2", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+
+    kill_after_three_records(
+        &["extract", &input, "-o", &resumed, "-j", "1", "-q"],
+        &partial,
+    );
     assert!(
         !Path::new(&resumed).exists(),
         "output named before completion"
@@ -185,6 +192,54 @@ fn resume_refuses_a_partial_output_from_other_inputs() {
     let o = tifa(&["extract", &path_str(corpus.path()), "-o", &out, "--resume"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("elsewhere.txt"));
+    assert!(!Path::new(&out).exists());
+}
+
+/// The bug: a run killed with --tokens and resumed without it finished with exit 0 and an
+/// output of records with and without tokens.
+#[test]
+fn resume_refuses_other_options_than_the_interrupted_runs() {
+    let corpus = small_corpus(150);
+    let input = path_str(corpus.path());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let out = path_str(&out_dir.path().join("o.jsonl"));
+    let partial = PathBuf::from(format!("{out}.partial"));
+    kill_after_three_records(
+        &["extract", &input, "-o", &out, "-j", "1", "-q", "--tokens"],
+        &partial,
+    );
+
+    let o = tifa(&["extract", &input, "-o", &out, "--resume"]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("tokens: true then, false now"), "{err}");
+    assert!(
+        partial.exists(),
+        "the partial output is kept for a resume with the same options"
+    );
+
+    let o = tifa(&["extract", &input, "-o", &out, "--resume", "--tokens"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let text = std::fs::read_to_string(&out).expect("output");
+    assert_eq!(text.lines().count(), 150);
+    assert!(text.lines().all(|l| l.contains("\"tokens\":")));
+}
+
+/// The bug: a file edited after the kill kept the record of its old text.
+#[test]
+fn resume_refuses_an_input_edited_since_its_record_was_made() {
+    let corpus = small_corpus(150);
+    let input = path_str(corpus.path());
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let out = path_str(&out_dir.path().join("o.jsonl"));
+    let partial = PathBuf::from(format!("{out}.partial"));
+    kill_after_three_records(&["extract", &input, "-o", &out, "-j", "1", "-q"], &partial);
+    std::fs::write(corpus.path().join("doc000.txt"), "同志们：\n讲两点意见。").expect("edit");
+
+    let o = tifa(&["extract", &input, "-o", &out, "--resume"]);
+    assert_eq!(o.status.code(), Some(2), "{o:?}");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("doc000.txt\" is not the file it was"), "{err}");
     assert!(!Path::new(&out).exists());
 }
 

@@ -131,13 +131,36 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, Stop> {
         .as_ref()
         .filter(|_| in_place.is_none())
         .map(|o| PathBuf::from(format!("{o}.partial")));
+    // What shapes the records: a resumed run must have the interrupted run's, or its output
+    // would mix records with and without tokens, or converted two ways.
+    let options = serde_json::json!({
+        "jsonl": a.jsonl,
+        "glob": a.glob,
+        "max_bytes": a.max_bytes,
+        "tokens": a.tokens,
+        "text": a.text,
+        "convert": a.convert,
+        "libopencc": a.libopencc,
+        "tifa": env!("CARGO_PKG_VERSION"),
+    });
     let done = match (&partial, a.resume) {
         (Some(p), true) => {
+            resume::check_options(p, &options).map_err(|d| {
+                format!(
+                    "cannot resume: the interrupted run had other options ({d}); give the same \
+                     options, or run again without --resume"
+                )
+            })?;
             resume::load(p).map_err(|e| format!("cannot resume from {}: {e}", p.display()))?
+        }
+        (Some(p), false) => {
+            resume::record_options(p, &options)
+                .map_err(|e| format!("cannot write beside {}: {e}", p.display()))?;
+            resume::Done::default()
         }
         _ => resume::Done::default(),
     };
-    let (skipped, skipped_errors) = (done.keys.len(), done.errors);
+    let (skipped, skipped_errors) = (done.kept.len(), done.errors);
     let mismatch = Arc::new(Mutex::new(None));
     let inputs = resume::skip_done(inputs, done, mismatch.clone());
     let out: Box<dyn Write> = match (&partial, in_place) {
@@ -253,6 +276,7 @@ pub fn run(a: ExtractArgs) -> Result<ExitCode, Stop> {
     }
     if let (Some(p), Some(o)) = (&partial, &a.output) {
         std::fs::rename(p, o).map_err(|e| format!("cannot rename {} to {o}: {e}", p.display()))?;
+        resume::forget_options(p);
         if let Some(dir) = &a.csv {
             let file = std::fs::File::open(o).map_err(|e| format!("cannot read {o}: {e}"))?;
             tifa::tables::from_jsonl(std::io::BufReader::new(file), dir)
