@@ -16,6 +16,7 @@ const UNITS: &str = include_str!("../dictionaries/units.txt");
 const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
 const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
+const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +67,30 @@ pub struct Dictionaries {
     pub levels: Vec<(String, String, u32)>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
     pub clause_verbs: HashSet<String>,
+    /// Genre cues in the order they are tried; the first found gives the genre.
+    pub genres: Vec<GenreCue>,
 }
+
+/// Where a genre cue is looked for (`dictionaries/genres.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueIn {
+    LineStart,
+    Head,
+    Title,
+    Text,
+    Opening,
+}
+
+/// One line of `dictionaries/genres.tsv`.
+#[derive(Debug, Clone)]
+pub struct GenreCue {
+    pub genre: &'static str,
+    pub within: CueIn,
+    pub cue: String,
+}
+
+/// The genres a document can have, as the record writes them.
+pub const GENRES_KNOWN: [&str; 4] = ["speech", "interview", "summary", "report"];
 
 static DICTS: OnceLock<Dictionaries> = OnceLock::new();
 
@@ -203,7 +227,35 @@ impl Dictionaries {
         let clause_verbs = data_lines(CLAUSE_VERBS)
             .map(|(_, l)| l.trim().to_owned())
             .collect();
+        let genres = data_lines(GENRES)
+            .filter_map(|(n, l)| {
+                let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+                let genre = GENRES_KNOWN.into_iter().find(|g| cols.first() == Some(g));
+                let within = match cols.get(1) {
+                    Some(&"line-start") => Some(CueIn::LineStart),
+                    Some(&"head") => Some(CueIn::Head),
+                    Some(&"title") => Some(CueIn::Title),
+                    Some(&"text") => Some(CueIn::Text),
+                    Some(&"opening") => Some(CueIn::Opening),
+                    _ => None,
+                };
+                match (genre, within, cols.get(2)) {
+                    (Some(genre), Some(within), Some(cue)) if !cue.is_empty() => Some(GenreCue {
+                        genre,
+                        within,
+                        cue: cue.to_string(),
+                    }),
+                    _ => {
+                        errors.push(format!(
+                            "genres.tsv:{n}: expected genre<TAB>line-start|head|title|text|opening<TAB>cue"
+                        ));
+                        None
+                    }
+                }
+            })
+            .collect();
         let d = Dictionaries {
+            genres,
             clause_verbs,
             boilerplate,
             metadata,
@@ -272,6 +324,11 @@ mod tests {
         assert!(d.units.iter().any(|u| u == "名"));
         assert!(d.clause_verbs.iter().any(|v| v == "成为"));
         assert!(d.announce_classifiers.iter().any(|u| u == "点"));
+        // Every genre but the fallback (report) has a cue, the interview cues first.
+        assert_eq!(d.genres.first().map(|g| g.genre), Some("interview"));
+        for g in GENRES_KNOWN {
+            assert!(d.genres.iter().any(|c| c.genre == g), "no cue for {g}");
+        }
     }
 
     #[test]

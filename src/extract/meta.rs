@@ -4,7 +4,7 @@
 //! Reads the document's first lines and the metadata lines `clean` lifted out of the body.
 
 use crate::clean::MetaField;
-use crate::dict::Dictionaries;
+use crate::dict::{CueIn, Dictionaries};
 use crate::scan::{Literals, Prefer};
 use regex::Regex;
 use serde::Serialize;
@@ -175,49 +175,22 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
 /// Bytes at the start of a document where an address to the audience opens a speech.
 const OPENING: usize = 1500;
 
+/// The genre of the first cue of `dictionaries/genres.tsv` found where its line says; a
+/// document without any is a report.
 fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
     let title = title.unwrap_or("");
-    if head
-        .lines()
-        .any(|l| l.starts_with("——访") || l.starts_with("—访"))
-        || head.contains("专访")
-    {
-        return "interview";
-    }
-    if title.contains("综述") {
-        return "summary";
-    }
-    if title.contains("讲话")
-        || title.contains("致辞")
-        || title.contains("发言")
-        || head.contains("同志们")
-    {
-        return "speech";
-    }
-    if title.contains("报告") || text.contains("各位代表") {
-        return "report";
-    }
-    // Addressing an audience makes a speech even without a title saying so. The address opens
-    // the speech (after a dateline at most); further in, the words are someone quoted in a
-    // news item.
     let opening = &text[..crate::scan::floor_char_boundary(text, OPENING)];
-    if [
-        "同志们",
-        "朋友们",
-        "女士们、先生们",
-        "女士们，先生们",
-        "各位来宾",
-        "各位嘉宾",
-        "各位同事",
-        "主席先生",
-        "同学们",
-    ]
-    .iter()
-    .any(|cue| opening.contains(cue))
-    {
-        return "speech";
-    }
-    "report"
+    Dictionaries::get()
+        .genres
+        .iter()
+        .find(|g| match g.within {
+            CueIn::LineStart => head.lines().any(|l| l.starts_with(g.cue.as_str())),
+            CueIn::Head => head.contains(g.cue.as_str()),
+            CueIn::Title => title.contains(g.cue.as_str()),
+            CueIn::Text => text.contains(g.cue.as_str()),
+            CueIn::Opening => opening.contains(g.cue.as_str()),
+        })
+        .map_or("report", |g| g.genre)
 }
 
 /// （记者 张琪） at the end of a news text.
@@ -327,7 +300,7 @@ mod tests {
             "新华社北京9月21日电 讲话全文如下：\n主席先生，各位同事：\n75年前，世界人民赢得胜利。";
         assert_eq!(meta(un, &[], true, "").genre, "speech");
         let news = format!(
-            "新闻摘要\n{}他说：“同志们，我们要继续努力。”",
+            "今日要闻\n{}他说：“同志们，我们要继续努力。”",
             "今天各地开展活动。\n".repeat(200)
         );
         assert_eq!(meta(&news, &[], true, "").genre, "report");
@@ -449,6 +422,16 @@ mod tests {
             "speech"
         );
         assert_eq!(meta("某某工作综述\n正文", &[], true, "").genre, "summary");
+        // The bug: a 《新闻联播》 transcript (a digest of the day's news) came out as a report,
+        // or as a speech where an item quoted 同志们.
+        let news = "《新闻联播》 (20220924)\n新闻摘要\n本期节目主要内容：\n同志们说";
+        assert_eq!(meta(news, &[], true, "").genre, "summary");
+        // A work report is still a report, and a text without any cue too.
+        assert_eq!(
+            meta("政府工作报告\n各位代表：", &[], true, "").genre,
+            "report"
+        );
+        assert_eq!(meta("正文\n没有线索", &[], true, "").genre, "report");
         assert_eq!(
             meta(
                 "深入开展先进性教育活动，搞好先进性教育活动。",
