@@ -174,6 +174,13 @@ fn csv_err(e: csv::Error) -> io::Error {
     }
 }
 
+/// A CSV writer of the form every tifa table has: RFC 4180, records ending in CRLF.
+pub fn csv_writer<W: io::Write>(w: W) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w)
+}
+
 fn create_table(
     dir: &Path,
     name: &str,
@@ -182,9 +189,7 @@ fn create_table(
     let path = dir.join(format!("{name}.csv"));
     let file = File::create(&path)
         .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(BufWriter::new(file));
+    let mut w = csv_writer(BufWriter::new(file));
     w.write_record(header).map_err(csv_err)?;
     Ok(w)
 }

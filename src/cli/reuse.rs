@@ -266,8 +266,7 @@ mod erased {
 
 fn open_tables(dir: &Path) -> Result<Tables, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let open =
-        |name: &str| csv::Writer::from_path(dir.join(name)).map_err(|e| format!("{name}: {e}"));
+    let open = |name: &str| csv_file(&dir.join(name)).map_err(|e| format!("{name}: {e}"));
     let err = |e: csv::Error| e.to_string();
     let mut pairs = open("pairs.csv")?;
     pairs
@@ -344,7 +343,7 @@ fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> Result<(), String> {
         .flush()
         .map_err(|e| format!("passages.csv: {e}"))?;
     let name = "clusters.csv";
-    let mut w = csv::Writer::from_path(t.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
+    let mut w = csv_file(&t.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
     let err = |e: csv::Error| e.to_string();
     w.write_record(["cluster", "size", "file"]).map_err(err)?;
     for c in clusters {
@@ -354,4 +353,9 @@ fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> Result<(), String> {
         }
     }
     w.flush().map_err(|e| e.to_string())
+}
+
+/// A CSV file with the line endings of the other tables (CRLF).
+fn csv_file(path: &Path) -> io::Result<csv::Writer<File>> {
+    Ok(tifa::tables::csv_writer(File::create(path)?))
 }

@@ -213,6 +213,8 @@ impl Scores {
         for (k, a) in t.acc_rows() {
             out += &format!("{k:<18} {:>6}  {}/{}\n", fmt_acc(&a), a.correct, a.total);
         }
+        // The one row where lower is better: without the note, 0.000 reads as a failure.
+        out += "(list_mismatch: share of lists whose found ≠ announced; lower is better)\n";
         out
     }
 
@@ -309,7 +311,8 @@ mod tests {
         assert_eq!(*genre, "genre               0.500  1/2");
         let depth = lines.iter().find(|l| l.starts_with("depth ")).unwrap();
         assert_eq!(*depth, "depth                   -  0/0");
-        assert_eq!(lines.len(), 2 + 7 + 1 + 7);
+        assert_eq!(lines.len(), 2 + 7 + 1 + 7 + 1);
+        assert!(lines[lines.len() - 1].starts_with("(list_mismatch: "));
     }
 
     #[test]

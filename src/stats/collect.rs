@@ -230,7 +230,8 @@ impl Collector {
             ("metrics", self.metrics),
             ("metrics without a noun", self.metrics_without_noun),
             ("outline units", self.units_at_depth.values().sum()),
-            ("documents with text", self.docs_with_text),
+            // Text is kept only where kwic needs it (--kwic, or an output of extract --text).
+            ("documents with text for kwic", self.docs_with_text),
         ];
         Table {
             section: Section::Overview,

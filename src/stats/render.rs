@@ -126,9 +126,7 @@ pub fn write_text(out: &mut impl Write, report: &Report) -> io::Result<()> {
 
 /// One table as CSV (RFC 4180, header row); cells as they are, no cutting.
 pub fn write_csv(out: impl Write, t: &Table) -> io::Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+    let mut w = crate::tables::csv_writer(out);
     let err = |e: csv::Error| io::Error::other(e.to_string());
     w.write_record(&t.columns).map_err(err)?;
     for row in &t.rows {
