@@ -132,7 +132,9 @@ fn read(bytes: &[u8]) -> Result<Read<'_>, DecodeError> {
     let mut guess = detector.guess(None, chardetng::Utf8Detection::Allow);
     // chardetng drops a CJK encoding at its first invalid byte and falls back to a single-byte
     // one, which turns GBK with one broken byte into mojibake. Prefer a CJK encoding that reads
-    // the bytes with at most a few errors and yields mostly common Chinese text.
+    // the bytes with at most a few errors and yields mostly common Chinese text. (A short
+    // text guessed as Japanese or Korean is left so: 中華民國 in Big5 reads as EUC-JP い仇チ郁,
+    // but こんにちは in EUC-JP reads as Big5 仇氏卞切反; a few bytes cannot tell them apart.)
     if !is_cjk_encoding(guess) {
         if let Some(better) = [GBK, BIG5].into_iter().find(|&e| nearly_clean(e, bytes)) {
             guess = better;
@@ -154,7 +156,23 @@ fn nearly_clean(e: &'static Encoding, bytes: &[u8]) -> bool {
     let (text, _) = e.decode_without_bom_handling(bytes);
     let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
     let non_ascii = text.chars().filter(|c| !c.is_ascii()).count();
-    non_ascii >= 10 && bad <= 1 + non_ascii / 50 && looks_native(e, &text.replace('\u{FFFD}', ""))
+    if non_ascii < SHORT {
+        // Too little text for chardetng's statistics (讲话 in GBK came out as ISO-8859-5
+        // НВЛА): a short text is taken as Chinese when it decodes without a single error into
+        // Chinese chars only.
+        return non_ascii > 0 && bad == 0 && mostly_chinese_only(&text);
+    }
+    bad <= 1 + non_ascii / 50 && looks_native(e, &text.replace('\u{FFFD}', ""))
+}
+
+/// Below this many non-ASCII chars a text is judged without chardetng's statistics.
+const SHORT: usize = 10;
+
+/// Every non-ASCII char is an ideograph or CJK punctuation.
+fn mostly_chinese_only(text: &str) -> bool {
+    text.chars()
+        .filter(|c| !c.is_ascii())
+        .all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))
 }
 
 fn mostly_utf8(bytes: &[u8]) -> bool {
@@ -342,6 +360,19 @@ mod tests {
             assert_eq!(back, c.to_string());
         }
         d
+    }
+
+    /// The bug: 讲话 in GBK, four bytes, was guessed as ISO-8859-5 and read НВЛА.
+    #[test]
+    fn a_short_gbk_text_is_read_as_chinese() {
+        for s in ["讲话", "同志们：", "一、提高认识"] {
+            let (bytes, _, _) = GBK.encode(s);
+            let d = decode(&bytes).expect("decodes");
+            assert_eq!((d.text.as_str(), d.encoding), (s, "GBK"));
+        }
+        // Short Latin-1 text stays what chardetng says: its high bytes make no clean GBK.
+        let d = decode(b"caf\xe9 na\xefve").expect("decodes");
+        assert_eq!(d.text, "café naïve");
     }
 
     #[test]
