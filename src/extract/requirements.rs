@@ -33,8 +33,12 @@ pub struct Requirement {
     pub range: Range<usize>,
 }
 
-/// Longest first, so 必须 wins over 要 in 必须要.
-const MODALS: [&str; 10] = [
+/// Longest first, so 必须 wins over 要 in 必须要. A negated modal is a word of its own, so a
+/// prohibition's text keeps its 不 (不要将…排放入海 read 要将…排放入海).
+const MODALS: [&str; 13] = [
+    "不要",
+    "不应该",
+    "不应当",
     "必须",
     "务必",
     "应当",
@@ -56,14 +60,14 @@ const DUTY_CUES: [&str; 7] = [
     "配合",
 ];
 
-fn actors() -> &'static (AhoCorasick, Vec<(&'static str, bool)>) {
-    static AC: OnceLock<(AhoCorasick, Vec<(&'static str, bool)>)> = OnceLock::new();
+fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
+    static AC: OnceLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = OnceLock::new();
     AC.get_or_init(|| {
         let d = Dictionaries::get();
-        let words: Vec<(&'static str, bool)> = d
+        let words: Vec<(&'static str, &'static str)> = d
             .actors
             .iter()
-            .map(|(w, k)| (w.as_str(), k == "collective"))
+            .map(|(w, k)| (w.as_str(), k.as_str()))
             .collect();
         let ac = AhoCorasick::builder()
             .kind(Some(AhoCorasickKind::DFA))
@@ -74,12 +78,14 @@ fn actors() -> &'static (AhoCorasick, Vec<(&'static str, bool)>) {
     })
 }
 
-/// The last actor named in `s` (optionally skipping collectives like 大家).
+/// The last actor named in `s` (optionally skipping collectives like 大家). A speaker's title
+/// (总书记) is matched whole, so its 书记 is no actor, and then passed over: whose words are
+/// quoted is not who they bind.
 fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
     let (ac, words) = actors();
     ac.find_iter(s)
         .map(|m| words[m.pattern().as_usize()])
-        .filter(|&(_, collective)| allow_collective || !collective)
+        .filter(|&(_, kind)| kind != "speaker" && (allow_collective || kind != "collective"))
         .last()
         .map(|(w, _)| w)
 }
@@ -97,7 +103,18 @@ fn modal(s: &str) -> Option<(usize, &'static str)> {
     });
     ac.find_iter(s).find_map(|m| {
         let (i, w) = (m.start(), MODALS[m.pattern().as_usize()]);
-        if w == "要" && !free_yao(s, i) {
+        // 不要 takes the same test on its 要: 不要求 is no prohibition.
+        let yao_at = match w {
+            "要" => Some(i),
+            "不要" => Some(i + '不'.len_utf8()),
+            _ => None,
+        };
+        if yao_at.is_some_and(|at| !free_yao(s, at)) {
+            return None;
+        }
+        // 不一定要: not necessarily; 要不要: whether or not.
+        let prev = s[..i].chars().next_back();
+        if (w == "一定要" && prev == Some('不')) || (w == "不要" && prev == Some('要')) {
             return None;
         }
         // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done.
@@ -109,7 +126,6 @@ fn modal(s: &str) -> Option<(usize, &'static str)> {
             return None;
         }
         // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
-        let prev = s[..i].chars().next_back();
         if (w == "确保" || w == "坚持")
             && prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
         {
@@ -128,17 +144,33 @@ fn takes_charge(sent: &str) -> bool {
 }
 
 fn free_yao(s: &str, i: usize) -> bool {
-    let prev = s[..i].chars().next_back();
+    let mut back = s[..i].chars().rev();
+    let (prev, prev2) = (back.next(), back.next());
     let next = s[i + '要'.len_utf8()..].chars().next();
     // Slices rather than `str::contains`: this runs for every 要 in the text, and a string
-    // search is set up anew on each call.
+    // search is set up anew on each call. Words: 重要 主要 需要 只要 纲要 摘要 首要 紧要 必要
+    // 想要 扼要 简要 提要 概要 所要 纪要 次要 险要 显要 枢要; 将要 快要 (future), 若要 如果要
+    // (conditions), 我要 (a wish) ; 要求 要点 要素 要闻 要害 要领 要件 要是 要么 要不 要员 要务
+    // 要职 要旨 要义 要项 要塞 要案 要冲, 要想 (if one wants).
     const BEFORE: &[char] = &[
         '重', '主', '需', '只', '纲', '摘', '首', '紧', '必', '想', '扼', '简', '提', '概', '所',
+        '纪', '次', '险', '显', '枢', '将', '快', '若', '我',
     ];
     const AFTER: &[char] = &[
-        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职',
+        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职', '旨', '义',
+        '项', '塞', '案', '冲', '想',
     ];
-    !prev.is_some_and(|c| BEFORE.contains(&c)) && !next.is_some_and(|c| AFTER.contains(&c))
+    // 政要 and 机要 are words only in their own company: 多国政要 but 财政要加大投入, 机要文件
+    // but 机关要 (which 机 alone would not tell).
+    let dignitaries = prev == Some('政') && prev2.is_some_and(|c| "国各外位名".contains(c));
+    // 如果要 is a condition; 成果要转化, 效果要 are not.
+    let condition = prev == Some('果') && prev2 == Some('如');
+    let confidential = prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保".contains(c));
+    !prev.is_some_and(|c| BEFORE.contains(&c))
+        && !next.is_some_and(|c| AFTER.contains(&c))
+        && !dignitaries
+        && !confidential
+        && !condition
 }
 
 /// Sentences of `text` as byte ranges (split at 。！？； and newlines).
@@ -357,6 +389,54 @@ mod tests {
     fn yao_inside_words_is_not_a_modal() {
         assert!(reqs("这是一项重要任务，主要内容如下，需要注意，所要解决的问题不同。").is_empty());
         assert!(reqs("派出督导组是确保活动取得实效的一项重要举措。").is_empty());
+        // Found over ../shared/corpus: dignitaries, gists, confidential files, minutes, wishes.
+        for s in [
+            "多国政要和友好人士送上了新春祝福。",
+            "应将判决要旨登载于政府公报。",
+            "关于机要文件之收发。",
+            "会议纪要如下。",
+            "春暖花开，我要旅游。",
+            "要想富，先修路。",
+            "列车即将要进站。",
+        ] {
+            assert!(reqs(s).is_empty(), "{s}: {:?}", reqs(s));
+        }
+        // The same chars around a modal 要 still leave it one.
+        assert_eq!(reqs("财政要加大投入力度。")[0].modality, "要");
+        assert_eq!(reqs("科技成果要转化为生产力。")[0].modality, "要");
+        assert!(reqs("如果要参加，请报名。").is_empty());
+        assert_eq!(reqs("各级机关要改进作风。")[0].actor, "机关");
+    }
+
+    /// The bug: 不要将核污染水排放入海 came out as the requirement 要将核污染水排放入海.
+    #[test]
+    fn a_negated_modal_keeps_its_negation() {
+        let r = reqs("不要将核污染水排放入海。美洲不应该由任何一个国家主导。");
+        let got: Vec<(&str, &str)> = r.iter().map(|r| (r.modality, r.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("不要", "不要将核污染水排放入海"),
+                ("不应该", "不应该由任何一个国家主导")
+            ]
+        );
+        // Not necessarily, whether or not, and does not require, require nothing.
+        assert!(reqs("这不一定要马上完成。").is_empty());
+        assert!(reqs("指导组不要求反复报材料，减轻了负担。").is_empty());
+        assert!(reqs("讨论了是否要不要参加。").is_empty());
+    }
+
+    /// The bug: 习近平总书记指出，要… gave the actor 书记 (1,243 times over ../shared/corpus).
+    #[test]
+    fn the_speakers_title_is_not_the_actor() {
+        let r = reqs("习近平总书记指出，要坚持造林与护林并重。");
+        assert_eq!((r[0].actor, r[0].modality), ("", "要"));
+        let r = reqs("总书记强调，各级党委要担负起主体责任。");
+        assert_eq!(r[0].actor, "各级党委");
+        // The subject named before the speaker is still the one bound.
+        let r = reqs("各中央指导组深入学习习近平总书记重要讲话精神，坚持标准、严督实导。");
+        assert_eq!(r[0].actor, "中央指导组");
+        assert_eq!(reqs("支部书记要带头学习。")[0].actor, "支部书记");
     }
 
     #[test]
