@@ -276,6 +276,18 @@ fn jsonl_input_keeps_ids_and_passes_fields_through() {
         .as_str()
         .unwrap_or("")
         .contains("line 3: invalid JSON"));
+    assert!(recs
+        .iter()
+        .all(|r| r["warnings"].as_array().is_some_and(Vec::is_empty)));
+
+    // Without --jsonl the file is one text, JSON syntax and all: the record says so.
+    let o = tifa(&["extract", &path_str(&f), "-q"]);
+    let rec: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&o.stdout).trim()).expect("one record");
+    assert_eq!(
+        rec["warnings"][0],
+        "a .jsonl file read as one text: give --jsonl for a record per line"
+    );
 }
 
 #[test]

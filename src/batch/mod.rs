@@ -91,7 +91,18 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
         },
     };
     match bytes {
-        Ok(Some(b)) => guarded(pipeline, &name, Cow::Owned(b)),
+        Ok(Some(b)) => {
+            let mut r = guarded(pipeline, &name, Cow::Owned(b));
+            // A JSONL file walked without --jsonl is read as one text, JSON syntax and all.
+            if !r.is_error()
+                && matches!(input, Input::Path(p) if p.extension().is_some_and(|e| e == "jsonl"))
+            {
+                r.warnings.push(
+                    "a .jsonl file read as one text: give --jsonl for a record per line".into(),
+                );
+            }
+            r
+        }
         Ok(None) => too_big(None),
         Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
     }
