@@ -1,6 +1,6 @@
-//! Date mentions in the body: full (2013年8月20日), partial (7月8日, 3月 日 with the day left
-//! blank, 2月底, 2013年7月) and relative (今年, 上月, 近日) — each with its text and, where the
-//! year is known (stated, or the document's own year), an ISO form.
+//! Date mentions in the body: full (2013年8月20日, 二〇二三年十月二十日), partial (7月8日, 3月 日
+//! with the day left blank, 2月底, 2013年7月, 二〇三五年) and relative (今年, 上月, 近日) — each
+//! with its text and, where the year is known (stated, or the document's own year), an ISO form.
 
 use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
@@ -67,9 +67,84 @@ fn matches<'t>(
     })
 }
 
+/// A date written in Chinese numerals, as official documents date themselves: the year digit
+/// by digit, then the month and day counted (二〇二三年十月二十日, 二〇二〇年十月, 二〇三五年).
+pub struct SpelledDate {
+    pub range: Range<usize>,
+    pub year: i32,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+/// The dates of `text` in Chinese numerals, in order. Found from each 年 with four Chinese
+/// digits before it: 一 and 二 are too common to start a search from.
+pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(?P<y>[〇零一二三四五六七八九]{4})年",
+            r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月",
+            r"(?:(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
+        ))
+        .unwrap_or_else(|e| panic!("spelled date pattern: {e}"))
+    });
+    let digit = |c: char| {
+        matches!(
+            c,
+            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
+    };
+    let mut out: Vec<SpelledDate> = Vec::new();
+    for (at, _) in text.match_indices('年') {
+        // Four digits of three bytes each end right at 年.
+        let Some(start) = at.checked_sub(12).filter(|&s| text.is_char_boundary(s)) else {
+            continue;
+        };
+        if !text[start..at].chars().all(digit)
+            || text[..start].chars().next_back().is_some_and(digit)
+            || out.last().is_some_and(|d| d.range.end > start)
+        {
+            continue;
+        }
+        let Some(c) = re.captures(&text[start..]) else {
+            continue;
+        };
+        let number = |k: &str| {
+            c.name(k)
+                .and_then(|m| crate::numeral::parse_int(m.as_str()))
+        };
+        let Some(year) = number("y").and_then(|y| i32::try_from(y).ok()) else {
+            continue;
+        };
+        let end = start + c.get(0).map_or(0, |m| m.end());
+        out.push(SpelledDate {
+            range: start..end,
+            year,
+            month: number("m").and_then(|m| u32::try_from(m).ok()),
+            day: number("d").and_then(|d| u32::try_from(d).ok()),
+        });
+    }
+    out
+}
+
 /// Date mentions of `text`; `year` is the document's own year, used for partial dates.
 pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
-    let mut out = Vec::new();
+    let mut out: Vec<DateMention> = spelled_dates(text)
+        .into_iter()
+        .map(|d| {
+            let (kind, iso) = match (d.month, d.day) {
+                (Some(m), Some(day)) => ("full", format!("{:04}-{m:02}-{day:02}", d.year)),
+                (Some(m), None) => ("partial", format!("{:04}-{m:02}", d.year)),
+                _ => ("full", format!("{:04}", d.year)),
+            };
+            DateMention {
+                text: text[d.range.clone()].to_owned(),
+                kind,
+                iso: Some(iso),
+                range: d.range,
+            }
+        })
+        .collect();
     for (at, c) in matches(text, anchors()) {
         let Some(all) = c.get(0) else { continue };
         let all = at + all.start()..at + all.end();
@@ -110,6 +185,9 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
             range: all,
         });
     }
+    // The two searches cannot overlap (the pattern wants ASCII digits before 年 and 月); the
+    // spelled dates go in by position.
+    out.sort_by_key(|d| d.range.start);
     out
 }
 
@@ -173,6 +251,34 @@ mod tests {
             assert!(!want.is_empty());
             assert_eq!(got, want);
         }
+    }
+
+    /// The bug: dates in Chinese numerals, as official documents date themselves, were not
+    /// found at all (and 二〇三五年 was a metric).
+    #[test]
+    fn dates_in_chinese_numerals() {
+        let g = got(
+            "（二〇二三年十月二十日）本办法自二〇二〇年十月一日起施行，到二〇三五年基本实现，2013年8月20日，二〇二〇年十二月。",
+            None,
+        );
+        let want = [
+            ("二〇二三年十月二十日", "full", "2023-10-20"),
+            ("二〇二〇年十月一日", "full", "2020-10-01"),
+            ("二〇三五年", "full", "2035"),
+            ("2013年8月20日", "full", "2013-08-20"),
+            ("二〇二〇年十二月", "partial", "2020-12"),
+        ];
+        let got: Vec<(&str, &str, &str)> = g
+            .iter()
+            .map(|(t, k, i)| (t.as_str(), *k, i.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got, want);
+        // Five digits are no year, nor is a count with 十.
+        assert!(got_none("一二三四五年，三十年"));
+    }
+
+    fn got_none(s: &str) -> bool {
+        date_mentions(s, None).is_empty()
     }
 
     #[test]

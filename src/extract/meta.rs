@@ -34,17 +34,25 @@ fn date_re() -> &'static Regex {
     })
 }
 
-/// ISO dates (YYYY-MM-DD) found in `s`.
+/// ISO dates (YYYY-MM-DD) found in `s`, in Arabic (2023年10月20日, 2023-10-20) or Chinese
+/// numerals (二〇二三年十月二十日).
 pub fn iso_dates(s: &str) -> Vec<String> {
-    date_re()
-        .captures_iter(s)
-        .filter_map(|c| {
-            let y: u32 = c.name("y")?.as_str().parse().ok()?;
-            let m: u32 = c.name("m")?.as_str().parse().ok()?;
-            let d: u32 = c.name("d")?.as_str().parse().ok()?;
-            ((1..=12).contains(&m) && (1..=31).contains(&d))
-                .then(|| format!("{y:04}-{m:02}-{d:02}"))
-        })
+    let arabic = date_re().captures_iter(s).filter_map(|c| {
+        let at = c.get(0)?.start();
+        let y: u32 = c.name("y")?.as_str().parse().ok()?;
+        let m: u32 = c.name("m")?.as_str().parse().ok()?;
+        let d: u32 = c.name("d")?.as_str().parse().ok()?;
+        Some((at, y, m, d))
+    });
+    let spelled = super::dates::spelled_dates(s)
+        .into_iter()
+        .filter_map(|d| Some((d.range.start, u32::try_from(d.year).ok()?, d.month?, d.day?)));
+    let mut found: Vec<(usize, u32, u32, u32)> = arabic.chain(spelled).collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .filter(|&(_, _, m, d)| (1..=12).contains(&m) && (1..=31).contains(&d))
+        .map(|(_, y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
         .collect()
 }
 
@@ -327,6 +335,21 @@ mod tests {
         // A full name counts whatever the year.
         let named = meta("正文\n党史学习教育总结。", &[], true, "20250404.md");
         assert_eq!(named.campaign.as_deref(), Some("党史学习教育"));
+    }
+
+    #[test]
+    fn a_date_line_in_chinese_numerals_dates_the_document() {
+        let m = meta(
+            "关于加强基层党建工作的通知\n（二〇二三年十月二十日）\n正文",
+            &[],
+            true,
+            "",
+        );
+        assert_eq!(m.dates, ["2023-10-20"]);
+        assert_eq!(
+            iso_dates("2020年1月8日至二〇二〇年二月三日"),
+            ["2020-01-08", "2020-02-03"]
+        );
     }
 
     #[test]
