@@ -95,7 +95,11 @@ pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
         )
     };
     let mut out: Vec<SpelledDate> = Vec::new();
-    for (at, _) in text.match_indices('年') {
+    // memmem, not `match_indices('年')`: that searches for the char's last byte, B4, which
+    // every tenth CJK char ends with.
+    static NIAN: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let nian = NIAN.get_or_init(|| memchr::memmem::Finder::new("年"));
+    for at in nian.find_iter(text.as_bytes()) {
         // Four digits of three bytes each end right at 年.
         let Some(start) = at.checked_sub(12).filter(|&s| text.is_char_boundary(s)) else {
             continue;
