@@ -44,6 +44,17 @@ pub struct OutlineUnit {
 /// Paragraph openers that close every open section (a speech's conclusion).
 const CONCLUDERS: [&str; 4] = ["总之", "总而言之", "综上所述", "最后，我再强调"];
 
+/// Whether a paragraph without a marker of its own starts a new part of the text, which no
+/// numbered unit before it encloses: a Markdown heading (`## 详细新闻` and each news item's
+/// `### …` in a news transcript), or an appendix or glossary after a report.
+fn is_section_break(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    p.starts_with('#')
+        || matches!(p, "附件" | "附件：" | "附录" | "名词解释" | "注释")
+        || p.ends_with("名词注释")
+        || p.ends_with("名词解释")
+}
+
 /// Build the outline of one document's text (paragraphs separated by `\n`).
 pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let mut markers = Vec::new();
@@ -56,13 +67,25 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let conclusion_paras: Vec<bool> = crate::scan::split_lines(text)
         .map(|l| CONCLUDERS.iter().any(|c| l.starts_with(c)))
         .collect();
+    // Section breaks seen up to each paragraph, to ask whether one lies between two markers.
+    let breaks_through: Vec<usize> = crate::scan::split_lines(text)
+        .scan(0, |n, l| {
+            *n += usize::from(is_section_break(l));
+            Some(*n)
+        })
+        .collect();
+    let breaks_before = |p: usize| p.checked_sub(1).map_or(0, |q| breaks_through[q]);
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
     let mut stack: Vec<usize> = Vec::new();
     let mut style_depth: HashMap<Style, usize> = HashMap::new();
     let mut last_para = usize::MAX;
     for m in &markers {
         if m.paragraph != last_para {
-            if conclusion_paras.get(m.paragraph).copied().unwrap_or(false) {
+            // A break strictly between the last marker's paragraph and this one (a heading
+            // with a marker of its own is placed like any other unit).
+            let crossed =
+                last_para != usize::MAX && breaks_before(m.paragraph) > breaks_through[last_para];
+            if crossed || conclusion_paras.get(m.paragraph).copied().unwrap_or(false) {
                 stack.clear();
             }
             last_para = m.paragraph;

@@ -134,3 +134,27 @@ fn run_together_speech_keeps_far_apart_inline_headings() {
         ])
     );
 }
+
+/// The bug: in a news transcript every item's 一是/二是 nested under the last item of the
+/// summary list above it (1,798 units of news/xwlb), and a report's glossary under its last
+/// section.
+#[test]
+fn headings_without_markers_and_appendices_close_open_units() {
+    let news = "## 新闻摘要\n1.第一条新闻；\n2.第二条新闻；\n## 详细新闻\n### 第一条新闻\n会议指出，一是坚持改革，二是坚持法治。\n### 第二条新闻\n第一，加强监督。第二，强化执纪。";
+    assert_eq!(
+        tree(news),
+        pairs(&[
+            ("1.", 1),
+            ("2.", 1),
+            ("一是", 1),
+            ("二是", 1),
+            ("第一，", 1),
+            ("第二，", 1)
+        ])
+    );
+    let report = "一、主要任务\n（一）抓好农业。\n附件\n政府工作报告名词注释\n1.首发经济：指……\n2.低空经济：指……";
+    assert_eq!(
+        tree(report),
+        pairs(&[("一、", 1), ("（一）", 2), ("1.", 1), ("2.", 1)])
+    );
+}
