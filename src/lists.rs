@@ -43,11 +43,12 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
         // Units are in text order: jump to the first after the announcement, and look no
         // further than the gap allows (a 10 MB document has thousands of both).
         let from = outline.partition_point(|u| u.marker_range.start < range.end);
-        let Some(first) = outline[from..]
-            .iter()
-            .take_while(|u| u.marker_range.start <= range.end + MAX_GAP)
-            .position(|u| u.number == 1)
-            .map(|i| from + i)
+        // The series must be the next unit: a count followed by units numbered otherwise
+        // (9.各地落实二十条措施；10.…) announces nothing, however close a later 1 is.
+        let Some(first) = outline
+            .get(from)
+            .filter(|u| u.number == 1 && u.marker_range.start <= range.end + MAX_GAP)
+            .map(|_| from)
         else {
             continue;
         };
@@ -55,7 +56,7 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
         // The announcing sentence must be the last one before the series: 前四个环节任务已基本完成。
         // 当前还要做好以下几项工作：一是… announces nothing with its four.
         let sentences = gap
-            .split(['。', '！', '？'])
+            .split(['。', '！', '？', '；'])
             .filter(|s| {
                 !s.trim_matches(|c: char| c.is_whitespace() || c == '：')
                     .is_empty()
@@ -119,7 +120,11 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
     let mut resume = 0;
     for (at, _) in count_digits.find_iter(text) {
         let before = text[..at].chars().next_back();
-        if at < resume || before.is_some_and(numeral::is_cn_numeral_char) {
+        // 第十五个五年规划 is an ordinal, 数十个目标 and 几个方面 no count at all.
+        if at < resume
+            || before
+                .is_some_and(|c| numeral::is_cn_numeral_char(c) || matches!(c, '第' | '数' | '几'))
+        {
             continue;
         }
         let num_end = text[at..]
@@ -325,5 +330,28 @@ mod tests {
     fn counts_of_things_are_not_announcements() {
         let s = "派出五个督导组，联系三个单位。一是甲。二是乙。";
         assert!(run(s).is_empty());
+    }
+
+    /// The bugs, over news/xwlb: a numbered summary item naming a count (9.各地落实二十条措施)
+    /// took a series further down, past other units; ordinals and vague counts announced lists.
+    #[test]
+    fn only_the_next_unit_can_start_the_announced_series() {
+        let s = "1.通报十起典型问题；
+2.另一条新闻；
+（1）甲
+（2）乙";
+        assert!(run(s).is_empty(), "{:?}", run(s));
+        for s in [
+            "制定第十五个五年规划的建议：
+一、甲
+二、乙",
+            "空袭数十个目标。
+一、甲
+二、乙",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
+        // A semicolon ends the announcing sentence as a full stop does.
+        assert!(run("讲了三个问题的情况；会后分组讨论：\n一是甲。\n二是乙。").is_empty());
     }
 }
