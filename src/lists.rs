@@ -101,9 +101,9 @@ pub fn run_from(outline: &[OutlineUnit], first: usize) -> Vec<usize> {
 }
 
 /// Counts that announce structure: numeral ≥ 2 + classifier (个/点/项/方面 …) + an announce
-/// noun within the next few chars. Returns (byte range of the count phrase, count, intro).
+/// noun within the next few chars, the numeral in Chinese (讲五个问题) or in digits (提3点要求).
+/// Returns (byte range of the count phrase, count, intro), in text order.
 pub fn announcements(text: &str) -> Vec<Announcement> {
-    let dicts = Dictionaries::get();
     let is_count_digit = |c: char| {
         matches!(
             c,
@@ -114,16 +114,16 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
     let count_digits = COUNT_DIGITS.get_or_init(|| {
         CharSet::new(&['两', '二', '三', '四', '五', '六', '七', '八', '九', '十'])
     });
+    // 第十五个五年规划 is an ordinal, 数十个目标 and 几个方面 no count at all.
+    let no_count_after = |c: char| matches!(c, '第' | '数' | '几');
     let mut out = Vec::new();
     // Byte positions, not a char vector: this runs over whole documents, and only its count
     // digits are visited.
     let mut resume = 0;
     for (at, _) in count_digits.find_iter(text) {
         let before = text[..at].chars().next_back();
-        // 第十五个五年规划 is an ordinal, 数十个目标 and 几个方面 no count at all.
         if at < resume
-            || before
-                .is_some_and(|c| numeral::is_cn_numeral_char(c) || matches!(c, '第' | '数' | '几'))
+            || before.is_some_and(|c| numeral::is_cn_numeral_char(c) || no_count_after(c))
         {
             continue;
         }
@@ -134,45 +134,69 @@ pub fn announcements(text: &str) -> Vec<Announcement> {
             .last()
             .map_or(at, |(k, c)| at + k + c.len_utf8());
         resume = num_end;
-        let num_s = &text[at..num_end];
-        let Some(count) = numeral::parse_int(num_s).filter(|&v| (2..=30).contains(&v)) else {
-            continue;
-        };
-        let rest = &text[num_end..];
-        let Some(cls) = dicts
-            .announce_classifiers
-            .iter()
-            .filter(|c| rest.starts_with(c.as_str()))
-            .max_by_key(|c| c.len())
-        else {
-            continue;
-        };
-        // The noun phrase: up to 8 chars, to the first punctuation mark.
-        let tail: String = rest[cls.len()..]
-            .chars()
-            .take_while(|c| {
-                !matches!(
-                    c,
-                    '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n' | '（'
-                )
-            })
-            .take(8)
-            .collect();
-        let noun_end = nouns_end(&tail);
-        if !(cls == "点" || cls == "方面" || noun_end.is_some()) {
+        out.extend(announcement_at(text, at, num_end));
+    }
+    // Digits: one or two, not part of a longer number, a decimal or a percentage (53.3%).
+    let mut digits_end = 0;
+    for at in crate::scan::ascii_digits(text) {
+        if at < digits_end {
             continue;
         }
-        let noun_len = noun_end.unwrap_or(0);
-        let end_byte = num_end + cls.len() + noun_len;
-        let end_byte = extend_closing_quote(text, end_byte);
-        let start_byte = clause_start(text, at);
-        out.push((
-            at..end_byte,
-            count as u32,
-            text[start_byte..end_byte].to_owned(),
-        ));
+        let bytes = text.as_bytes();
+        let len = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        digits_end = at + len;
+        let before = text[..at].chars().next_back();
+        if len > 2
+            || before.is_some_and(|c| {
+                c.is_ascii_alphanumeric() || matches!(c, '.' | '%') || no_count_after(c)
+            })
+        {
+            continue;
+        }
+        out.extend(announcement_at(text, at, at + len));
     }
+    out.sort_by_key(|a| a.0.start);
     out
+}
+
+/// The announcement whose count is `text[at..num_end]`, if a classifier and an announce noun
+/// follow it.
+fn announcement_at(text: &str, at: usize, num_end: usize) -> Option<Announcement> {
+    let dicts = Dictionaries::get();
+    let count = numeral::parse_int(&text[at..num_end]).filter(|&v| (2..=30).contains(&v))?;
+    let rest = &text[num_end..];
+    let cls = dicts
+        .announce_classifiers
+        .iter()
+        .filter(|c| rest.starts_with(c.as_str()))
+        .max_by_key(|c| c.len())?;
+    // The noun phrase: up to 8 chars, to the first punctuation mark.
+    let tail: String = rest[cls.len()..]
+        .chars()
+        .take_while(|c| {
+            !matches!(
+                c,
+                '，' | '。' | '；' | '：' | '！' | '？' | '、' | '\n' | '（'
+            )
+        })
+        .take(8)
+        .collect();
+    let noun_end = nouns_end(&tail);
+    if !(cls == "点" || cls == "方面" || noun_end.is_some()) {
+        return None;
+    }
+    let noun_len = noun_end.unwrap_or(0);
+    let end_byte = num_end + cls.len() + noun_len;
+    let end_byte = extend_closing_quote(text, end_byte);
+    let start_byte = clause_start(text, at);
+    Some((
+        at..end_byte,
+        count as u32,
+        text[start_byte..end_byte].to_owned(),
+    ))
 }
 
 /// Where the announced noun phrase ends in `tail` (at most 8 chars): the furthest end of the
@@ -330,6 +354,27 @@ mod tests {
     fn counts_of_things_are_not_announcements() {
         let s = "派出五个督导组，联系三个单位。一是甲。二是乙。";
         assert!(run(s).is_empty());
+    }
+
+    /// The bug: counts in digits (提3点要求, 做好9个方面工作) announced nothing, 74 lists missed
+    /// over ../shared/corpus.
+    #[test]
+    fn counts_in_digits_announce_lists_too() {
+        let s = "我提3点要求。一要狠抓落实。二要加强协调。三要严守纪律。";
+        assert_eq!(run(s), vec![("我提3点要求".to_owned(), 3, 3)]);
+        let s = "今年要重点做好10个方面工作：\n（一）甲\n（二）乙";
+        assert_eq!(
+            run(s),
+            vec![("今年要重点做好10个方面工作".to_owned(), 10, 2)]
+        );
+        // Part of a longer number, a decimal, a percentage, or no announce noun: none.
+        for s in [
+            "增长53.3个百分点。一是甲。二是乙。",
+            "共125个问题：一是甲。二是乙。",
+            "派出5个督导组。一是甲。二是乙。",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
     }
 
     /// The bugs, over news/xwlb: a numbered summary item naming a count (9.各地落实二十条措施)

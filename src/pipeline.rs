@@ -335,7 +335,16 @@ impl Pipeline {
                 ));
             }
         }
-        let mut exclude: Vec<Range<usize>> = announced.into_iter().map(|a| a.0).collect();
+        // A count in digits is an announcement only where its list follows (提3点要求：一要…);
+        // elsewhere (制定3个专门工作方案) it stays a metric, as the gold has it.
+        let mut exclude: Vec<Range<usize>> = announced
+            .into_iter()
+            .map(|a| a.0)
+            .filter(|r| {
+                !text.as_bytes().get(r.start).is_some_and(u8::is_ascii_digit)
+                    || lists.iter().any(|l| l.range == *r)
+            })
+            .collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
         exclude.extend(gaps.iter().map(|g| g.range.clone()));
