@@ -20,7 +20,8 @@ pub struct OutlineUnit {
     pub number: u32,
     /// 1 for top-level units of the document.
     pub depth: usize,
-    /// Heading text: from after the marker up to the first 。 or ； (or the paragraph end).
+    /// Heading text: from after the marker up to the first 。 or ；, the next unit of its
+    /// paragraph, or the paragraph end.
     pub text: String,
     /// The first 8 chars after the marker, the form the gold annotations record.
     pub lead: String,
@@ -79,7 +80,7 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let mut stack: Vec<usize> = Vec::new();
     let mut style_depth: HashMap<Style, usize> = HashMap::new();
     let mut last_para = usize::MAX;
-    for m in &markers {
+    for (k, m) in markers.iter().enumerate() {
         if m.paragraph != last_para {
             // A break strictly between the last marker's paragraph and this one (a heading
             // with a marker of its own is placed like any other unit).
@@ -99,7 +100,12 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         let mut path: Vec<u32> = parent.map(|p| units[p].path.to_vec()).unwrap_or_default();
         path.push(m.number);
         let path: Arc<[u32]> = path.into();
-        let (heading, lead) = heading_text(text, m.end);
+        // A heading ends where the next unit of its paragraph starts: 一是同大家谈谈心，二是…
+        let next = markers
+            .get(k + 1)
+            .filter(|n| n.paragraph == m.paragraph)
+            .map(|n| n.start);
+        let (heading, lead) = heading_text(text, m.end, next);
         stack.push(units.len());
         units.push(OutlineUnit {
             marker: text[m.start..m.end].to_owned(),
@@ -169,10 +175,12 @@ fn place(
     }
 }
 
-/// Heading text (to the first 。/；/！/？ or the paragraph end, at most 120 chars) and lead.
-fn heading_text(text: &str, from: usize) -> (String, String) {
+/// The heading after a marker ending at `from` (to the first 。；！？, the paragraph end or the
+/// next marker at `next`, 120 chars at most) and its first 8 chars.
+fn heading_text(text: &str, from: usize, next: Option<usize>) -> (String, String) {
     let rest = &text[from..];
-    let rest = rest.trim_start_matches(' ');
+    let skipped = rest.len() - rest.trim_start_matches(' ').len();
+    let rest = &rest[skipped..];
     let para = &rest[..crate::scan::first_line_len(rest)];
     // Byte ends of the char runs, copied as one slice each rather than char by char.
     let heading_end = para
@@ -181,8 +189,13 @@ fn heading_text(text: &str, from: usize) -> (String, String) {
         .take(120)
         .last()
         .map_or(0, |(i, c)| i + c.len_utf8());
+    let heading_end = match next.and_then(|n| n.checked_sub(from + skipped)) {
+        Some(n) if n < heading_end && para.is_char_boundary(n) => n,
+        _ => heading_end,
+    };
+    let heading = para[..heading_end].trim_end_matches(['，', '、', ' ']);
     let lead_end = para.char_indices().nth(8).map_or(para.len(), |(i, _)| i);
-    (para[..heading_end].to_owned(), para[..lead_end].to_owned())
+    (heading.to_owned(), para[..lead_end].to_owned())
 }
 
 /// A unit ends where the next unit at the same or a shallower depth starts; an inline unit

@@ -158,3 +158,14 @@ fn headings_without_markers_and_appendices_close_open_units() {
         pairs(&[("一、", 1), ("（一）", 2), ("1.", 1), ("2.", 1)])
     );
 }
+
+/// The bug: 一是同大家谈谈心，二是给大家鼓鼓劲 gave the first unit the heading
+/// 同大家谈谈心，二是给大家鼓鼓劲 (105 units over ../shared/corpus).
+#[test]
+fn a_heading_ends_where_the_next_unit_of_its_paragraph_starts() {
+    let units = outline("今天来，一是同大家谈谈心，二是给大家鼓鼓劲，三是听听意见。");
+    let headings: Vec<&str> = units.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(headings, ["同大家谈谈心", "给大家鼓鼓劲", "听听意见"]);
+    // The lead is still the first 8 chars after the marker, as the gold records it.
+    assert_eq!(units[0].lead, "同大家谈谈心，二");
+}
