@@ -62,6 +62,9 @@ pub struct Marker {
     /// Index of the paragraph (line) it sits in, and whether it opens that paragraph.
     pub paragraph: usize,
     pub initial: bool,
+    /// An Arabic marker right before a digit (8.2022年世界互联网大会…): it may as well be a
+    /// decimal (53.3%), so it counts only inside a sequence.
+    pub before_digit: bool,
 }
 
 /// The digits of an enumerator numeral (a `matches!`, not a string search: it runs per char).
@@ -183,6 +186,11 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
             // A window shorter than WINDOW holds the rest of the line, so past its end
             // is the line's end.
             let end = chars.get(i + n).map_or(line.len(), |&(k, _)| k);
+            let before_digit = style == Style::Arabic
+                && chars.get(i + n).is_some_and(|&(_, c)| c.is_ascii_digit());
+            if before_digit && !opens_with_a_dated_word(&line[end..]) {
+                continue;
+            }
             out.push(Marker {
                 style,
                 number,
@@ -190,10 +198,21 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
                 end: base + end,
                 paragraph,
                 initial: i == 0,
+                before_digit,
             });
             resume = end;
         }
     }
+}
+
+/// Whether a heading that opens with digits goes on in words (2022年世界互联网大会, 10月民航,
+/// 2026上合组织): an item's text. A decimal or a table row goes on with a unit, a space or more
+/// figures (3.6%, 7亿 元, 0.6 19.4).
+fn opens_with_a_dated_word(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[digits..].chars().next().is_some_and(|c| {
+        matches!(c, '\u{4E00}'..='\u{9FFF}') && !matches!(c, '亿' | '万' | '千' | '百' | '十')
+    })
 }
 
 /// The marker (style, number, length in chars) starting at `chars[i]`, where `chars[i - 1]`,
@@ -246,10 +265,14 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         if let Some((v, n)) = arabic_number(chars, i) {
             match next(i + n) {
                 Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
-                Some('、' | '.' | '．') => {
+                Some(sep @ ('、' | '.' | '．')) => {
                     let after = next(i + n + 1);
                     let inline_ok = matches!(prev, Some('。' | '；' | '：'));
-                    if (initial || inline_ok) && !after.is_some_and(|a| a.is_ascii_digit()) {
+                    // 8.2022年… opening a paragraph may be an item whose text opens with a
+                    // figure; `keep_sequences` keeps it only beside its neighbours.
+                    let digit_ok =
+                        !after.is_some_and(|a| a.is_ascii_digit()) || (initial && sep != '、');
+                    if (initial || inline_ok) && digit_ok {
                         found = Some((Style::Arabic, v, n + 1));
                     }
                 }
@@ -270,7 +293,7 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            if m.initial && m.style.is_block() {
+            if m.initial && m.style.is_block() && !m.before_digit {
                 return true;
             }
             let near = |o: &Marker| {

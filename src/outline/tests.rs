@@ -169,3 +169,16 @@ fn a_heading_ends_where_the_next_unit_of_its_paragraph_starts() {
     // The lead is still the first 8 chars after the marker, as the gold records it.
     assert_eq!(units[0].lead, "同大家谈谈心，二");
 }
+
+/// The bug: a numbered item whose text opens with a figure (8.2022年世界互联网大会…) was taken
+/// for a decimal and dropped (437 units of news/xwlb). Beside its neighbours it is an item; a
+/// paragraph opening with a decimal is not.
+#[test]
+fn an_item_opening_with_a_figure_is_kept_beside_its_neighbours() {
+    let s = "7.第七条；\n8.2022年世界互联网大会今天开幕；\n9.第九条；";
+    assert_eq!(tree(s), pairs(&[("7.", 1), ("8.", 1), ("9.", 1)]));
+    assert!(tree("53.3%的企业实现增长。\n全年完成目标。").is_empty());
+    // Beside neighbours, a decimal or a table row still is none: 3.6%, 7亿 元, 0.6 19.4.
+    let table = "2.第二条；\n3.6%的增幅\n4.第四条；";
+    assert_eq!(tree(table), pairs(&[("2.", 1), ("4.", 1)]));
+}
