@@ -195,21 +195,43 @@ fn resume_refuses_a_partial_output_from_other_inputs() {
     assert!(!Path::new(&out).exists());
 }
 
+/// A run over 150 small files, killed after its first records reached `partial`.
+struct Interrupted {
+    corpus: tempfile::TempDir,
+    _out_dir: tempfile::TempDir,
+    input: String,
+    out: String,
+    partial: PathBuf,
+}
+
+impl Interrupted {
+    fn with(extra: &[&str]) -> Interrupted {
+        let corpus = small_corpus(150);
+        let input = path_str(corpus.path());
+        let out_dir = tempfile::tempdir().expect("tempdir");
+        let out = path_str(&out_dir.path().join("o.jsonl"));
+        let partial = PathBuf::from(format!("{out}.partial"));
+        let mut args = vec!["extract", &input, "-o", &out, "-j", "1", "-q"];
+        args.extend_from_slice(extra);
+        kill_after_three_records(&args, &partial);
+        Interrupted {
+            corpus,
+            _out_dir: out_dir,
+            input,
+            out,
+            partial,
+        }
+    }
+}
+
 /// The bug: a run killed with --tokens and resumed without it finished with exit 0 and an
 /// output of records with and without tokens.
 #[test]
 fn resume_refuses_other_options_than_the_interrupted_runs() {
-    let corpus = small_corpus(150);
-    let input = path_str(corpus.path());
-    let out_dir = tempfile::tempdir().expect("tempdir");
-    let out = path_str(&out_dir.path().join("o.jsonl"));
-    let partial = PathBuf::from(format!("{out}.partial"));
-    kill_after_three_records(
-        &["extract", &input, "-o", &out, "-j", "1", "-q", "--tokens"],
-        &partial,
-    );
+    let run = Interrupted::with(&["--tokens"]);
+    let (input, out, partial) = (run.input.as_str(), run.out.as_str(), &run.partial);
 
-    let o = tifa(&["extract", &input, "-o", &out, "--resume"]);
+    let o = tifa(&["extract", input, "-o", out, "--resume"]);
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("tokens: true then, false now"), "{err}");
@@ -218,9 +240,9 @@ fn resume_refuses_other_options_than_the_interrupted_runs() {
         "the partial output is kept for a resume with the same options"
     );
 
-    let o = tifa(&["extract", &input, "-o", &out, "--resume", "--tokens"]);
+    let o = tifa(&["extract", input, "-o", out, "--resume", "--tokens"]);
     assert_eq!(o.status.code(), Some(0), "{o:?}");
-    let text = std::fs::read_to_string(&out).expect("output");
+    let text = std::fs::read_to_string(out).expect("output");
     assert_eq!(text.lines().count(), 150);
     assert!(text.lines().all(|l| l.contains("\"tokens\":")));
 }
@@ -228,19 +250,19 @@ fn resume_refuses_other_options_than_the_interrupted_runs() {
 /// The bug: a file edited after the kill kept the record of its old text.
 #[test]
 fn resume_refuses_an_input_edited_since_its_record_was_made() {
-    let corpus = small_corpus(150);
-    let input = path_str(corpus.path());
-    let out_dir = tempfile::tempdir().expect("tempdir");
-    let out = path_str(&out_dir.path().join("o.jsonl"));
-    let partial = PathBuf::from(format!("{out}.partial"));
-    kill_after_three_records(&["extract", &input, "-o", &out, "-j", "1", "-q"], &partial);
-    std::fs::write(corpus.path().join("doc000.txt"), "同志们：\n讲两点意见。").expect("edit");
+    let run = Interrupted::with(&[]);
+    let (input, out) = (run.input.as_str(), run.out.as_str());
+    std::fs::write(
+        run.corpus.path().join("doc000.txt"),
+        "同志们：\n讲两点意见。",
+    )
+    .expect("edit");
 
-    let o = tifa(&["extract", &input, "-o", &out, "--resume"]);
+    let o = tifa(&["extract", input, "-o", out, "--resume"]);
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("doc000.txt\" is not the file it was"), "{err}");
-    assert!(!Path::new(&out).exists());
+    assert!(!Path::new(out).exists());
 }
 
 #[test]
