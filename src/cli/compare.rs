@@ -65,21 +65,7 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
         .iter()
         .map(|b| compare::compare(first, b, &params))
         .collect();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written: std::io::Result<()> = comparisons.iter().enumerate().try_for_each(|(k, c)| {
-        if a.json {
-            serde_json::to_writer(&mut out, c)?;
-            writeln!(out)
-        } else {
-            if k > 0 {
-                writeln!(out)?;
-            }
-            write!(out, "{}", report::summary(c))
-        }
-    });
-    written
-        .and_then(|()| out.flush())
-        .map_err(|e| write_failed("writing output", &e))?;
+    // The page first: a reader of the summary who stops early (| head) still gets it.
     if let Some(path) = &a.html {
         let pages: Vec<html::Page> = comparisons
             .iter()
@@ -92,12 +78,26 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
             .collect();
         std::fs::write(path, html::page(&pages))
             .map_err(|e| format!("cannot write {path}: {e}"))?;
-        if !a.json {
-            writeln!(out, "\nHTML report: {path}")
-                .and_then(|()| out.flush())
-                .map_err(|e| write_failed("writing output", &e))?;
-        }
     }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written: std::io::Result<()> = comparisons.iter().enumerate().try_for_each(|(k, c)| {
+        if a.json {
+            serde_json::to_writer(&mut out, c)?;
+            writeln!(out)
+        } else {
+            if k > 0 {
+                writeln!(out)?;
+            }
+            write!(out, "{}", report::summary(c))
+        }
+    });
+    let noted = match (&a.html, a.json) {
+        (Some(path), false) => written.and_then(|()| writeln!(out, "\nHTML report: {path}")),
+        _ => written,
+    };
+    noted
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed("writing output", &e))?;
     Ok(ExitCode::SUCCESS)
 }
 
