@@ -160,7 +160,7 @@ fn nearly_clean(e: &'static Encoding, bytes: &[u8]) -> bool {
         // Too little text for chardetng's statistics (讲话 in GBK came out as ISO-8859-5
         // НВЛА): a short text is taken as Chinese when it decodes without a single error into
         // Chinese chars only.
-        return non_ascii > 0 && bad == 0 && mostly_chinese_only(&text);
+        return non_ascii > 0 && bad == 0 && all_chinese(&text);
     }
     bad <= 1 + non_ascii / 50 && looks_native(e, &text.replace('\u{FFFD}', ""))
 }
@@ -169,7 +169,7 @@ fn nearly_clean(e: &'static Encoding, bytes: &[u8]) -> bool {
 const SHORT: usize = 10;
 
 /// Every non-ASCII char is an ideograph or CJK punctuation.
-fn mostly_chinese_only(text: &str) -> bool {
+fn all_chinese(text: &str) -> bool {
     text.chars()
         .filter(|c| !c.is_ascii())
         .all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}'))

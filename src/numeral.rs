@@ -34,6 +34,21 @@ pub fn is_cn_numeral_char(c: char) -> bool {
     digit_value(c).is_some() || unit_value(c).is_some()
 }
 
+/// A digit of a year written digit by digit (二〇三五, 一九九八, 二零二零): the plain digits only,
+/// not 两 or the financial forms.
+pub fn is_year_digit(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+    )
+}
+
+/// A year written digit by digit in Chinese numerals: four year digits. A count of years is
+/// written with 十 and 百 (三十年), never as four bare digits.
+pub fn is_spelled_year(s: &str) -> bool {
+    s.chars().count() == 4 && s.chars().all(is_year_digit)
+}
+
 /// Parse a whole string as an integer: ASCII digits, or a Chinese numeral
 /// (positional 十二/三千二百二十六, or digit strings like 一九九八 / 二〇〇五).
 pub fn parse_int(s: &str) -> Option<u64> {

@@ -2,6 +2,7 @@
 //! with the day left blank, 2月底, 2013年7月, 二〇三五年) and relative (今年, 上月, 近日) — each
 //! with its text and, where the year is known (stated, or the document's own year), an ISO form.
 
+use crate::numeral;
 use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
 use serde::Serialize;
@@ -88,12 +89,6 @@ pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
         ))
         .unwrap_or_else(|e| panic!("spelled date pattern: {e}"))
     });
-    let digit = |c: char| {
-        matches!(
-            c,
-            '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-        )
-    };
     let mut out: Vec<SpelledDate> = Vec::new();
     // memmem, not `match_indices('年')`: that searches for the char's last byte, B4, which
     // every tenth CJK char ends with.
@@ -104,8 +99,11 @@ pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
         let Some(start) = at.checked_sub(12).filter(|&s| text.is_char_boundary(s)) else {
             continue;
         };
-        if !text[start..at].chars().all(digit)
-            || text[..start].chars().next_back().is_some_and(digit)
+        if !numeral::is_spelled_year(&text[start..at])
+            || text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(numeral::is_year_digit)
             || out.last().is_some_and(|d| d.range.end > start)
         {
             continue;
@@ -113,10 +111,7 @@ pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
         let Some(c) = re.captures(&text[start..]) else {
             continue;
         };
-        let number = |k: &str| {
-            c.name(k)
-                .and_then(|m| crate::numeral::parse_int(m.as_str()))
-        };
+        let number = |k: &str| c.name(k).and_then(|m| numeral::parse_int(m.as_str()));
         let Some(year) = number("y").and_then(|y| i32::try_from(y).ok()) else {
             continue;
         };

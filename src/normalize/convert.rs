@@ -122,12 +122,13 @@ fn own_phrases_kept(d: opencc_fmmseg::DictionaryMaxlength) -> opencc_fmmseg::Dic
         if chars.as_slice() != key
             && chars.iter().any(|&c| rewritten(c))
             && d.ts_phrases.get(&chars).is_none()
-            && !pairs.iter().any(|(p, _)| p == value)
         {
             pairs.push((value.to_owned(), value.to_owned()));
         }
     }
+    // Several traditional phrases can share their simplified one.
     pairs.sort();
+    pairs.dedup();
     let spec = CustomDictSpec {
         slot: DictSlot::TSPhrases,
         pairs,

@@ -357,7 +357,7 @@ fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
         // counts the hours).
         "年" => {
             num.len() == 4
-                || is_spelled_year(num)
+                || numeral::is_spelled_year(num)
                 || after
                     .is_some_and(|c| c.is_ascii_digit() || matches!(c, '度' | '前' | '后' | '来'))
         }
@@ -365,18 +365,6 @@ fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
         "月" => true,
         _ => false,
     }
-}
-
-/// A year written digit by digit in Chinese numerals (二〇三五, 一九九八, 二零二零): a count of
-/// years is written with 十 and 百 (三十年), never as four bare digits.
-fn is_spelled_year(num: &str) -> bool {
-    num.chars().count() == 4
-        && num.chars().all(|c| {
-            matches!(
-                c,
-                '〇' | '零' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
-            )
-        })
 }
 
 #[cfg(test)]
