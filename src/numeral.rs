@@ -71,8 +71,12 @@ pub fn parse_int(s: &str) -> Option<u64> {
             .iter()
             .try_fold(0u64, |acc, &c| Some(acc * 10 + digit_value(c)?));
     }
-    let mut total = 0u64; // completed 万/亿 sections
-    let mut section = 0u64; // within the current section
+    // 三亿五千万: the part counted in 亿, the part in 万 below it, and what is below 万.
+    let mut yi = 0u64;
+    let mut wan = 0u64;
+    let mut section = 0u64;
+    // The last of 十/百/千 in this section: they come in descending order (十百千万 is no number).
+    let mut small = u64::MAX;
     let mut digit: Option<u64> = None;
     for &c in &chars {
         if let Some(d) = digit_value(c) {
@@ -81,20 +85,33 @@ pub fn parse_int(s: &str) -> Option<u64> {
             }
             digit = Some(d);
         } else if let Some(u) = unit_value(c) {
-            if u >= 10_000 {
-                section += digit.take().unwrap_or(0);
-                if section == 0 {
-                    section = 1;
+            if u < 10_000 {
+                if u >= small {
+                    return None;
                 }
-                total = (total + section).checked_mul(u)?;
-                section = 0;
-            } else {
+                small = u;
                 // A bare 十 means 一十.
                 section += digit.take().unwrap_or(1) * u;
+                continue;
+            }
+            let below = section + digit.take().unwrap_or(0);
+            section = 0;
+            small = u64::MAX;
+            if u == 10_000 {
+                wan = wan.checked_add(below.max(1).checked_mul(u)?)?;
+            } else {
+                // 万亿 and 一万二千亿 count everything before 亿 in 亿; a bare 亿 is one.
+                let n = wan + below;
+                wan = 0;
+                yi = yi
+                    .checked_add(if n == 0 && yi == 0 { 1 } else { n })?
+                    .checked_mul(u)?;
             }
         }
     }
-    Some(total + section + digit.unwrap_or(0))
+    yi.checked_add(wan)?
+        .checked_add(section)?
+        .checked_add(digit.unwrap_or(0))
 }
 
 /// Parse a decimal number written with ASCII digits and an optional 万/亿 magnitude,
@@ -133,7 +150,27 @@ mod tests {
             assert_eq!(parse_int(s), Some(v), "{s}");
         }
         assert_eq!(parse_int("第一"), None);
+        assert_eq!(parse_int("十百千万"), None);
         assert_eq!(parse_int(""), None);
+    }
+
+    /// The bug: 一万亿 read as 1,000,100,000,000 (the 亿 multiplied a 1 put in for the empty
+    /// part after 万), and 三亿五千万 as 3,000,050,000,000.
+    #[test]
+    fn counts_of_wan_under_yi() {
+        for (s, v) in [
+            ("一万亿", 1_000_000_000_000),
+            ("万亿", 1_000_000_000_000),
+            ("一万二千亿", 1_200_000_000_000),
+            ("三亿五千万", 350_000_000),
+            ("五十万", 500_000),
+            ("十亿", 1_000_000_000),
+            ("万", 10_000),
+            ("亿", 100_000_000),
+            ("两千亿", 200_000_000_000),
+        ] {
+            assert_eq!(parse_int(s), Some(v), "{s}");
+        }
     }
 
     #[test]
