@@ -139,6 +139,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         };
         let chinese = caps.name("cn").is_some();
+        let (num, all) = if chinese {
+            search::with_leading_one(text, num, all)
+        } else {
+            (num, all)
+        };
         if exclude.overlaps(&all.range()) {
             continue;
         }
@@ -166,7 +171,8 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let unit_s = unit.as_str();
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         // 民国八十五年 counts years from 1912: a date, however it is written.
-        let roc_year = unit_s == "年" && text[..num.start()].ends_with("民国");
+        let roc_year =
+            unit_s == "年" && text[..num.start()].trim_end_matches(' ').ends_with("民国");
         // 三年行动, 五年规划: the name of a plan, not a count of years.
         let plan = unit_s == "年"
             && ["行动", "规划", "计划", "攻坚"]

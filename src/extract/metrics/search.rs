@@ -116,6 +116,28 @@ impl<'t> Group<'t> {
     }
 }
 
+/// A Chinese count and its whole match, widened to the 一 that leads it (一百二十名, 一千多家,
+/// 中华民国一百零四年). 一 is no opener of the search, as an article it is among the commonest
+/// chars, so a count of hundreds or more is found from its 百/千/万/亿 and the 一 is taken here.
+pub(super) fn with_leading_one<'t>(
+    text: &'t str,
+    num: Group<'t>,
+    all: Group<'t>,
+) -> (Group<'t>, Group<'t>) {
+    let led = num.start() == all.start()
+        && num.as_str().starts_with(['百', '千', '万', '亿'])
+        && text[..num.start()].ends_with('一');
+    if !led {
+        return (num, all);
+    }
+    let start = num.start() - '一'.len_utf8();
+    let widen = |g: Group<'t>| Group {
+        start,
+        text: &text[start..g.end()],
+    };
+    (widen(num), widen(all))
+}
+
 /// The matches of the pattern in `text`, left to right and without overlaps.
 pub(super) fn matches(text: &str) -> impl Iterator<Item = Found<'_>> + '_ {
     let starts = Merged {

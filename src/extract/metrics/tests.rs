@@ -297,6 +297,15 @@ fn change_rates_take_the_noun_of_the_figure_before_them() {
 #[test]
 fn dates_of_the_republic_era_are_not_metrics() {
     assert!(run("中华民国八十五年一月十二日公布，民国九十二年修正。").is_empty());
+    // A year of hundreds, whose 一 the search once left out, and one in spaced digits.
+    assert!(run("自中华民国一百零四年五月一日施行。民国 101 年 5 月 1 日起。").is_empty());
+}
+
+#[test]
+fn a_count_led_by_yi_keeps_its_yi() {
+    let got = metrics("补助一百二十名学生，有一千多家企业参加，统一百家号。", &[]);
+    let texts: Vec<(&str, f64)> = got.iter().map(|m| (m.text.as_str(), m.value)).collect();
+    assert_eq!(texts, vec![("一百二十名", 120.0), ("一千多家", 1000.0)]);
 }
 
 #[test]
