@@ -123,7 +123,76 @@ pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
             day: number("d").and_then(|d| u32::try_from(d).ok()),
         });
     }
+    republic_dates(text, &mut out);
     out
+}
+
+/// Dates of the Republic of China calendar, as Taiwan's laws date themselves: 民国 and a year
+/// counted from 1912, in Chinese numerals or digits (中华民国一百零四年五月一日, 民国 101 年 5
+/// 月 1 日), and the same form again after 至, which goes on in that era
+/// (…五月一日至一百零五年四月三十日). The text is normalized, so 民國 reads 民国 here. They go
+/// into `out` by position, with the years converted to the common era.
+fn republic_dates(text: &str, out: &mut Vec<SpelledDate>) {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^ ?(?P<y>[一二三四五六七八九十百零〇]{1,6}|[0-9]{1,3}) ?年",
+            r"(?: ?(?P<m>十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9]) ?月",
+            r"(?: ?(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|3[01]|[12][0-9]|0?[1-9]) ?[日号])?)?"
+        ))
+        .unwrap_or_else(|e| panic!("republic date pattern: {e}"))
+    });
+    static ERA: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let era = ERA.get_or_init(|| memchr::memmem::Finder::new("民国"));
+    let mut found = Vec::new();
+    let mut from = 0;
+    for at in era.find_iter(text.as_bytes()) {
+        if at < from {
+            continue;
+        }
+        let start = if text[..at].ends_with("中华") {
+            at - "中华".len()
+        } else {
+            at
+        };
+        let mut date_from = at + "民国".len();
+        let mut start = start;
+        while let Some(c) = re.captures(&text[date_from..]) {
+            let number = |k: &str| c.name(k).and_then(|m| numeral::parse_int(m.as_str()));
+            let year = number("y").filter(|y| (1..=200).contains(y));
+            let month = number("m").and_then(|m| u32::try_from(m).ok());
+            let day = number("d").and_then(|d| u32::try_from(d).ok());
+            let Some(year) = year.and_then(|y| i32::try_from(y).ok()) else {
+                break;
+            };
+            let end = date_from + c.get(0).map_or(0, |m| m.end());
+            found.push(SpelledDate {
+                range: start..end,
+                year: 1911 + year,
+                month,
+                day,
+            });
+            from = end;
+            if !text[end..].starts_with('至') {
+                break;
+            }
+            start = end + '至'.len_utf8();
+            date_from = start;
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    out.extend(found);
+    out.sort_by_key(|d| (d.range.start, std::cmp::Reverse(d.range.end)));
+    let mut end = 0;
+    out.retain(|d| {
+        let keep = d.range.start >= end;
+        if keep {
+            end = d.range.end;
+        }
+        keep
+    });
 }
 
 /// Date mentions of `text`; `year` is the document's own year, used for partial dates.
@@ -144,9 +213,16 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
             }
         })
         .collect();
+    // The spelled dates' ranges, in order, to pass over what the digit pattern finds inside
+    // them (the 5月1日 of 民国101年5月1日).
+    let spelled: Vec<Range<usize>> = out.iter().map(|d| d.range.clone()).collect();
     for (at, c) in matches(text, anchors()) {
         let Some(all) = c.get(0) else { continue };
         let all = at + all.start()..at + all.end();
+        let n = spelled.partition_point(|r| r.start < all.end);
+        if n > 0 && spelled[n - 1].end > all.start {
+            continue;
+        }
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<i32>().ok());
         // 12月 inside 112月 or 3.5月 is not a date.
         if text[..all.start]
@@ -184,8 +260,7 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
             range: all,
         });
     }
-    // The two searches cannot overlap (the pattern wants ASCII digits before 年 and 月); the
-    // spelled dates go in by position.
+    // The spelled dates go in by position.
     out.sort_by_key(|d| d.range.start);
     out
 }
@@ -274,6 +349,31 @@ mod tests {
         assert_eq!(got, want);
         // Five digits are no year, nor is a count with 十.
         assert!(got_none("一二三四五年，三十年"));
+    }
+
+    /// The bug: Taiwan's laws date themselves by the Republic's years (民国一百零四年五月一日),
+    /// which gave no date at all and a metric of 104 years.
+    #[test]
+    fn dates_of_the_republic_era() {
+        let g = got(
+            "中华民国八十八年五月二十七日施行。自民国一百零四年五月一日至一百零五年四月三十日止，民国 101 年 5 月 1 日，民国101年12月，民国九十年。",
+            None,
+        );
+        let want = [
+            ("中华民国八十八年五月二十七日", "full", "1999-05-27"),
+            ("民国一百零四年五月一日", "full", "2015-05-01"),
+            ("一百零五年四月三十日", "full", "2016-04-30"),
+            ("民国 101 年 5 月 1 日", "full", "2012-05-01"),
+            ("民国101年12月", "partial", "2012-12"),
+            ("民国九十年", "full", "2001"),
+        ];
+        let got: Vec<(&str, &str, &str)> = g
+            .iter()
+            .map(|(t, k, i)| (t.as_str(), *k, i.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(got, want);
+        // The era named without a year is no date.
+        assert!(got_none("中华民国宪法，民国时期"));
     }
 
     fn got_none(s: &str) -> bool {
