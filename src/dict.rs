@@ -17,6 +17,7 @@ const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
 const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
+const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub struct Dictionaries {
     pub announce_nouns: Vec<String>,
     /// Classifiers used in announcements (个, 点, 项, 条, 种, 方面).
     pub announce_classifiers: Vec<String>,
+    /// Words after (`.0`) or before (`.1`) a count of years that make it a name (五年规划).
+    pub period_names: (Vec<String>, Vec<String>),
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
@@ -204,6 +207,16 @@ impl Dictionaries {
                 )),
             }
         }
+        let mut period_names = (Vec::new(), Vec::new());
+        for (n, l) in data_lines(PERIOD_NAMES) {
+            match l.split_once('\t') {
+                Some((w, "after")) => period_names.0.push(w.trim().to_owned()),
+                Some((w, "before")) => period_names.1.push(w.trim().to_owned()),
+                _ => errors.push(format!(
+                    "period_names.txt:{n}: expected word<TAB>after|before"
+                )),
+            }
+        }
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').collect();
@@ -266,6 +279,7 @@ impl Dictionaries {
             units,
             announce_nouns,
             announce_classifiers,
+            period_names,
             levels,
         };
         (d, errors)

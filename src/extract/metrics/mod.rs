@@ -7,6 +7,7 @@
 mod noun;
 mod search;
 
+use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
@@ -173,12 +174,10 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         // 民国八十五年 counts years from 1912: a date, however it is written.
         let roc_year =
             unit_s == "年" && text[..num.start()].trim_end_matches(' ').ends_with("民国");
-        // 三年行动, 五年规划: the name of a plan, not a count of years.
-        let plan = unit_s == "年"
-            && ["行动", "规划", "计划", "攻坚"]
-                .iter()
-                .any(|w| text[all.end()..].starts_with(w));
-        if roc_year || plan || is_date_or_time(num.as_str(), unit_s, after) {
+        if roc_year
+            || (unit_s == "年" && names_a_period(text, &num, &all))
+            || is_date_or_time(num.as_str(), unit_s, after)
+        {
             continue;
         }
         let mult = match caps.name("mag").map(|m| m.as_str()) {
@@ -357,6 +356,19 @@ fn round(v: f64) -> f64 {
 }
 
 /// 2013年, 二〇三五年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
+/// 三年行动, 五年规划, 新时代十年, 百年未有之大变局: a count of years that names a plan or a
+/// period (`dictionaries/period_names.txt`), or a bare round 百年/千年/万年 (a century).
+fn names_a_period(text: &str, num: &search::Group, all: &search::Group) -> bool {
+    let (after, before) = &Dictionaries::get().period_names;
+    matches!(num.as_str(), "百" | "千" | "万")
+        || after
+            .iter()
+            .any(|w| text[all.end()..].starts_with(w.as_str()))
+        || before
+            .iter()
+            .any(|w| text[..all.start()].ends_with(w.as_str()))
+}
+
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
     match unit {
         // 十多年前, 两年后, 三年来: years counted from now, not a quantity (被困22小时后 still

@@ -344,3 +344,16 @@ fn noun_after_de_and_before_number() {
     let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
     assert_eq!(nouns, vec!["同志", "区党委督导组", "督导组"]);
 }
+
+/// The bug: 百年未有之大变局 (167 times in ../shared/corpus), 两个一百年奋斗目标 and 新时代十年
+/// came out as counts of years.
+#[test]
+fn years_that_name_a_period_are_not_metrics() {
+    assert!(run(
+        "百年变局加速演进，实现建军一百年奋斗目标，新时代十年的伟大变革，千年大计，长江十年禁渔。"
+    )
+    .is_empty());
+    // Durations that are facts stay.
+    let got = run("任期三年，判处有期徒刑七年以上。");
+    assert_eq!(got.len(), 2);
+}
