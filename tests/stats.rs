@@ -282,3 +282,66 @@ fn errors_and_csv_sections() {
         "csv of several sections is a usage error"
     );
 }
+
+/// The trend table pivots the slogan table: each cell is the share of the group's documents
+/// that use the slogan, and slogans asked for in traditional characters with punctuation are
+/// found by their canonical form.
+#[test]
+fn trend_shares_agree_with_the_slogan_table() {
+    let report = stats_json(&[
+        "corpus/",
+        "--by",
+        "campaign",
+        "--top",
+        "1000",
+        "--section",
+        "slogans,trend",
+        "--slogan",
+        "四風,兩不誤、兩促進",
+    ]);
+    let trend = report["trend"].as_array().expect("trend rows");
+    let firsts: Vec<&str> = trend.iter().filter_map(|r| r["slogan"].as_str()).collect();
+    assert_eq!(firsts, ["(documents)", "四风", "两不误两促进"]);
+    let slogans = report["slogans"].as_array().expect("slogan rows");
+    let groups: Vec<&str> = trend[0]
+        .as_object()
+        .expect("row object")
+        .keys()
+        .filter(|k| *k != "slogan")
+        .map(String::as_str)
+        .collect();
+    assert!(groups.contains(&"党的群众路线教育实践活动"));
+    for row in &trend[1..] {
+        let slogan = row["slogan"].as_str().unwrap_or_default();
+        for g in &groups {
+            let size = trend[0][*g].as_u64().expect("group size");
+            let used = slogans
+                .iter()
+                .find(|r| r["campaign"] == *g && r["slogan"] == slogan)
+                .map_or(0, |r| r["documents"].as_u64().unwrap_or(0));
+            let want = (used as f64 * 1000.0 / size as f64).round() / 10.0;
+            assert_eq!(row[*g].as_f64(), Some(want), "{slogan} in {g}");
+        }
+    }
+    let siwei = &trend[1]["党的群众路线教育实践活动"];
+    assert_eq!(siwei.as_f64(), Some(100.0));
+
+    // As CSV: a header of `slogan` and the groups, one line a slogan after the sizes.
+    let text = ok_stdout(&tifa(&[
+        "stats",
+        "corpus/",
+        "--section",
+        "trend",
+        "--format",
+        "csv",
+        "--top",
+        "3",
+    ]));
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let header = r.headers().expect("header").clone();
+    assert_eq!(&header[0], "slogan");
+    assert_eq!(header.iter().last(), Some("unknown"));
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(&rows[0][0], "(documents)");
+}

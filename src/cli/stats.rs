@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use tifa::align::AlignedText;
 use tifa::batch;
+use tifa::extract::slogans::canonical;
 use tifa::normalize::normalize;
 use tifa::stats::{render, Collector, Facet, Section, StatsOptions};
 use tifa::{Options, Pipeline};
@@ -30,9 +31,14 @@ pub struct StatsArgs {
     /// Group slogan frequencies by this.
     #[arg(long, value_enum, default_value = "year")]
     pub by: Facet,
-    /// Slogans listed per group, and metric nouns listed.
+    /// Slogans listed per group and in the trend table (without --slogan), and metric nouns
+    /// listed.
     #[arg(long, default_value_t = 10)]
     pub top: usize,
+    /// Slogans for the trend table (repeat or separate with commas), as written or canonical
+    /// (两不误、两促进 or 两不误两促进); default: the --top slogans used by most documents.
+    #[arg(long, value_name = "SLOGAN", value_delimiter = ',')]
+    pub slogan: Vec<String>,
     /// Show every occurrence of this term in context (needs the text: a corpus path, or an
     /// output made with `tifa extract --text`).
     #[arg(long, value_name = "TERM")]
@@ -99,13 +105,13 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     };
     if a.format == Format::Csv {
         let n = if only.is_empty() {
-            5 + usize::from(a.kwic.is_some())
+            6 + usize::from(a.kwic.is_some())
         } else {
             only.len()
         };
         if n != 1 {
             return Err("--format csv writes one table: choose it with --section \
-                        (overview, slogans, metrics, depth, warnings, kwic)"
+                        (overview, slogans, trend, metrics, depth, warnings, kwic)"
                 .into());
         }
     }
@@ -124,9 +130,17 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             n.to_owned()
         }
     });
+    // Slogans are counted by their canonical form, simplified and without punctuation.
+    let slogans: Vec<String> = a
+        .slogan
+        .iter()
+        .map(|s| canonical(normalize(&AlignedText::identity(s), conv.as_ref()).as_str()))
+        .filter(|s| !s.is_empty())
+        .collect();
     let mut stats = Collector::new(StatsOptions {
         by: a.by,
         top: a.top,
+        slogans,
         kwic: kwic.clone(),
         context: a.context,
     });

@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const UNKNOWN: &str = "unknown";
 
 #[derive(Default)]
-struct SloganCount {
-    documents: usize,
-    occurrences: usize,
+pub(super) struct SloganCount {
+    pub(super) documents: usize,
+    pub(super) occurrences: usize,
 }
 
 #[derive(Default)]
@@ -190,6 +190,13 @@ impl Collector {
         let mut tables = vec![
             self.overview(),
             self.slogan_table(),
+            super::trend::trend_table(
+                self.opts.by,
+                &self.ordered_groups(),
+                &self.slogans,
+                &self.opts.slogans,
+                self.opts.top,
+            ),
             self.noun_table(),
             self.depth_table(),
             self.problem_table(),

@@ -1,12 +1,14 @@
 //! Corpus statistics over extraction records (`tifa stats`): slogan frequencies by a facet
-//! (year, campaign, level, genre), top metric nouns, outline depth, per-file warnings and
-//! keyword in context. Records come in as JSON values — read back from JSONL output or converted
-//! from a live run — so both inputs share one path. `collect` aggregates, `kwic` finds a term
-//! in the documents' text, `render` prints the result; see `docs/stats.md`.
+//! (year, campaign, level, genre) and their trend across its groups, top metric nouns, outline
+//! depth, per-file warnings and keyword in context. Records come in as JSON values — read back
+//! from JSONL output or converted from a live run — so both inputs share one path. `collect`
+//! aggregates, `trend` pivots slogans by group, `kwic` finds a term in the documents' text,
+//! `render` prints the result; see `docs/stats.md`.
 
 pub mod collect;
 pub mod kwic;
 pub mod render;
+pub mod trend;
 
 pub use collect::Collector;
 
@@ -40,6 +42,7 @@ impl Facet {
 pub enum Section {
     Overview,
     Slogans,
+    Trend,
     Metrics,
     Depth,
     Warnings,
@@ -51,6 +54,7 @@ impl Section {
         match self {
             Section::Overview => "overview",
             Section::Slogans => "slogans",
+            Section::Trend => "trend",
             Section::Metrics => "metrics",
             Section::Depth => "depth",
             Section::Warnings => "warnings",
@@ -64,6 +68,8 @@ pub struct StatsOptions {
     pub by: Facet,
     /// Rows per group in the slogan table, and metric nouns listed.
     pub top: usize,
+    /// Slogans (canonical form) for the trend table; empty: the `top` used by most documents.
+    pub slogans: Vec<String>,
     /// Term to show in context; `None` leaves the kwic section out.
     pub kwic: Option<String>,
     /// Characters of context on each side of a kwic hit.
@@ -75,6 +81,7 @@ impl Default for StatsOptions {
         StatsOptions {
             by: Facet::Year,
             top: 10,
+            slogans: Vec::new(),
             kwic: None,
             context: 15,
         }
