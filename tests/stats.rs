@@ -340,7 +340,7 @@ fn trend_shares_agree_with_the_slogan_table() {
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = r.headers().expect("header").clone();
     assert_eq!(&header[0], "slogan");
-    assert_eq!(header.iter().last(), Some("unknown"));
+    assert_eq!(header.iter().next_back(), Some("unknown"));
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
     assert_eq!(rows.len(), 4);
     assert_eq!(&rows[0][0], "(documents)");
