@@ -18,6 +18,7 @@ const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
+const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,8 @@ pub struct Dictionaries {
     pub announce_classifiers: Vec<String>,
     /// Words after (`.0`) or before (`.1`) a count of years that make it a name (五年规划).
     pub period_names: (Vec<String>, Vec<String>),
+    /// Names that are no formula (`not_slogans.txt`): matched whole (`.0`) or as a prefix (`.1`).
+    pub not_slogans: (Vec<String>, Vec<String>),
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
@@ -217,6 +220,16 @@ impl Dictionaries {
                 )),
             }
         }
+        let mut not_slogans = (Vec::new(), Vec::new());
+        for (n, l) in data_lines(NOT_SLOGANS) {
+            match l.split_once('\t') {
+                Some((w, "exact")) => not_slogans.0.push(w.trim().to_owned()),
+                Some((w, "prefix")) => not_slogans.1.push(w.trim().to_owned()),
+                _ => errors.push(format!(
+                    "not_slogans.txt:{n}: expected word<TAB>exact|prefix"
+                )),
+            }
+        }
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').collect();
@@ -280,6 +293,7 @@ impl Dictionaries {
             announce_nouns,
             announce_classifiers,
             period_names,
+            not_slogans,
             levels,
         };
         (d, errors)

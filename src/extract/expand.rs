@@ -10,6 +10,12 @@ use std::ops::Range;
 
 /// The count a formula's numerals announce: 四个库 → 4, 五有、四落实 → 9, 两为主 → 2.
 pub fn formula_count(canonical: &str) -> Option<u32> {
+    // 十一五 … 十四五: a five-year plan by its number, a name that counts no members.
+    if let ['十', n, '五'] = canonical.chars().collect::<Vec<_>>()[..] {
+        if numeral::digit_value(n).is_some_and(|d| d >= 1) {
+            return None;
+        }
+    }
     let mut total = 0u64;
     let mut run = String::new();
     let mut first = true;

@@ -9,6 +9,7 @@ use crate::scan::{self, CharSet};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, Anchored, MatchKind, PatternID, StartKind};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -89,6 +90,8 @@ struct Lexicon {
     owner: Vec<usize>,
     /// The chars a pattern can start with: the only places a match is tried.
     firsts: CharSet,
+    /// COUNT of each entry that states one, by canonical form and by variant.
+    counts: HashMap<String, u32>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -113,6 +116,12 @@ fn lexicon() -> &'static Lexicon {
                 }
             }
         }
+        let mut counts = HashMap::new();
+        for e in d.slogans.iter().filter(|e| e.count > 0) {
+            for p in std::iter::once(&e.canonical).chain(&e.variants) {
+                counts.insert(canonical(p), u32::try_from(e.count).unwrap_or(0));
+            }
+        }
         let firsts: Vec<char> = pats.iter().filter_map(|p| p.chars().next()).collect();
         let firsts = CharSet::new(&firsts);
         let dfa = dfa::DFA::builder()
@@ -120,7 +129,12 @@ fn lexicon() -> &'static Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&pats)
             .unwrap_or_else(|e| panic!("slogan lexicon automaton: {e}"));
-        Lexicon { dfa, owner, firsts }
+        Lexicon {
+            dfa,
+            owner,
+            firsts,
+            counts,
+        }
     })
 }
 
@@ -129,10 +143,10 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
     let mut out: Vec<Slogan> = Vec::new();
     let mut terms = Vec::new();
     for (range, inner) in quoted(text) {
-        let clauses: Vec<&str> = inner
-            .split(['、', '，', '；', ' '])
-            .filter(|c| !c.is_empty())
-            .collect();
+        let clauses = clauses(inner);
+        // Speech, neither slogan nor term: a sentence ends inside (…。), or cries out or asks
+        // (“有你们在，就安心！”), or trails off.
+        let speech = inner.contains(['。', '！', '？', '!', '?', '…']);
         let n = inner.chars().count();
         let compact = clauses.len() >= 2
             && clauses
@@ -151,9 +165,11 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 range,
             });
         } else if clauses.len() >= 2
-            && clauses.iter().all(|c| c.chars().count() <= 14)
+            && clauses
+                .iter()
+                .all(|c| c.chars().count() <= 14 && c.chars().any(is_han))
             && n <= 60
-            && !inner.contains('。')
+            && !speech
         {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
@@ -163,7 +179,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 kind: "quoted",
                 range,
             });
-        } else if n <= 12 {
+        } else if n <= 12 && !speech {
             terms.push(Term {
                 text: inner.to_owned(),
                 range,
@@ -183,15 +199,56 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         }
     }
     lexicon_hits(text, &mut out);
+    out.retain(|s| !names_no_formula(&s.canonical));
     merge_adjacent(text, &mut out);
+    let counts = &lexicon().counts;
     for s in out.iter_mut().filter(|s| s.kind != "quoted") {
-        s.count = expand::formula_count(&s.canonical);
+        // The lexicon knows what the numerals do not say: 一国两制 has two members, 五位一体 five.
+        s.count = counts
+            .get(&s.canonical)
+            .copied()
+            .or_else(|| expand::formula_count(&s.canonical));
         if let Some(n) = s.count {
             s.items = expand::expansion(text, &s.range, n);
         }
     }
     out.sort_by_key(|s| (s.range.start, s.range.end));
     (out, terms)
+}
+
+/// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
+fn names_no_formula(canonical: &str) -> bool {
+    let (exact, prefix) = &Dictionaries::get().not_slogans;
+    exact.iter().any(|w| w == canonical) || prefix.iter().any(|w| canonical.starts_with(w.as_str()))
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The clauses of a quotation: split at 、，； and at a space between two ideographs (照镜子
+/// 正衣冠). A space beside Latin letters or digits (Beautiful Life, 自 2005年) separates words,
+/// not clauses.
+fn clauses(inner: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut prev = None;
+    let mut chars = inner.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let split = match c {
+            '、' | '，' | '；' => true,
+            ' ' => prev.is_some_and(is_han) && chars.peek().is_some_and(|&(_, n)| is_han(n)),
+            _ => false,
+        };
+        if split {
+            out.push(inner[from..i].trim_matches(' '));
+            from = i + c.len_utf8();
+        }
+        prev = Some(c);
+    }
+    out.push(inner[from..].trim_matches(' '));
+    out.retain(|c| !c.is_empty());
+    out
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -249,17 +306,20 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
     let numerals =
         NUMERALS.get_or_init(|| CharSet::new(&['两', '三', '四', '五', '六', '七', '八', '九']));
     let mut out = Vec::new();
-    // Members are content words: 和, 的, 个 … make prose (两国和两国人民, 两个和两个).
-    let is_han = |c: char| {
-        ('\u{4E00}'..='\u{9FFF}').contains(&c)
+    // Members are content words: 和, 的, 个 … make prose (两国和两国人民, 两个和两个), and
+    // ordinals and dates are citations (第二十三条第三项, 十三届三中全会, 五年五月).
+    let is_member = |c: char| {
+        is_han(c)
             && !numeral::is_cn_numeral_char(c)
-            && !"和与及的是在了个".contains(c)
+            && !"和与及的是在了个第条款项章编节年月日届次号".contains(c)
     };
     // Resume scanning here after a match (the char after a formula is skipped, as a formula
     // cannot start right behind another one's last member).
     let mut resume = 0;
     for (start, n) in numerals.find_iter(text) {
-        if start < resume {
+        // 第三联三帮 or 十三届三中: part of a longer numeral or an ordinal.
+        let before = text[..start].chars().next_back();
+        if start < resume || before.is_some_and(|c| c == '第' || numeral::is_cn_numeral_char(c)) {
             continue;
         }
         // The numeral and the six chars after it hold the longest shape (N-AA-N-BB).
@@ -275,9 +335,9 @@ fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
             let k = j + 1 + a;
             // Same shape on both sides keeps prose like 三个三个 out.
             if w.get(j).is_none_or(|&(_, c)| c != n)
-                || !w[1..j].iter().all(|&(_, c)| is_han(c))
+                || !w[1..j].iter().all(|&(_, c)| is_member(c))
                 || k > len
-                || !w[j + 1..k].iter().all(|&(_, c)| is_han(c))
+                || !w[j + 1..k].iter().all(|&(_, c)| is_member(c))
             {
                 continue;
             }
@@ -400,6 +460,10 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
         Some(((start..end, pattern), end))
     });
     for (range, pattern) in hits {
+        // 第八项规定, 第四种形态: an ordinal, not the formula.
+        if text[..range.start].ends_with('第') {
+            continue;
+        }
         if out.iter().any(|o| {
             let c = core(text, &o.range);
             c.start <= range.start && range.end <= c.end
@@ -466,6 +530,39 @@ mod tests {
         assert_eq!(
             canon("解决“四风”、“两问题”，在“三讲”、“三个代表”重要思想中"),
             vec!["四风", "两问题", "三讲", "三个代表"]
+        );
+    }
+
+    /// The bugs of the shared-corpus review: quoted English and a word split at spaces, a
+    /// cry quoted from a speech, holidays and seasons, legal citations and ordinals.
+    #[test]
+    fn quoted_speech_dates_and_citations_are_not_slogans() {
+        assert!(canon("称为“Beautiful Life”和“Band Three”，“自 2005年 ”以来").is_empty());
+        let (s, t) = slogans("群众说：“有你们在，就安心！”");
+        assert!(s.is_empty() && t.is_empty());
+        assert!(canon("“五一”假期，“三八”国际妇女节，“三夏”大忙，获“七一勋章”").is_empty());
+        assert!(canon("依第二十三条第三项规定，民盟十三届三中全会，第八项规定").is_empty());
+        // A space between ideographs still parts clauses, and the clauses are the items.
+        let (s, _) = slogans("坚持“大市场 小政府 ”");
+        assert_eq!(s[0].items, vec!["大市场", "小政府"]);
+        // An exact entry leaves longer formulas alone: 十一 is a holiday, 十一五 a plan.
+        assert_eq!(canon("“十一”期间，“十一五”规划"), vec!["十一五"]);
+    }
+
+    /// The bug: the lexicon's COUNT was ignored, and the numerals summed: 一国两制 counted 3,
+    /// 五位一体 6; 十四五 counted 19 members.
+    #[test]
+    fn counts_come_from_the_lexicon_and_plans_count_none() {
+        let (s, _) = slogans("坚持“一国两制”，统筹推进“五位一体”总体布局，编制“十四五”规划。");
+        let counts: Vec<(&str, Option<u32>)> =
+            s.iter().map(|s| (s.canonical.as_str(), s.count)).collect();
+        assert_eq!(
+            counts,
+            vec![
+                ("一国两制", Some(2)),
+                ("五位一体", Some(5)),
+                ("十四五", None)
+            ]
         );
     }
 
