@@ -53,16 +53,17 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
 const LIST_SEPS: [char; 4] = ['、', '，', '；', ','];
 
 /// Members stated for the formula at `range` (byte range in `text`, quotes included).
+/// Fewer members than the count announces are no expansion: what was found is something else
+/// (narrative after a colon, a quotation before the formula), not its members.
 pub fn expansion(text: &str, range: &Range<usize>, count: u32) -> Vec<String> {
-    let after = after_members(text, range.end);
-    if after.len() >= 2 {
-        return trim_items(after, count);
+    let mut items = after_members(text, range.end);
+    if items.len() < 2 {
+        items = before_members(text, range.start, count);
     }
-    let before = before_members(text, range.start, count);
-    if before.len() >= 2 {
-        return trim_items(before, count);
+    if items.len() < 2 || items.len() < count as usize {
+        return Vec::new();
     }
-    Vec::new()
+    trim_items(items, count)
 }
 
 /// 即… / （…） / ：… right after the formula (a short head noun such as 标准 may stand between).
@@ -81,6 +82,11 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
         return Vec::new();
     };
     let body = rest[skip..].trim_start_matches(['：', ':', ' ', '\n']);
+    // （是指…）, （指…）: the gloss says what follows is the members.
+    let body = ["是指", "指的是", "指"]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))
+        .unwrap_or(body);
     // 一是…二是… after the colon is an outline series (the lists stage ties it), not members.
     let mut probe = Vec::new();
     crate::outline::marker::scan_paragraph(prefix(body, 12), 0, 0, &mut probe);
@@ -206,8 +212,17 @@ mod tests {
             ["问题库", "困难库", "建议库", "成果库"]
         );
         assert_eq!(
-            exp("做到“五好”标准（即思想品德好、遵纪守法好）。二是", "“五好”"),
-            ["思想品德好", "遵纪守法好"]
+            exp(
+                "做到“五好”标准（即思想品德好、遵纪守法好、服务群众好、立足岗位好、参与公益好）。二是",
+                "“五好”"
+            ),
+            [
+                "思想品德好",
+                "遵纪守法好",
+                "服务群众好",
+                "立足岗位好",
+                "参与公益好"
+            ]
         );
         assert_eq!(exp("要建立“四项制度”。即建立领导责任制，领导干部联络点制度，督查制度，群众监督评价制度。在", "“四项制度”"), ["领导责任制", "领导干部联络点制度", "督查制度", "群众监督评价制度"]);
         assert_eq!(
@@ -222,6 +237,24 @@ mod tests {
                 "促进各项工作"
             ]
         );
+    }
+
+    /// The bugs of the shared-corpus review: a gloss's 是指 taken into the first member, and
+    /// fewer members than announced (narrative after a colon) kept as the expansion.
+    #[test]
+    fn glosses_and_too_few_members() {
+        assert_eq!(
+            exp(
+                "推动“两新”（是指大规模设备更新、消费品以旧换新）政策落地",
+                "“两新”"
+            ),
+            ["大规模设备更新", "消费品以旧换新"]
+        );
+        assert!(exp(
+            "坚持“五个更加注重”：——更加注重强化战略引领，突出战略导向。",
+            "“五个更加注重”"
+        )
+        .is_empty());
     }
 
     #[test]
