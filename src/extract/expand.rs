@@ -56,7 +56,7 @@ const LIST_SEPS: [char; 4] = ['、', '，', '；', ','];
 /// Fewer members than the count announces are no expansion: what was found is something else
 /// (narrative after a colon, a quotation before the formula), not its members.
 pub fn expansion(text: &str, range: &Range<usize>, count: u32) -> Vec<String> {
-    let mut items = after_members(text, range.end);
+    let mut items = after_members(text, range.end, count);
     if items.len() < 2 {
         items = before_members(text, range.start, count);
     }
@@ -67,7 +67,7 @@ pub fn expansion(text: &str, range: &Range<usize>, count: u32) -> Vec<String> {
 }
 
 /// 即… / （…） / ：… right after the formula (a short head noun such as 标准 may stand between).
-fn after_members(text: &str, end: usize) -> Vec<String> {
+fn after_members(text: &str, end: usize, count: u32) -> Vec<String> {
     let rest = &text[end..];
     let head: String = rest.chars().take(5).collect();
     let (skip, close): (usize, &[char]) = if let Some(p) = head.find("（即") {
@@ -96,7 +96,7 @@ fn after_members(text: &str, end: usize) -> Vec<String> {
     // Look for the closing mark only as far as members may reach, not to the document's end.
     let body = prefix(body, 1200);
     let body = &body[..body.find(close).unwrap_or(body.len())];
-    split_items(body)
+    split_items(body, count)
 }
 
 /// At most `max` bytes of `s`, cut at a char boundary.
@@ -109,7 +109,7 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
     let head = &text[..start];
     if let Some(inner) = head.strip_suffix('”') {
         if let Some(open) = inner.rfind('“') {
-            return split_items(&inner[open + '“'.len_utf8()..]);
+            return split_items(&inner[open + '“'.len_utf8()..], count);
         }
     }
     // …、…和…等四项制度: the clause before 等 holds the members.
@@ -120,7 +120,7 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
         .rfind(['，', '。', '；', '：', '\n'])
         .map(|p| p + body[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
-    let items = split_items(&body[clause_start..]);
+    let items = split_items(&body[clause_start..], count);
     if items.len() as u32 == count {
         items
     } else {
@@ -128,13 +128,27 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
     }
 }
 
-fn split_items(body: &str) -> Vec<String> {
+/// The members of `body`: split at the coarsest marks that give the announced count (the
+/// members of 七个有之 hold 、 and end at ，), else at every list mark.
+fn split_items(body: &str, count: u32) -> Vec<String> {
+    for seps in [&['；'][..], &['；', '，'][..]] {
+        if body.contains(seps) {
+            let items = split_by(body, seps);
+            if items.len() == count as usize {
+                return items;
+            }
+        }
+    }
     // Members that are clauses of their own (看自己是否…，…；看自己是否…) are split at ；only.
     let seps: &[char] = if body.contains('；') {
         &['；']
     } else {
         &LIST_SEPS
     };
+    split_by(body, seps)
+}
+
+fn split_by(body: &str, seps: &[char]) -> Vec<String> {
     body.split(seps)
         .flat_map(|part| {
             // 和/及/以及 join the last two members.
@@ -255,6 +269,22 @@ mod tests {
             "“五个更加注重”"
         )
         .is_empty());
+    }
+
+    /// The bug: members that hold 、 were split there, 七个有之 into 搞任人唯亲 / 排斥异己的有之.
+    #[test]
+    fn members_holding_a_dunhao_split_at_commas_when_that_gives_the_count() {
+        assert_eq!(
+            exp(
+                "坚决防止“三个有之”：搞任人唯亲、排斥异己的有之，搞团团伙伙、拉帮结派的有之，搞匿名诬告、制造谣言的有之。",
+                "“三个有之”"
+            ),
+            [
+                "搞任人唯亲、排斥异己的有之",
+                "搞团团伙伙、拉帮结派的有之",
+                "搞匿名诬告、制造谣言的有之"
+            ]
+        );
     }
 
     #[test]
