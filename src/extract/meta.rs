@@ -213,6 +213,9 @@ fn reporter_in_body(text: &str) -> Option<String> {
 }
 
 /// The level whose cues weigh most (我县 outweighs a passing 省委).
+/// The weight from which a cue of `levels.tsv` speaks for the speaker, not of a body named.
+const SPEAKER_WEIGHT: u32 = 5;
+
 fn level(text: &str) -> Option<String> {
     static CUES: OnceLock<Literals> = OnceLock::new();
     let d = Dictionaries::get();
@@ -221,8 +224,19 @@ fn level(text: &str) -> Option<String> {
         Literals::new(&cues, Prefer::Longest)
     });
     let mut score: Vec<(&str, u32)> = Vec::new();
-    for m in cues.find_iter(text) {
-        let (_, lv, w) = &d.levels[m.literal];
+    let found: Vec<usize> = cues.find_iter(text).map(|m| m.literal).collect();
+    // A speaker cue (weight 5 and up: 我省, 我代表市政府) says where the text is given; bodies
+    // named in passing (高于全国, 县委) then count for nothing.
+    let floor = if found.iter().any(|&i| d.levels[i].2 >= SPEAKER_WEIGHT) {
+        SPEAKER_WEIGHT
+    } else {
+        0
+    };
+    for i in found {
+        let (_, lv, w) = &d.levels[i];
+        if *w < floor {
+            continue;
+        }
         match score.iter_mut().find(|(l, _)| l == lv) {
             Some(s) => s.1 += w,
             None => score.push((lv, *w)),
@@ -419,6 +433,22 @@ mod tests {
             meta("中央指导组深入联系单位，党中央高度重视。", &[], true, "")
                 .level
                 .as_deref(),
+            Some("中央")
+        );
+    }
+
+    /// The bug: a provincial report comparing itself with 全国 came out 中央, and a news
+    /// programme quoting a county official 县.
+    #[test]
+    fn a_speaker_cue_outweighs_bodies_named_in_passing() {
+        let level = |t: &str| meta(t, &[], true, "").level;
+        assert_eq!(
+            level("我代表省政府报告工作。增幅高于全国，居全国前列，全国第一，全国领先。")
+                .as_deref(),
+            Some("省")
+        );
+        assert_eq!(
+            level("《新闻联播》 （20230603）\n县长说，我县将全县麦田全部收割。").as_deref(),
             Some("中央")
         );
     }
