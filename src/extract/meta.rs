@@ -268,32 +268,44 @@ fn level(text: &str) -> Option<String> {
 /// the document's `year`, and for none when no such campaign ran then (a 2025 news item's
 /// “清明祭英烈”主题教育实践活动); without a year, for the first.
 fn campaign(text: &str, year: Option<i32>) -> Option<String> {
-    static NAMES: OnceLock<(Literals, Vec<Vec<usize>>)> = OnceLock::new();
+    static NAMES: OnceLock<(Literals, Vec<Vec<usize>>, Vec<bool>)> = OnceLock::new();
     let d = Dictionaries::get();
-    let (names, owners) = NAMES.get_or_init(|| {
+    let (names, owners, full) = NAMES.get_or_init(|| {
         let mut pats: Vec<&str> = Vec::new();
         let mut owners: Vec<Vec<usize>> = Vec::new();
+        // Whether a pattern is some campaign's full name, not only an alias.
+        let mut full: Vec<bool> = Vec::new();
         for (i, c) in d.campaigns.iter().enumerate() {
             // Two- and three-char aliases (三讲) are too ambiguous to count on their own.
             for a in
                 std::iter::once(&c.name).chain(c.aliases.iter().filter(|a| a.chars().count() >= 4))
             {
+                let is_name = a == &c.name;
                 match pats.iter().position(|p| p == a) {
-                    Some(k) => owners[k].push(i),
+                    Some(k) => {
+                        owners[k].push(i);
+                        full[k] |= is_name;
+                    }
                     None => {
                         pats.push(a.as_str());
                         owners.push(vec![i]);
+                        full.push(is_name);
                     }
                 }
             }
         }
-        (Literals::new(&pats, Prefer::Longest), owners)
+        (Literals::new(&pats, Prefer::Longest), owners, full)
     });
     let running = |i: usize, y: i32| {
         let c = &d.campaigns[i];
         c.start.is_some_and(|s| s <= y) && c.end.is_none_or(|e| y <= e)
     };
     let mut counts = vec![0usize; d.campaigns.len()];
+    let mut named = vec![false; d.campaigns.len()];
+    // Aliases met outside the years their campaign ran: they count only where the text also
+    // names that campaign in full (a 2024 news item's “建功强军事业”教育实践活动 is no
+    // 群众路线教育实践活动, a 2022 talk recalling 先进性教育活动 may well be about it).
+    let mut stray = vec![0usize; d.campaigns.len()];
     for m in names.find_iter(text) {
         let own = &owners[m.literal];
         let owner = match (own.as_slice(), year) {
@@ -301,8 +313,19 @@ fn campaign(text: &str, year: Option<i32>) -> Option<String> {
             (_, Some(y)) => own.iter().copied().find(|&i| running(i, y)),
             (_, None) => own.first().copied(),
         };
-        if let Some(i) = owner {
+        let Some(i) = owner else { continue };
+        if full[m.literal] {
+            named[i] = true;
             counts[i] += 1;
+        } else if year.is_some_and(|y| !running(i, y)) {
+            stray[i] += 1;
+        } else {
+            counts[i] += 1;
+        }
+    }
+    for (i, n) in stray.into_iter().enumerate() {
+        if named[i] {
+            counts[i] += n;
         }
     }
     let (best, n) = counts
@@ -349,6 +372,24 @@ mod tests {
         // A full name counts whatever the year.
         let named = meta("正文\n党史学习教育总结。", &[], true, "20250404.md");
         assert_eq!(named.campaign.as_deref(), Some("党史学习教育"));
+    }
+
+    /// The bug: an alias outside its campaign's years named another activity: a 2024 news
+    /// item's “建功强军事业”教育实践活动 was 党的群众路线教育实践活动.
+    #[test]
+    fn an_alias_out_of_its_years_counts_only_beside_the_full_name() {
+        let text = "正文\n部队开展“学习强军思想、建功强军事业”教育实践活动。";
+        let campaign_in = |t: &str, file: &str| meta(t, &[], true, file).campaign;
+        assert_eq!(campaign_in(text, "20240911.md"), None);
+        assert_eq!(
+            campaign_in(text, "2013-08-20_1.txt").as_deref(),
+            Some("党的群众路线教育实践活动")
+        );
+        let recalled = "正文\n回顾党的群众路线教育实践活动，教育实践活动成效显著。";
+        assert_eq!(
+            campaign_in(recalled, "20240911.md").as_deref(),
+            Some("党的群众路线教育实践活动")
+        );
     }
 
     #[test]
