@@ -153,11 +153,16 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
             }
         }
     }
-    // A date line of its own under the title: （2020年1月8日）.
+    // A date line of its own under the title: （2020年1月8日）, or the date a report was
+    // delivered: ——2026年1月27日在吉林省第十四届人民代表大会第五次会议上.
     for l in lines.iter().skip(1).take(4) {
-        let t = l.trim_matches(|c: char| c == '（' || c == '）' || c == ' ');
+        let t = l.trim_matches(|c: char| matches!(c, '（' | '）' | ' ' | '—' | '―'));
+        let t = t
+            .split_once('在')
+            .map_or(t, |(date, _)| date)
+            .replace(' ', "");
         if t.chars().count() <= 16 {
-            for d in iso_dates(t) {
+            for d in iso_dates(&t) {
                 if !m.dates.contains(&d) {
                     m.dates.push(d);
                 }
@@ -390,6 +395,34 @@ mod tests {
             campaign_in(recalled, "20240911.md").as_deref(),
             Some("党的群众路线教育实践活动")
         );
+    }
+
+    /// The bug: only a date line of 16 chars or fewer was read, so a report's delivery date
+    /// in its subtitle was missed, and a space inside the date broke it.
+    #[test]
+    fn the_delivery_date_of_a_subtitle_dates_the_document() {
+        let m = meta(
+            "政府工作报告\n——2026年1月27日在吉林省第十四届人民代表大会第五次会议上\n省长 胡玉亭\n各位代表：",
+            &[],
+            true,
+            "",
+        );
+        assert_eq!(m.dates, vec!["2026-01-27"]);
+        let m = meta(
+            "在座谈会上的讲话\n（2026年 4月23日）\n同志们：",
+            &[],
+            true,
+            "",
+        );
+        assert_eq!(m.dates, vec!["2026-04-23"]);
+        // A title that names where it was given but holds no date gives none.
+        let m = meta(
+            "讲话\n习近平在企业家座谈会上的讲话\n同志们：",
+            &[],
+            true,
+            "",
+        );
+        assert!(m.dates.is_empty());
     }
 
     #[test]
