@@ -71,11 +71,13 @@ fn fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
         let tokens = tag_window(text, &win);
         let noun =
             trim_linking_tail(&noun_for(text, &tokens, den.start(), all.end(), true)).to_owned();
+        // 百分之六十 is a percentage written out: 60%, not the fraction 0.6.
+        let percent = d == 100.0;
         out.push(Metric {
             text: all.as_str().to_owned(),
-            value: round(n / d),
+            value: if percent { n } else { round(n / d) },
             max: None,
-            unit: String::new(),
+            unit: if percent { "%".into() } else { String::new() },
             noun,
             approx: c.name("pre").is_some(),
             range: all.range(),
@@ -177,6 +179,8 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         if roc_year
             || (unit_s == "年" && names_a_period(text, &num, &all))
             || is_date_or_time(num.as_str(), unit_s, after)
+            || is_period_or_reference(text, unit_s, &all)
+            || is_session(text, unit_s, &all)
         {
             continue;
         }
@@ -367,6 +371,29 @@ fn names_a_period(text: &str, num: &search::Group, all: &search::Group) -> bool 
         || before
             .iter()
             .any(|w| text[..all.start()].ends_with(w.as_str()))
+}
+
+/// 今年前5个月, 前3天, 前二项: the months or days since a start, or a legal cross-reference
+/// (前二项不予减刑之罪), not a quantity. 提前5天 counts days.
+fn is_period_or_reference(text: &str, unit: &str, all: &search::Group) -> bool {
+    let before = &text[..all.start()];
+    before.ends_with('前')
+        && !before.ends_with("提前")
+        && (matches!(unit, "天" | "周" | "项" | "条")
+            || (unit == "个" && text[all.end()..].starts_with('月')))
+}
+
+/// 十四届全国人大三次会议, 十九届四中全会: the session of a congress, an ordinal.
+fn is_session(text: &str, unit: &str, all: &search::Group) -> bool {
+    const MEETINGS: [&str; 4] = ["全会", "会议", "全体会议", "全委"];
+    unit == "次"
+        && MEETINGS.iter().any(|w| text[all.end()..].starts_with(w))
+        && text[..all.start()]
+            .chars()
+            .rev()
+            .take(10)
+            .take_while(|c| !matches!(c, '，' | '。' | '；' | '、' | '\n'))
+            .any(|c| c == '届')
 }
 
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {

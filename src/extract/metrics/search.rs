@@ -15,7 +15,9 @@ use std::iter::Peekable;
 use std::sync::OnceLock;
 
 /// Words that make the number after them approximate (达 does not, but it belongs to the match).
-const APPROXIMATORS: [&str; 7] = ["近", "约", "超过", "不到", "将近", "逾", "达"];
+const APPROXIMATORS: [&str; 10] = [
+    "近", "约", "超过", "超", "突破", "至少", "不到", "将近", "逾", "达",
+];
 
 /// The chars of a Chinese count.
 const CN_NUMERALS: &str = "两二三四五六七八九十百千万亿零〇";

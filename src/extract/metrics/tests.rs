@@ -357,3 +357,40 @@ fn years_that_name_a_period_are_not_metrics() {
     let got = run("任期三年，判处有期徒刑七年以上。");
     assert_eq!(got.len(), 2);
 }
+
+/// The bugs of the shared-corpus metric review: months since the start of the year, legal
+/// cross-references and congress sessions taken for counts.
+#[test]
+fn periods_references_and_sessions_are_not_metrics() {
+    assert!(run("今年前5个月，外贸增长。前二项不予减刑之罪，依前三条规定。").is_empty());
+    assert!(run("十四届全国人大三次会议开幕，十九届四中全会召开。").is_empty());
+    // 提前5天 counts days, and a third meeting without 届 is a count.
+    let got = run("提前5天完成，召开3次会议。");
+    assert_eq!(got.len(), 2);
+}
+
+/// The bug: 百分之六十 came out as the fraction 0.6 with no unit.
+#[test]
+fn a_percentage_written_out_is_a_percentage() {
+    let got = metrics("合格率达到百分之六十。", &[]);
+    assert_eq!((got[0].value, got[0].unit.as_str()), (60.0, "%"));
+}
+
+/// The bug: 超 and 突破 made no figure approximate where 超过 did, and common units (美元,
+/// 千瓦时, 例, 辆次) were missing.
+#[test]
+fn more_approximators_and_units() {
+    let got =
+        run("秋粮收购量超1亿吨，装机突破600万千瓦，出口132亿美元，确诊2267例，运送13.5万辆次。");
+    let units: Vec<(&str, bool)> = got.iter().map(|g| (g.2.as_str(), g.4)).collect();
+    assert_eq!(
+        units,
+        vec![
+            ("吨", true),
+            ("千瓦", true),
+            ("美元", false),
+            ("例", false),
+            ("辆次", false)
+        ]
+    );
+}
