@@ -374,11 +374,15 @@ fn names_a_period(text: &str, num: &search::Group, all: &search::Group) -> bool 
 }
 
 /// 今年前5个月, 前3天, 前二项: the months or days since a start, or a legal cross-reference
-/// (前二项不予减刑之罪), not a quantity. 提前5天 counts days.
+/// (前二项不予减刑之罪), not a quantity. 提前5天 counts days, and 目前达74条 is 目前, now.
 fn is_period_or_reference(text: &str, unit: &str, all: &search::Group) -> bool {
+    const WORDS: [&str; 14] = [
+        "目前", "当前", "提前", "之前", "以前", "此前", "事前", "空前", "超前", "向前", "眼前",
+        "先前", "从前", "日前",
+    ];
     let before = &text[..all.start()];
     before.ends_with('前')
-        && !before.ends_with("提前")
+        && !WORDS.iter().any(|w| before.ends_with(w))
         && (matches!(unit, "天" | "周" | "项" | "条")
             || (unit == "个" && text[all.end()..].starts_with('月')))
 }

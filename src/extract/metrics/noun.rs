@@ -283,13 +283,13 @@ fn respective_items(text: &str, first: usize, n: usize) -> Option<Vec<&str>> {
 }
 
 /// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
-const NOUN_STOP: [&str; 16] = [
+const NOUN_STOP: [&str; 21] = [
     "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除", "内", "以内", "之内",
-    "外", "处", "前", "后",
+    "外", "处", "前", "后", "致", "另有", "享年", "仅剩", "剩",
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 49] = [
+pub(super) const LINKING: [&str; 76] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -340,6 +340,36 @@ pub(super) const LINKING: [&str; 49] = [
     "同比下降",
     "环比增长",
     "环比下降",
+    // Verbs and adverbs of a forecast, a trend or a bound (收入预计达到…, 运营线路目前达74条,
+    // 满意度不低于80%), which the noun came out as.
+    "预计",
+    "上升",
+    "加快",
+    "放缓",
+    "回落",
+    "回升",
+    "收窄",
+    "缩短",
+    "延长",
+    "净增",
+    "已",
+    "目前",
+    "现在",
+    "将",
+    "还",
+    "仍",
+    "有望",
+    "接近",
+    "低于",
+    "高于",
+    "不低于",
+    "不少于",
+    // 不低于 is cut 不 / 低于.
+    "不",
+    "不得",
+    "未满",
+    "超",
+    "至少",
 ];
 
 /// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):

@@ -312,7 +312,8 @@ fn a_count_led_by_yi_keeps_its_yi() {
 fn linking_words_glued_to_the_noun_are_cut() {
     let got = run("农村生活污水治理率达93%，生物医药产值超千亿元，集装箱航线增至150条。");
     let nouns: Vec<&str> = got.iter().map(|g| g.3.as_str()).collect();
-    assert_eq!(nouns, vec!["污水治理率", "产值", "航线"]);
+    // 超 is an approximator of its own now, so the whole 生物医药产值 stands before it.
+    assert_eq!(nouns, vec!["污水治理率", "生物医药产值", "航线"]);
 }
 
 #[test]
@@ -364,9 +365,9 @@ fn years_that_name_a_period_are_not_metrics() {
 fn periods_references_and_sessions_are_not_metrics() {
     assert!(run("今年前5个月，外贸增长。前二项不予减刑之罪，依前三条规定。").is_empty());
     assert!(run("十四届全国人大三次会议开幕，十九届四中全会召开。").is_empty());
-    // 提前5天 counts days, and a third meeting without 届 is a count.
-    let got = run("提前5天完成，召开3次会议。");
-    assert_eq!(got.len(), 2);
+    // 提前5天 counts days, 目前 is now, and a third meeting without 届 is a count.
+    let got = run("提前5天完成，线路目前达74条，召开3次会议。");
+    assert_eq!(got.len(), 3);
 }
 
 /// The bug: 百分之六十 came out as the fraction 0.6 with no unit.
@@ -393,4 +394,13 @@ fn more_approximators_and_units() {
             ("辆次", false)
         ]
     );
+}
+
+/// The bug: a forecast or trend word, or a bound, came out as the noun (收入预计达到 → 预计,
+/// 满意度不低于80% → 低于), or hid the noun (运营线路目前达74条 → "").
+#[test]
+fn forecast_trend_and_bound_words_are_not_the_noun() {
+    let got = nouns("预算收入预计达到106万亿元。运营线路目前达74条。满意度不低于80%。");
+    let got: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    assert_eq!(got, vec!["收入", "线路", "满意度"]);
 }
