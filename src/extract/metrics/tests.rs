@@ -404,3 +404,16 @@ fn forecast_trend_and_bound_words_are_not_the_noun() {
     let got: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
     assert_eq!(got, vec!["收入", "线路", "满意度"]);
 }
+
+/// The bug: jieba's HMM glues the unit to the next char (个省, 个州, 人失联), and a unit that
+/// starts a longer word was no unit, so 31个省 and 53人失联 were no metrics. Only a word of the
+/// dictionary (两部分, 三名单) takes the unit in now.
+#[test]
+fn a_unit_glued_to_the_next_char_by_the_hmm_is_still_a_unit() {
+    let got = metrics(
+        "全国31个省（自治区、直辖市）都有，事故造成53人失联，分为两部分。",
+        &[],
+    );
+    let texts: Vec<&str> = got.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, vec!["31个", "53人"]);
+}
