@@ -106,6 +106,24 @@ pub fn title_of(first_line: &str) -> Option<String> {
     Some(t.to_owned())
 }
 
+/// The title and date of a line that runs them into the body, as one-line files of speeches
+/// do: 构建新发展格局　实现互利共赢——在…上的主旨演讲（2020年11月19日，北京）中华人民共和国主席
+/// 习近平各位… The title is what stands before a dated parenthesis near the line's start,
+/// after a 新华社…电 dateline.
+fn run_in_title(line: &str) -> Option<(String, Vec<String>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:新华社[^电（]{0,15}电)?(.{4,80}?)（((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^）]{0,12}）")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = re.captures(line)?;
+    let title = c.get(1)?.as_str().trim();
+    if title.contains(['。', '：', '，']) {
+        return None;
+    }
+    Some((title.to_owned(), iso_dates(c.get(2)?.as_str())))
+}
+
 /// Metadata of one document. `first` says whether this is the file's first document (the
 /// lifted metadata lines belong to the file, so only the first document reports them).
 pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
@@ -124,6 +142,15 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
             .then(|| title_of(&joined))
             .flatten()
     });
+    // A file of one line runs title, date and body together.
+    let run_in = match (title.as_ref(), lead) {
+        (None, Some(i)) if lines[i].chars().count() > 60 => run_in_title(lines[i]),
+        _ => None,
+    };
+    let (title, run_in_dates) = match run_in {
+        Some((t, dates)) => (Some(t), dates),
+        None => (title, Vec::new()),
+    };
     let head: String = lines.join("\n");
     let genre = genre(title.as_deref(), &head, text);
     let mut m = Meta {
@@ -167,6 +194,11 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
                     m.dates.push(d);
                 }
             }
+        }
+    }
+    for d in run_in_dates {
+        if !m.dates.contains(&d) {
+            m.dates.push(d);
         }
     }
     if m.reporter.is_none() {
@@ -423,6 +455,22 @@ mod tests {
             "",
         );
         assert!(m.dates.is_empty());
+    }
+
+    /// The bug: one-line speech files, title, date and body run together, had no title and
+    /// only the file name's date.
+    #[test]
+    fn a_title_run_into_the_body_of_a_one_line_file() {
+        let line = "新华社北京11月19日电构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲（2020年11月19日，北京）中华人民共和国主席 习近平各位工商界朋友，女士们，先生们，朋友们：在全球共抗新冠肺炎疫情的重要时刻，很高兴同大家见面。";
+        let m = meta(line, &[], true, "2020-11-20_1.txt");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("构建新发展格局　实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲")
+        );
+        assert_eq!(m.dates, vec!["2020-11-19"]);
+        // A long first line that is prose keeps no title.
+        let prose = "同志们：今天召开会议，主要任务是总结工作（2020年11月19日以来的情况），部署下一步工作，大家要认真抓好落实，确保各项任务完成。";
+        assert_eq!(meta(prose, &[], true, "").title, None);
     }
 
     #[test]
