@@ -154,7 +154,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 .all(|c| c.chars().count() <= 5 && numeral_led(c));
         // 两不误、两促进 / 五有、四落实 (compact) and 四个一 (single): numeral formulas whose
         // members are counted by their numerals, not spelled out by their clauses.
-        let single = clauses.len() == 1 && n <= 10 && numeral_led(inner);
+        let single = clauses.len() == 1 && (n <= 10 && numeral_led(inner) || yi_led(inner));
         if compact || single {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
@@ -285,6 +285,23 @@ fn quoted(text: &str) -> Vec<(Range<usize>, &str)> {
         }
     }
     out
+}
+
+/// 一老一小, 一企一策, 一府两院, 一核两翼多点: a short quotation led by 一 with a numeral
+/// further in, whose numerals count two members or more. Quoted idioms of that shape (一石二鸟,
+/// 一对一) are listed in `dictionaries/not_slogans.txt`.
+fn yi_led(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.len() <= 8
+        && chars.first() == Some(&'一')
+        && chars
+            .get(1)
+            .is_some_and(|c| !numeral::is_cn_numeral_char(*c))
+        && chars[2..]
+            .iter()
+            .any(|&c| "一两二三四五六七八九十".contains(c))
+        && chars.iter().all(|&c| is_han(c))
+        && expand::formula_count(s).is_some()
 }
 
 /// 四个一, 两为主, 五有: starts with a numeral ≥ 2 (or 一 followed by a measure and more).
@@ -562,6 +579,23 @@ mod tests {
                 ("一国两制", Some(2)),
                 ("五位一体", Some(5)),
                 ("十四五", None)
+            ]
+        );
+    }
+
+    /// The bug: quoted formulas led by 一 (一老一小, 一企一策, 一府两院) were emphasis terms.
+    #[test]
+    fn quoted_formulas_led_by_yi() {
+        let (s, _) =
+            slogans("做好“一老一小”服务，推行“一企一策”，监督“一府两院”，防止“一石二鸟”。");
+        let got: Vec<(&str, Option<u32>)> =
+            s.iter().map(|s| (s.canonical.as_str(), s.count)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("一老一小", Some(2)),
+                ("一企一策", Some(2)),
+                ("一府两院", Some(3))
             ]
         );
     }
