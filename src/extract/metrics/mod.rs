@@ -261,6 +261,23 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             Some(prev) if rate && noun.is_empty() && !prev.noun.is_empty() => {
                 let gap = text.get(prev.range.end..num.start()).unwrap_or("x");
                 let mut rest = gap.trim_start_matches('，');
+                // …2620万辆，较去年同期增长3.6%: the base of the comparison stands between.
+                const BASES: [&str; 9] = [
+                    "上年同期",
+                    "去年同期",
+                    "上年",
+                    "去年",
+                    "上届",
+                    "上月",
+                    "上季度",
+                    "上半年",
+                    "同期",
+                ];
+                if let Some(r) = rest.strip_prefix('比').or_else(|| rest.strip_prefix('较')) {
+                    if let Some(b) = BASES.iter().find(|b| r.starts_with(**b)) {
+                        rest = r[b.len()..].trim_start_matches("实际");
+                    }
+                }
                 while let Some(w) = LINKING.iter().find(|w| rest.starts_with(**w)) {
                     rest = &rest[w.len()..];
                 }

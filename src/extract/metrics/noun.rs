@@ -436,6 +436,18 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     while i >= 0 && LINKING.contains(&tokens[i as usize].word) {
         i -= 1;
     }
+    // 出口较去年同期增长40.2%, 增加值比上年增长5.2%: what stands after 比/较 is the base of the
+    // comparison; what is rated comes before it.
+    let mut j = i;
+    while j >= 0 && i - j < 3 && {
+        let t = &tokens[j as usize];
+        !matches!(t.word, "比" | "较") && (t.is_nounish() || t.tag.starts_with('t'))
+    } {
+        j -= 1;
+    }
+    if j >= 0 && matches!(tokens[j as usize].word, "比" | "较") {
+        i = j - 1;
+    }
     // 打造“产业大脑”130个: a quoted name is what is counted.
     if i >= 0 && tokens[i as usize].word == "”" {
         i -= 1;

@@ -417,3 +417,15 @@ fn a_unit_glued_to_the_next_char_by_the_hmm_is_still_a_unit() {
     let texts: Vec<&str> = got.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, vec!["31个", "53人"]);
 }
+
+/// The bug: the base of a comparison was taken for what is rated (出口较去年同期增长40.2% →
+/// 去年同期), or hid it (工业增加值比上年增长5.2% → "").
+#[test]
+fn the_base_of_a_comparison_is_not_the_noun() {
+    let got = nouns(
+        "出口较去年同期增长40.2%。工业增加值比上年增长5.2%。销量2620万辆，较去年同期增长3.6%。",
+    );
+    let got: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+    // The rate after a figure and its base is the change of that figure's noun.
+    assert_eq!(got, vec!["出口", "工业增加值", "销量", "销量"]);
+}
