@@ -134,10 +134,15 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let mut out: Vec<Metric> = Vec::new();
     // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.
     let mut cached: (Range<usize>, Vec<Token>) = (0..0, Vec::new());
+    // The end of a range's upper figure, which is no metric of its own (六人至八人).
+    let mut taken = 0;
     for caps in search::matches(text) {
         let (all, Some(unit)) = (caps.all(), caps.name("unit")) else {
             continue;
         };
+        if all.start() < taken {
+            continue;
+        }
         let Some(num) = caps.name("num").or_else(|| caps.name("cn")) else {
             continue;
         };
@@ -146,6 +151,19 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             search::with_leading_one(text, num, all)
         } else {
             (num, all)
+        };
+        // 书记六人至八人: a range in Chinese numerals, its unit said twice.
+        let cn_max = if chinese {
+            chinese_range_end(text, all.end(), unit.as_str())
+        } else {
+            None
+        };
+        let all = match cn_max {
+            Some((_, end)) => {
+                taken = end;
+                search::extend_to(text, all, end)
+            }
+            None => all,
         };
         if exclude.overlaps(&all.range()) {
             continue;
@@ -234,7 +252,8 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let max = caps
             .name("max")
             .and_then(|m| arabic(m.as_str()))
-            .map(|v| round(v * mult));
+            .map(|v| round(v * mult))
+            .or(cn_max.map(|(v, _)| v));
         let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
@@ -392,6 +411,22 @@ fn names_a_period(text: &str, num: &search::Group, all: &search::Group) -> bool 
         || before
             .iter()
             .any(|w| text[..all.start()].ends_with(w.as_str()))
+}
+
+/// The upper figure and end of a Chinese range after a count that ends at `end`:
+/// 至/到, a Chinese number, and the same unit again (六人至八人 → 8).
+fn chinese_range_end(text: &str, end: usize, unit: &str) -> Option<(f64, usize)> {
+    let rest = &text[end..];
+    let rest = rest
+        .strip_prefix('至')
+        .or_else(|| rest.strip_prefix('到'))?;
+    let digits = rest
+        .char_indices()
+        .find(|&(_, c)| !numeral::is_cn_numeral_char(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let after = rest[digits..].strip_prefix(unit)?;
+    let value = numeral::parse_int(&rest[..digits])? as f64;
+    Some((value, text.len() - after.len()))
 }
 
 /// 今年前5个月, 前3天, 前二项: the months or days since a start, or a legal cross-reference

@@ -118,6 +118,14 @@ impl<'t> Group<'t> {
     }
 }
 
+/// `g` run on to byte `end` of `text` (a range's upper end taken into its match).
+pub(super) fn extend_to<'t>(text: &'t str, g: Group<'t>, end: usize) -> Group<'t> {
+    Group {
+        start: g.start,
+        text: &text[g.start..end.max(g.end())],
+    }
+}
+
 /// A Chinese count and its whole match, widened to the 一 that leads it (一百二十名, 一千多家,
 /// 中华民国一百零四年). 一 is no opener of the search, as an article it is among the commonest
 /// chars, so a count of hundreds or more is found from its 百/千/万/亿 and the 一 is taken here.

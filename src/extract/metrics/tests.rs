@@ -429,3 +429,21 @@ fn the_base_of_a_comparison_is_not_the_noun() {
     // The rate after a figure and its base is the change of that figure's noun.
     assert_eq!(got, vec!["出口", "工业增加值", "销量", "销量"]);
 }
+
+/// The bug: a range in Chinese numerals (书记六人至八人) came out as two metrics, 6 with the
+/// noun 至八人 and 8 with the noun 书记六人.
+#[test]
+fn a_chinese_range_is_one_metric_with_its_max() {
+    let got = metrics("置书记六人至八人，委员十五人到二十一人。", &[]);
+    let got: Vec<(&str, f64, Option<f64>)> = got
+        .iter()
+        .map(|m| (m.text.as_str(), m.value, m.max))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("六人至八人", 6.0, Some(8.0)),
+            ("十五人到二十一人", 15.0, Some(21.0))
+        ]
+    );
+}
