@@ -345,3 +345,45 @@ fn trend_shares_agree_with_the_slogan_table() {
     assert_eq!(rows.len(), 4);
     assert_eq!(&rows[0][0], "(documents)");
 }
+
+/// From the docs audit: a variant of the lexicon (五位一体总体布局) read 0.0 where its entry
+/// (五位一体) is what extraction records, a slogan given twice made two rows, a full-width comma
+/// did not separate, and a slogan no document has read 0.0 without a word.
+#[test]
+fn slogans_asked_for_map_to_their_entry_once_and_unused_ones_are_named() {
+    let out = tifa(&[
+        "stats",
+        "corpus/",
+        "--section",
+        "trend",
+        "--format",
+        "csv",
+        "--slogan",
+        "四风,四風問題，兩不誤、兩促進,两不误两促进,不存在的口号",
+    ]);
+    let text = ok_stdout(&out);
+    let firsts: Vec<&str> = text.lines().filter_map(|l| l.split(',').next()).collect();
+    assert_eq!(
+        firsts,
+        [
+            "slogan",
+            "(documents)",
+            "四风",
+            "两不误两促进",
+            "不存在的口号"
+        ]
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no document has the slogan 不存在的口号"),
+        "{err}"
+    );
+    assert!(!err.contains("slogan 四风"), "{err}");
+
+    let out = tifa(&["stats", "corpus/", "--section", "trend", "--slogan", ""]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an empty --slogan is a usage error"
+    );
+}

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use tifa::align::AlignedText;
 use tifa::batch;
+use tifa::dict::Dictionaries;
 use tifa::extract::slogans::canonical;
 use tifa::normalize::normalize;
 use tifa::stats::{render, Collector, Facet, Section, StatsOptions};
@@ -61,6 +62,26 @@ pub struct StatsArgs {
     /// OpenCC conversion when extracting (and of the kwic term): t2s, tw2s, tw2sp, hk2s or none.
     #[arg(long, default_value = "t2s")]
     pub convert: String,
+}
+
+/// The `--slogan` values in canonical form, in the order given and each once: normalized like
+/// the text (兩不誤 → 两不误), punctuation removed, a full-width comma taken as a separator too,
+/// and a variant of `dictionaries/slogans.tsv` (五位一体总体布局) mapped to its entry (五位一体),
+/// as extraction records it.
+fn chosen_slogans(given: &[String], conv: &dyn tifa::normalize::Converter) -> Vec<String> {
+    let lexicon = &Dictionaries::get().slogans;
+    let mut out: Vec<String> = Vec::new();
+    for s in given.iter().flat_map(|s| s.split('，')) {
+        let c = canonical(normalize(&AlignedText::identity(s), conv).as_str());
+        let c = lexicon
+            .iter()
+            .find(|e| e.variants.iter().any(|v| canonical(v) == c))
+            .map_or(c, |e| e.canonical.clone());
+        if !c.is_empty() && !out.contains(&c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether `path` is a `tifa extract` output: its first non-empty line is a `tifa/…` record.
@@ -130,17 +151,14 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             n.to_owned()
         }
     });
-    // Slogans are counted by their canonical form, simplified and without punctuation.
-    let slogans: Vec<String> = a
-        .slogan
-        .iter()
-        .map(|s| canonical(normalize(&AlignedText::identity(s), conv.as_ref()).as_str()))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let slogans = chosen_slogans(&a.slogan, conv.as_ref());
+    if !a.slogan.is_empty() && slogans.is_empty() {
+        return Err("--slogan: no slogan given".into());
+    }
     let mut stats = Collector::new(StatsOptions {
         by: a.by,
         top: a.top,
-        slogans,
+        slogans: slogans.clone(),
         kwic: kwic.clone(),
         context: a.context,
     });
@@ -175,7 +193,21 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
         })
         .map_err(|e| format!("extracting: {e}"))?;
     }
-    let report = stats.report().map_err(|e| e.to_string())?.select(&only);
+    let report = stats.report().map_err(|e| e.to_string())?;
+    // A slogan no document uses reads 0.0 everywhere: say so, as a typo or a phrase tifa does
+    // not take for a slogan (unquoted prose) would otherwise pass for a real zero.
+    if let Some(trend) = report.table(Section::Trend).filter(|_| !slogans.is_empty()) {
+        for row in trend.rows.iter().skip(1) {
+            if row[1..].iter().all(|v| v.as_f64() == Some(0.0)) {
+                let s = row[0].as_str().unwrap_or_default();
+                eprintln!(
+                    "tifa: no document has the slogan {s}: the trend counts the slogans tifa \
+                     extracts (docs/stats.md); --kwic {s} shows where the words occur"
+                );
+            }
+        }
+    }
+    let report = report.select(&only);
 
     let mut out: Box<dyn Write> = match &a.output {
         Some(path) => Box::new(std::io::BufWriter::new(
