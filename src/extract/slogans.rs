@@ -488,6 +488,7 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
             continue;
         }
         let e = &dicts.slogans[lex.owner[pattern.as_usize()]];
+        let range = balance_quotes(text, range);
         out.retain(|o| {
             let c = core(text, &o.range);
             !(range.start <= c.start && c.end <= range.end)
@@ -501,6 +502,30 @@ fn lexicon_hits(text: &str, out: &mut Vec<Slogan>) {
             range,
         });
     }
+}
+
+/// A lexicon hit matched through punctuation can cut a quotation in two (“三个代表”重要思想
+/// matches from 三 on, “两不误”、“两促进” from 两 to 进): take in the quotation mark beside
+/// the hit that closes or opens one inside it, so `text` reads as written.
+fn balance_quotes(text: &str, r: Range<usize>) -> Range<usize> {
+    let (mut depth, mut unopened) = (0usize, false);
+    for c in text[r.clone()].chars() {
+        match c {
+            '“' => depth += 1,
+            '”' if depth == 0 => unopened = true,
+            '”' => depth -= 1,
+            _ => {}
+        }
+    }
+    let start = match text[..r.start].strip_suffix('“') {
+        Some(before) if unopened => before.len(),
+        _ => r.start,
+    };
+    let end = match text[r.end..].strip_prefix('”') {
+        Some(_) if depth > 0 => r.end + '”'.len_utf8(),
+        _ => r.end,
+    };
+    start..end
 }
 
 #[cfg(test)]
@@ -548,6 +573,22 @@ mod tests {
             canon("解决“四风”、“两问题”，在“三讲”、“三个代表”重要思想中"),
             vec!["四风", "两问题", "三讲", "三个代表"]
         );
+    }
+
+    /// The bug: a lexicon hit matched through punctuation began or ended inside a quotation
+    /// (`三个代表”重要思想`, `两不误”、“两促进`).
+    #[test]
+    fn a_lexicon_hit_takes_in_the_quotation_marks_it_cuts() {
+        let texts = |s: &str| -> Vec<String> { slogans(s).0.into_iter().map(|s| s.text).collect() };
+        assert_eq!(
+            texts("践行“三个代表”重要思想。"),
+            vec!["“三个代表”重要思想"]
+        );
+        assert_eq!(
+            texts("做到活动和工作“两不误”、“两促进”。"),
+            vec!["“两不误”、“两促进”"]
+        );
+        assert_eq!(texts("坚持一国两制方针"), vec!["一国两制"]);
     }
 
     /// The bugs of the shared-corpus review: quoted English and a word split at spaces, a
