@@ -155,7 +155,8 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         // 两不误、两促进 / 五有、四落实 (compact) and 四个一 (single): numeral formulas whose
         // members are counted by their numerals, not spelled out by their clauses.
         let single = clauses.len() == 1 && (n <= 10 && numeral_led(inner) || yi_led(inner));
-        if compact || single {
+        // A quoted day or idiom of a formula's shape (“五一”, “一石二鸟”) is still a quoted word.
+        if (compact || single) && !names_no_formula(&canonical(inner)) {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
                 canonical: canonical(inner),
@@ -599,6 +600,11 @@ mod tests {
         let (s, t) = slogans("群众说：“有你们在，就安心！”");
         assert!(s.is_empty() && t.is_empty());
         assert!(canon("“五一”假期，“三八”国际妇女节，“三夏”大忙，获“七一勋章”").is_empty());
+        // The bug: such words were dropped from terms as well, though a quoted idiom is the
+        // emphasis a term records.
+        let (_, t) = slogans("过好“五一”假期，避免“一石二鸟”。");
+        let t: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(t, ["五一", "一石二鸟"]);
         assert!(canon("依第二十三条第三项规定，民盟十三届三中全会，第八项规定").is_empty());
         // A space between ideographs still parts clauses, and the clauses are the items.
         let (s, _) = slogans("坚持“大市场 小政府 ”");
