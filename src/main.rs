@@ -26,8 +26,8 @@ enum Command {
     Extract(cli::extract::ExtractArgs),
     /// Score extraction against gold annotations (tests/gold/GUIDE.md, "Scoring").
     Eval(cli::eval::EvalArgs),
-    /// Corpus statistics: slogans by year/campaign/level/genre, metric nouns, outline depth,
-    /// warnings, keyword in context (docs/stats.md).
+    /// Corpus statistics: slogans by year/campaign/level/genre, their trend year by year, metric
+    /// nouns, outline depth, warnings, keyword in context (docs/stats.md).
     Stats(cli::stats::StatsArgs),
     /// Rebuild the CSV tables of `extract --csv` from an extraction output (docs/tables.md).
     Tables(cli::tables::TablesArgs),

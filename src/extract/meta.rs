@@ -289,7 +289,7 @@ fn level(text: &str) -> Option<String> {
             }
         }
     }
-    // Ties go to the earlier (more local) entry order of the dictionary.
+    // Ties go to the level whose cue the text names first.
     let best = score
         .iter()
         .fold(None, |acc: Option<(&str, u32)>, &(l, s)| match acc {
