@@ -114,6 +114,27 @@ pub fn parse_int(s: &str) -> Option<u64> {
         .checked_add(digit.unwrap_or(0))
 }
 
+/// Parse a Chinese numeral with decimals read digit by digit after 点: 十二点五 → 12.5,
+/// 零点八 → 0.8; without 点 it is `parse_int`.
+pub fn parse_cn_decimal(s: &str) -> Option<f64> {
+    let Some((int, frac)) = s.split_once('点') else {
+        return parse_int(s).map(|v| v as f64);
+    };
+    let whole = parse_int(int)?;
+    // Through the decimal string, so 九十九点四 is the 99.4 that "99.4" parses to.
+    let digits: Option<String> = frac
+        .chars()
+        .map(|c| {
+            is_year_digit(c)
+                .then(|| digit_value(c))
+                .flatten()
+                .and_then(|d| char::from_digit(d as u32, 10))
+        })
+        .collect();
+    let digits = digits.filter(|d| !d.is_empty())?;
+    format!("{whole}.{digits}").parse().ok()
+}
+
 /// Parse a decimal number written with ASCII digits and an optional 万/亿 magnitude,
 /// e.g. "1.2万" → 12000.0, "99.4" → 99.4.
 pub fn parse_decimal(s: &str) -> Option<f64> {
@@ -171,6 +192,16 @@ mod tests {
         ] {
             assert_eq!(parse_int(s), Some(v), "{s}");
         }
+    }
+
+    #[test]
+    fn chinese_decimals() {
+        assert_eq!(parse_cn_decimal("十二点五"), Some(12.5));
+        assert_eq!(parse_cn_decimal("九十九点四"), Some(99.4));
+        assert_eq!(parse_cn_decimal("零点八"), Some(0.8));
+        assert_eq!(parse_cn_decimal("三十"), Some(30.0));
+        assert_eq!(parse_cn_decimal("十二点"), None);
+        assert_eq!(parse_cn_decimal("十二点十"), None);
     }
 
     #[test]

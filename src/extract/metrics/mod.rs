@@ -38,7 +38,7 @@ pub struct Metric {
 fn fraction_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?P<pre>近|约|超过|不到)?(?P<den>[一二三四五六七八九十百千\d]+)分之(?P<num>[一二三四五六七八九十百\d]+)")
+        Regex::new(r"(?P<pre>近|约|超过|不到)?(?P<den>[一二三四五六七八九十百千\d]+)分之(?P<num>[一二三四五六七八九十百\d]+(?:点[零〇一二三四五六七八九]+)?)")
             .unwrap_or_else(|e| panic!("fraction pattern: {e}"))
     })
 }
@@ -61,7 +61,13 @@ fn fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
         if exclude.overlaps(&all.range()) {
             continue;
         }
-        let (Some(d), Some(n)) = (int_of(den.as_str()), int_of(num.as_str())) else {
+        // 百分之十二点五: decimals only in a percentage, where the text reads them out.
+        let n = match num.as_str().contains('点') {
+            true if den.as_str() == "百" => numeral::parse_cn_decimal(num.as_str()),
+            true => None,
+            false => int_of(num.as_str()),
+        };
+        let (Some(d), Some(n)) = (int_of(den.as_str()), n) else {
             continue;
         };
         if d == 0.0 || n > d {
@@ -152,8 +158,18 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         } else {
             (num, all)
         };
+        // The figure the number says, before a range's lower figure widens the match.
+        let upper = num;
+        // 六至八人: a range in Chinese numerals, its unit said once.
+        let (num, all, cn_min) = match chinese
+            .then(|| search::with_range_start(text, num, all))
+            .flatten()
+        {
+            Some((num, all, low)) => (num, all, Some(low as f64)),
+            None => (num, all, None),
+        };
         // 书记六人至八人: a range in Chinese numerals, its unit said twice.
-        let cn_max = if chinese {
+        let cn_max = if chinese && cn_min.is_none() {
             chinese_range_end(text, all.end(), unit.as_str())
         } else {
             None
@@ -196,7 +212,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             unit_s == "年" && text[..num.start()].trim_end_matches(' ').ends_with("民国");
         if roc_year
             || (unit_s == "年" && names_a_period(text, &num, &all))
-            || is_date_or_time(num.as_str(), unit_s, after)
+            || is_date_or_time(upper.as_str(), unit_s, after)
             || is_period_or_reference(text, unit_s, &all)
             || is_session(text, unit_s, &all)
         {
@@ -209,11 +225,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             _ => 1.0,
         };
         let parsed = if chinese {
-            numeral::parse_int(num.as_str()).map(|v| v as f64)
+            numeral::parse_int(upper.as_str()).map(|v| v as f64)
         } else {
             arabic(num.as_str())
         };
-        let Some(value) = parsed.map(|v| round(v * mult)) else {
+        let Some(mut value) = parsed.map(|v| round(v * mult)) else {
             continue;
         };
         // Chinese numerals count concrete things only from 2 up (一 is an article: 一件大事);
@@ -239,21 +255,24 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             (t.range.start == unit.start()
                 && t.range.end > unit.end()
                 && Segmenter::global().has_word(t.word))
-                || (chinese && t.range.start <= num.start() && t.range.end > unit.end())
+                || (chinese && t.range.start <= upper.start() && t.range.end > unit.end())
                 || (chinese
-                    && t.range.start < num.start()
-                    && num.start() < t.range.end
-                    && !text[t.range.start..num.start()].chars().all(|c| {
+                    && t.range.start < upper.start()
+                    && upper.start() < t.range.end
+                    && !text[t.range.start..upper.start()].chars().all(|c| {
                         numeral::is_cn_numeral_char(c) || "一近约上逾超每至到".contains(c)
                     }))
         }) {
             continue;
         }
-        let max = caps
-            .name("max")
-            .and_then(|m| arabic(m.as_str()))
-            .map(|v| round(v * mult))
-            .or(cn_max.map(|(v, _)| v));
+        let max = match cn_min {
+            Some(low) => Some(std::mem::replace(&mut value, low)),
+            None => caps
+                .name("max")
+                .and_then(|m| arabic(m.as_str()))
+                .map(|v| round(v * mult))
+                .or(cn_max.map(|(v, _)| v)),
+        };
         let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()

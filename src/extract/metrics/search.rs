@@ -9,6 +9,7 @@
 //! would report it, and the search resumes at its end.
 
 use crate::dict::Dictionaries;
+use crate::numeral;
 use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
 use std::iter::Peekable;
@@ -146,6 +147,49 @@ pub(super) fn with_leading_one<'t>(
         text: &text[start..g.end()],
     };
     (widen(num), widen(all))
+}
+
+/// A Chinese count widened back over the lower figure of a range that says its unit once
+/// (六至八人, 两到三天, 十五至二十名): the widened number and match, and the lower figure.
+/// The lower figure is no opener's match of its own, as 至 is no unit. A bare digit before a
+/// round upper figure shares its magnitude: 三到四百人 is 300 to 400, 三至六万元 30,000 to
+/// 60,000 (but 二至三十个 stays 2 to 30: 十 is as often a count of its own).
+pub(super) fn with_range_start<'t>(
+    text: &'t str,
+    num: Group<'t>,
+    all: Group<'t>,
+) -> Option<(Group<'t>, Group<'t>, u64)> {
+    if num.start() != all.start() {
+        return None;
+    }
+    let before = &text[..num.start()];
+    let before = before
+        .strip_suffix('至')
+        .or_else(|| before.strip_suffix('到'))?;
+    let start = before.trim_end_matches(numeral::is_cn_numeral_char).len();
+    let lower = &before[start..];
+    let mut low = numeral::parse_int(lower)?;
+    let mut upper = num.as_str().chars();
+    let lead = upper.next().and_then(numeral::digit_value);
+    let magnitude = upper.as_str();
+    if let (Some(d), Some(e), 1) = (
+        numeral::parse_int(lower).filter(|&d| d < 10),
+        lead,
+        lower.chars().count(),
+    ) {
+        if d < e
+            && !magnitude.is_empty()
+            && magnitude != "十"
+            && magnitude.chars().all(|c| numeral::digit_value(c).is_none())
+        {
+            low = d * numeral::parse_int(magnitude)?;
+        }
+    }
+    let widen = |g: Group<'t>| Group {
+        start,
+        text: &text[start..g.end()],
+    };
+    Some((widen(num), widen(all), low))
 }
 
 /// The matches of the pattern in `text`, left to right and without overlaps.

@@ -447,3 +447,31 @@ fn a_chinese_range_is_one_metric_with_its_max() {
         ]
     );
 }
+
+/// The bugs: a Chinese range that says its unit once (六至八人) came out as its upper figure
+/// alone (八人, 8), and 百分之十二点五 was no metric at all.
+#[test]
+fn a_chinese_range_with_one_unit_and_a_spelled_decimal_percentage() {
+    let got = metrics(
+        "置书记六至八人，委员五到七名，用时两到三天，第一至三项除外，增长百分之十二点五。\
+         参会代表三到四百人，罚款三至六万元，设二至三十个工作组，科员十至十三人。",
+        &[],
+    );
+    let got: Vec<(&str, f64, Option<f64>, &str)> = got
+        .iter()
+        .map(|m| (m.text.as_str(), m.value, m.max, m.unit.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("六至八人", 6.0, Some(8.0), "人"),
+            ("五到七名", 5.0, Some(7.0), "名"),
+            ("两到三天", 2.0, Some(3.0), "天"),
+            ("百分之十二点五", 12.5, None, "%"),
+            ("三到四百人", 300.0, Some(400.0), "人"),
+            ("三至六万元", 30000.0, Some(60000.0), "元"),
+            ("二至三十个", 2.0, Some(30.0), "个"),
+            ("十至十三人", 10.0, Some(13.0), "人"),
+        ]
+    );
+}
