@@ -53,28 +53,35 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
 const LIST_SEPS: [char; 4] = ['、', '，', '；', ','];
 
 /// Members stated for the formula at `range` (byte range in `text`, quotes included).
-/// Fewer members than the count announces are no expansion: what was found is something else
-/// (narrative after a colon, a quotation before the formula), not its members.
+/// Fewer or more members than the count announces are no expansion: what was found is
+/// something else (narrative after a colon, a quotation before the formula, the members of
+/// two formulas side by side: “三大高地”“五大战略”：…), not its members.
 pub fn expansion(text: &str, range: &Range<usize>, count: u32) -> Vec<String> {
-    let mut items = after_members(text, range.end, count);
+    let formula = text[range.clone()].trim_matches(['“', '”']);
+    let mut items = after_members(text, range.end, formula, count);
     if items.len() < 2 {
         items = before_members(text, range.start, count);
     }
-    if items.len() < 2 || items.len() < count as usize {
+    if items.len() < 2 || items.len() != count as usize {
         return Vec::new();
     }
-    trim_items(items, count)
+    trim_items(items)
 }
 
 /// 即… / （…） / ：… right after the formula (a short head noun such as 标准 may stand between).
-fn after_members(text: &str, end: usize, count: u32) -> Vec<String> {
+/// The members end before the formula is named again (……、涉企执法检查“五个专项治理”).
+fn after_members(text: &str, end: usize, formula: &str, count: u32) -> Vec<String> {
     let rest = &text[end..];
     let head: String = rest.chars().take(5).collect();
+    // 即 of 在即, 立即, 随即 is no “namely”.
+    let namely = head
+        .char_indices()
+        .find(|&(i, c)| c == '即' && !head[..i].ends_with(['在', '立', '随', '旋', '当', '迫']));
     let (skip, close): (usize, &[char]) = if let Some(p) = head.find("（即") {
         (p + "（即".len(), &['）'])
     } else if let Some(p) = head.find('（') {
         (p + '（'.len_utf8(), &['）'])
-    } else if let Some(p) = head.find('即') {
+    } else if let Some((p, _)) = namely {
         (p + '即'.len_utf8(), &['。', '\n'])
     } else if rest.starts_with('：') {
         ('：'.len_utf8(), &['。', '\n'])
@@ -96,7 +103,11 @@ fn after_members(text: &str, end: usize, count: u32) -> Vec<String> {
     // Look for the closing mark only as far as members may reach, not to the document's end.
     let body = prefix(body, 1200);
     let body = &body[..body.find(close).unwrap_or(body.len())];
-    split_items(body, count)
+    let body = match formula.is_empty() {
+        true => body,
+        false => &body[..body.find(formula).unwrap_or(body.len())],
+    };
+    split_items(body.trim_end_matches(['“', '”']), count)
 }
 
 /// At most `max` bytes of `s`, cut at a char boundary.
@@ -120,7 +131,13 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
         .rfind(['，', '。', '；', '：', '\n'])
         .map(|p| p + body[p..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
-    let items = split_items(&body[clause_start..], count);
+    let clause = &body[clause_start..];
+    // 第二个“4”是指生物制造、氢能…等“四新”: the members follow the gloss.
+    let clause = ["是指", "包括", "即"]
+        .iter()
+        .find_map(|w| clause.rfind(w).map(|p| &clause[p + w.len()..]))
+        .unwrap_or(clause);
+    let items = split_items(clause, count);
     if items.len() as u32 == count {
         items
     } else {
@@ -129,11 +146,22 @@ fn before_members(text: &str, start: usize, count: u32) -> Vec<String> {
 }
 
 /// The members of `body`: split at the coarsest marks that give the announced count (the
-/// members of 七个有之 hold 、 and end at ，), else at every list mark.
+/// members of 七个有之 hold 、 and end at ，; clauses that are members are not split at 和),
+/// or the list that is the first clause (其中A、B和C，相比…), else at every list mark.
 fn split_items(body: &str, count: u32) -> Vec<String> {
     for seps in [&['；'][..], &['；', '，'][..]] {
         if body.contains(seps) {
-            let items = split_by(body, seps);
+            let items = split_by(body, seps, false);
+            if items.len() == count as usize {
+                return items;
+            }
+        }
+    }
+    if let Some(p) = body.find(['，', '；']) {
+        // 和 joins the last two members only where that gives the count: 党员和群众之间必谈
+        // is one member.
+        for at_and in [false, true] {
+            let items = split_by(&body[..p], &LIST_SEPS, at_and);
             if items.len() == count as usize {
                 return items;
             }
@@ -145,36 +173,62 @@ fn split_items(body: &str, count: u32) -> Vec<String> {
     } else {
         &LIST_SEPS
     };
-    split_by(body, seps)
+    let plain = split_by(body, seps, false);
+    if plain.len() == count as usize {
+        return plain;
+    }
+    split_by(body, seps, true)
 }
 
-fn split_by(body: &str, seps: &[char]) -> Vec<String> {
+fn split_by(body: &str, seps: &[char], at_and: bool) -> Vec<String> {
     body.split(seps)
-        .flat_map(|part| {
-            // 和/及/以及 join the last two members.
-            part.split_once("以及")
-                .or_else(|| part.split_once('和'))
-                .or_else(|| part.split_once('及'))
-                .filter(|(a, b)| !a.is_empty() && !b.is_empty() && a.chars().count() >= 2)
-                .map(|(a, b)| vec![a, b])
-                .unwrap_or_else(|| vec![part])
+        .flat_map(|part| match at_and {
+            true => split_at_and(part),
+            false => vec![part],
         })
         .map(|s| {
-            s.trim_matches(|c: char| c.is_whitespace() || "“”‘’".contains(c))
-                .to_owned()
+            let s = s
+                .trim_matches(|c: char| c.is_whitespace() || "“”‘’".contains(c))
+                .trim_start_matches("其中");
+            // The trim takes a quotation mark the member needs: “平急两用”公共设施建设.
+            let quotes = || s.chars().filter(|c| matches!(c, '“' | '”'));
+            match (quotes().next(), quotes().next_back()) {
+                (Some('”'), _) => format!("“{s}"),
+                (_, Some('“')) => format!("{s}”"),
+                _ => s.to_owned(),
+            }
         })
         .filter(|s| !s.is_empty())
         .collect()
 }
 
-/// Keep at most `count` members; drop a verb phrase (建立, 及时建立完善了) that only the first
-/// member carries, because it governs the whole list rather than belonging to the member.
-fn trim_items(mut items: Vec<String>, count: u32) -> Vec<String> {
-    items.truncate(count.max(2) as usize);
+/// A part split at the 和/及/以及 that joins the last two members, where jieba cuts it as a
+/// word of its own: 和谐, 及时 and 涉及 stay whole.
+fn split_at_and(part: &str) -> Vec<&str> {
+    if !part.contains(['和', '及']) {
+        return vec![part];
+    }
+    let cut = Segmenter::global().cut(part);
+    let and = cut
+        .iter()
+        .rev()
+        .find(|r| matches!(&part[(*r).clone()], "和" | "及" | "以及"));
+    match and {
+        Some(r) if part[..r.start].chars().count() >= 2 && r.end < part.len() => {
+            vec![&part[..r.start], &part[r.end..]]
+        }
+        _ => vec![part],
+    }
+}
+
+/// Drop a verb phrase (建立, 及时建立完善了) that only the first member carries, because it
+/// governs the whole list rather than belonging to the member.
+fn trim_items(mut items: Vec<String>) -> Vec<String> {
     let seg = Segmenter::global();
-    // Verbs and the words that lead into them (及时/c, 认真/ad, 进一步/d, 对/p, 了/ul).
-    let verbal =
-        |tag: &str| tag.starts_with('v') || matches!(tag, "d" | "ad" | "c" | "p" | "ul" | "u");
+    // Verbs and the words that lead into them (及时/c, 认真/ad, 进一步/d, 对/p, 了/ul, 我们/r).
+    let verbal = |tag: &str| {
+        tag.starts_with('v') || matches!(tag, "d" | "ad" | "c" | "p" | "ul" | "u" | "r")
+    };
     let verb_led = |s: &str| seg.first_tag(s).is_some_and(|t| verbal(&t));
     if items.len() >= 3
         && verb_led(&items[0])
@@ -321,6 +375,51 @@ mod tests {
             "工作".repeat(150)
         );
         assert_eq!(exp(&t, "“两保”").len(), 2);
+    }
+
+    /// The bugs of the expansion review on ../shared/corpus: 和 inside a word (和谐) split a
+    /// member, 在即 and 立即 read as 即 “namely”, members run on past the list or into the
+    /// formula named again, and a list of more members than announced cut to the count.
+    #[test]
+    fn members_end_where_the_list_ends() {
+        assert_eq!(
+            exp("分两步走：从二〇二〇年到二〇三五年基本实现社会主义现代化；从二〇三五年到本世纪中叶把我国建成富强民主文明和谐美丽的社会主义现代化强国。", "两步走")[1],
+            "从二〇三五年到本世纪中叶把我国建成富强民主文明和谐美丽的社会主义现代化强国"
+        );
+        assert!(exp(
+            "全国“两会”在即，要高度重视、认真做好今年建议提案办理工作。",
+            "“两会”"
+        )
+        .is_empty());
+        assert!(exp(
+            "支持“两国方案”，并立即停止针对巴勒斯坦人的暴力和煽动行为。",
+            "“两国方案”"
+        )
+        .is_empty());
+        assert_eq!(
+            exp("实现“三个下降”：其中年均受灾人次、因灾死亡失踪人数和因灾直接经济损失占国内生产总值比，相比前五年分别下降36.0%、22.9%、39.0%。", "“三个下降”"),
+            ["年均受灾人次", "因灾死亡失踪人数", "因灾直接经济损失占国内生产总值比"]
+        );
+        assert_eq!(
+            exp("做到“四必谈”，即干部之间必谈、干部与群众之间必谈、党员之间必谈、党员和群众之间必谈，互谈率达到100%。", "“四必谈”"),
+            ["干部之间必谈", "干部与群众之间必谈", "党员之间必谈", "党员和群众之间必谈"]
+        );
+        assert!(exp("“五个专项治理”：2025年6月，印发《方案》，部署开展违规设置门槛、拖欠账款、侵害产权、违规收费、执法检查“五个专项治理”，进一步优化环境。", "“五个专项治理”").is_empty());
+        assert!(exp("“三大高地”“五大战略”：老区高地、改革高地、生态高地，升级战略、带动战略、数字战略、开放战略、人才战略。", "“五大战略”").is_empty());
+        assert_eq!(
+            exp(
+                "实施“三大工程”：保障性住房建设、“平急两用”公共基础设施建设和城中村改造。",
+                "“三大工程”"
+            ),
+            ["保障性住房建设", "“平急两用”公共基础设施建设", "城中村改造"]
+        );
+        assert_eq!(
+            exp(
+                "第二个“4”是指生物制造、氢能、脑机接口、具身智能等“四新”未来产业",
+                "“四新”"
+            ),
+            ["生物制造", "氢能", "脑机接口", "具身智能"]
+        );
     }
 
     #[test]

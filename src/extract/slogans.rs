@@ -92,6 +92,8 @@ struct Lexicon {
     firsts: CharSet,
     /// COUNT of each entry that states one, by canonical form and by variant.
     counts: HashMap<String, u32>,
+    /// MEMBERS of each entry that lists them, keyed like `counts`.
+    members: HashMap<String, &'static [String]>,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -122,6 +124,12 @@ fn lexicon() -> &'static Lexicon {
                 counts.insert(canonical(p), u32::try_from(e.count).unwrap_or(0));
             }
         }
+        let mut members = HashMap::new();
+        for e in d.slogans.iter().filter(|e| !e.members.is_empty()) {
+            for p in std::iter::once(&e.canonical).chain(&e.variants) {
+                members.insert(canonical(p), e.members.as_slice());
+            }
+        }
         let firsts: Vec<char> = pats.iter().filter_map(|p| p.chars().next()).collect();
         let firsts = CharSet::new(&firsts);
         let dfa = dfa::DFA::builder()
@@ -134,6 +142,7 @@ fn lexicon() -> &'static Lexicon {
             owner,
             firsts,
             counts,
+            members,
         }
     })
 }
@@ -212,9 +221,33 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         if let Some(n) = s.count {
             s.items = expand::expansion(text, &s.range, n);
         }
+        // A list beside a formula whose members the lexicon knows is something else when it
+        // does not name them: 泰国、印尼等“一带一路”沿线国家, 粮食安全、种业振兴等“三农”问题.
+        if let Some(known) = lexicon().members.get(&s.canonical) {
+            if !s.items.iter().all(|i| names_a_member(i, known)) {
+                s.items.clear();
+            }
+        }
     }
     out.sort_by_key(|s| (s.range.start, s.range.end));
     (out, terms)
+}
+
+/// Whether `item` shares two chars in a row with one of the `known` members (a 两个务必 item
+/// is a member's whole clause, a 六个精准 item may add a gloss: 因村派人（第一书记）精准).
+fn names_a_member(item: &str, known: &[String]) -> bool {
+    let item = canonical(item);
+    let bounds: Vec<usize> = item
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([item.len()])
+        .collect();
+    let named = |piece: &str| known.iter().any(|m| m.contains(piece));
+    match bounds.len() {
+        0 | 1 => false,
+        2 => named(&item),
+        _ => bounds.windows(3).any(|w| named(&item[w[0]..w[2]])),
+    }
 }
 
 /// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
@@ -590,6 +623,22 @@ mod tests {
             vec!["“两不误”、“两促进”"]
         );
         assert_eq!(texts("坚持一国两制方针"), vec!["一国两制"]);
+    }
+
+    /// The bug: a list beside a formula whose members the lexicon knows was taken for them
+    /// (泰国、印尼等“一带一路”沿线国家 gave 一带一路 the members 泰国 and 印尼).
+    #[test]
+    fn a_list_that_names_no_lexicon_member_is_no_expansion() {
+        let items =
+            |s: &str| -> Vec<Vec<String>> { slogans(s).0.into_iter().map(|s| s.items).collect() };
+        assert_eq!(
+            items("自泰国、印尼等“一带一路”沿线国家进口"),
+            [Vec::<String>::new()]
+        );
+        assert_eq!(
+            items("推动“两新”（即大规模设备更新、消费品以旧换新）落地"),
+            [["大规模设备更新", "消费品以旧换新"]]
+        );
     }
 
     /// The bugs of the shared-corpus review: quoted English and a word split at spaces, a
