@@ -38,6 +38,17 @@ pub struct Campaign {
     pub aliases: Vec<String>,
 }
 
+/// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
+#[derive(Debug, Clone)]
+pub struct LevelRank {
+    pub place: String,
+    pub level: String,
+    /// The cue level the place's name carries: its last char, 市 or 区.
+    pub own: String,
+    /// Named in the title (北京市), or anywhere in the text (自治区).
+    pub in_title: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct SloganEntry {
     pub canonical: String,
@@ -71,6 +82,9 @@ pub struct Dictionaries {
     pub not_slogans: (Vec<String>, Vec<String>),
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
+    /// Places whose own cues understate their rank (我市 in 北京市, 我区 in an autonomous
+    /// region): (place, level, whether the title must name it rather than the text).
+    pub level_ranks: Vec<LevelRank>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
     pub clause_verbs: HashSet<String>,
     /// Genre cues in the order they are tried; the first found gives the genre.
@@ -230,9 +244,28 @@ impl Dictionaries {
                 )),
             }
         }
+        let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').collect();
+                let where_ = cols.get(2).map(|w| w.trim());
+                if let (Some(place), Some(lv), Some(w @ ("title" | "text"))) =
+                    (cols.first(), cols.get(1), where_)
+                {
+                    let own = place.trim().chars().next_back().map(String::from);
+                    match own {
+                        Some(own) if own == "市" || own == "区" => level_ranks.push(LevelRank {
+                            place: place.trim().to_owned(),
+                            level: lv.trim().to_owned(),
+                            own,
+                            in_title: w == "title",
+                        }),
+                        _ => {
+                            errors.push(format!("levels.tsv:{n}: a ranked place ends in 市 or 区"))
+                        }
+                    }
+                    return None;
+                }
                 match (
                     cols.first(),
                     cols.get(1),
@@ -244,7 +277,9 @@ impl Dictionaries {
                         Some((c.trim().to_owned(), lv.trim().to_owned(), w))
                     }
                     _ => {
-                        errors.push(format!("levels.tsv:{n}: expected cue<TAB>level<TAB>weight"));
+                        errors.push(format!(
+                            "levels.tsv:{n}: expected cue<TAB>level<TAB>weight|title|text"
+                        ));
                         None
                     }
                 }
@@ -295,6 +330,7 @@ impl Dictionaries {
             period_names,
             not_slogans,
             levels,
+            level_ranks,
         };
         (d, errors)
     }

@@ -213,7 +213,7 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
         .and_then(|d| d.get(..4)?.parse().ok())
         .or_else(|| m.title.as_deref().and_then(iso_year));
     m.campaign = campaign(text, year);
-    m.level = level(text);
+    m.level = level(text, m.title.as_deref());
     m
 }
 
@@ -253,7 +253,7 @@ fn reporter_in_body(text: &str) -> Option<String> {
 /// The weight from which a cue of `levels.tsv` speaks for the speaker, not of a body named.
 const SPEAKER_WEIGHT: u32 = 5;
 
-fn level(text: &str) -> Option<String> {
+fn level(text: &str, title: Option<&str>) -> Option<String> {
     static CUES: OnceLock<Literals> = OnceLock::new();
     let d = Dictionaries::get();
     let cues = CUES.get_or_init(|| {
@@ -279,13 +279,21 @@ fn level(text: &str) -> Option<String> {
             None => score.push((lv, *w)),
         }
     }
-    // In an autonomous region (西藏自治区) 我区 and 区党委 speak of the province-level region.
-    if text.contains("自治区") {
-        if let Some(i) = score.iter().position(|(l, _)| *l == "区") {
+    // In an autonomous region (西藏自治区) 我区 and 区党委 speak of the province-level region,
+    // in a municipality's report (2026年北京市政府工作报告) 我市 of the province-level city.
+    for r in &d.level_ranks {
+        let named = match r.in_title {
+            true => title.is_some_and(|t| t.contains(r.place.as_str())),
+            false => text.contains(r.place.as_str()),
+        };
+        if !named {
+            continue;
+        }
+        if let Some(i) = score.iter().position(|(l, _)| *l == r.own) {
             let (_, s) = score.remove(i);
-            match score.iter_mut().find(|(l, _)| *l == "省") {
+            match score.iter_mut().find(|(l, _)| *l == r.level) {
                 Some(p) => p.1 += s,
-                None => score.push(("省", s)),
+                None => score.push((r.level.as_str(), s)),
             }
         }
     }
@@ -573,6 +581,21 @@ mod tests {
             level("《新闻联播》 （20230603）\n县长说，我县将全县麦田全部收割。").as_deref(),
             Some("中央")
         );
+    }
+
+    /// The bug: the reports of the municipalities under the central government came out 市
+    /// (上海, 天津, 重庆: 我市, 全市) or 中央 (北京: 全国 outweighed 全市), not the province
+    /// level they rank at.
+    #[test]
+    fn a_municipality_reports_at_province_level() {
+        let level = |t: &str| meta(t, &[], true, "").level;
+        let report = "2026年上海市政府工作报告\n我市全市经济稳定，全市就业增长。\n";
+        assert_eq!(level(report).as_deref(), Some("省"));
+        let beijing = "2026年北京市政府工作报告\n现在，我代表北京市人民政府向大会报告工作。全国领先，全国第一，全国前列。\n";
+        assert_eq!(level(beijing).as_deref(), Some("省"));
+        // A city that names Beijing in passing stays a city.
+        let city = "石家庄市政府工作报告\n我市对接北京市，全市协同发展。\n";
+        assert_eq!(level(city).as_deref(), Some("市"));
     }
 
     #[test]
