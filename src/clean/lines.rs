@@ -73,9 +73,22 @@ fn plan(text: &AlignedText) -> Plan {
     };
     let mut kept_chars = 0usize;
     let mut char_pos = 0usize;
+    // A label alone on its line (来源：) whose value is the next line (陕西省人民政府).
+    let mut open_label: Option<usize> = None;
     for line in crate::scan::split_lines(text.as_str()) {
         let n_chars = line.chars().count();
-        match classify(line, dicts) {
+        let kind = classify(line, dicts);
+        let waiting = open_label.take();
+        // Kept text or page furniture (a bare 2026-02-02 09:20), not chrome or another label.
+        let plain = matches!(kind, LineKind::Keep)
+            || matches!(kind, LineKind::Drop) && !is_boilerplate(line.trim());
+        match kind {
+            _ if waiting.is_some() && plain && is_label_value(line.trim()) => {
+                if let Some(field) = waiting.and_then(|i| plan.meta.get_mut(i)) {
+                    field.value = line.trim().to_owned();
+                }
+            }
+            LineKind::Drop if line.trim().is_empty() => open_label = waiting,
             LineKind::Keep => {
                 let newline = kept_chars > 0;
                 kept_chars += usize::from(newline) + n_chars;
@@ -83,7 +96,14 @@ fn plan(text: &AlignedText) -> Plan {
                     .push(Kept::of(text, char_pos..char_pos + n_chars, newline));
             }
             LineKind::Drop => plan.dropped_lines += 1,
-            LineKind::Meta(fields) => plan.meta.extend(fields),
+            LineKind::Meta(fields) => {
+                if let [only] = fields.as_slice() {
+                    if only.value.is_empty() {
+                        open_label = Some(plan.meta.len());
+                    }
+                }
+                plan.meta.extend(fields);
+            }
             LineKind::Separator => {
                 if kept_chars > 0 {
                     plan.doc_starts.push(kept_chars + 1);
@@ -161,6 +181,11 @@ fn classify(line: &str, dicts: &Dictionaries) -> LineKind {
         return LineKind::Drop;
     }
     LineKind::Keep
+}
+
+/// A line that can be the value of a label on the line before: short, no sentence in it.
+fn is_label_value(t: &str) -> bool {
+    !t.is_empty() && t.chars().count() <= 40 && !t.contains(['。', '！', '？', '；', '，'])
 }
 
 /// A compilation separator: a numeral alone with a colon (`一:`, `二：`, `3:`).
@@ -298,6 +323,27 @@ mod tests {
                 ("date", "2013年08月20日 17:56"),
                 ("source", "西藏日报"),
                 ("editor", "白世康")
+            ]
+        );
+    }
+
+    /// The bug: a label alone on its line (来源：) lost its value, which stayed in the body
+    /// as a line of text (陕西省人民政府, 李莎莎).
+    #[test]
+    fn a_label_alone_takes_the_next_line_as_its_value() {
+        let c = clean("标题\n时间：\n2026-02-02 09:20\n来源：\n\n陕西省人民政府\n正文。\n责任编辑：\n政府工作报告全文如下。");
+        assert_eq!(c.body.as_str(), "标题\n正文。\n政府工作报告全文如下。");
+        let got: Vec<(&str, &str)> = c
+            .meta
+            .iter()
+            .map(|m| (m.field.as_str(), m.value.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("date", "2026-02-02 09:20"),
+                ("source", "陕西省人民政府"),
+                ("editor", "")
             ]
         );
     }
