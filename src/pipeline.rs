@@ -374,6 +374,19 @@ impl Pipeline {
             Some(_) if mentions.iter().any(needs_year) => dates::date_mentions(text, year),
             _ => mentions,
         };
+        // A letter's signature dates it better than the file name (published the day after);
+        // a letter quoted in a news summary does not date the summary.
+        let signed = (doc.meta.genre != "summary")
+            .then(|| meta::signature_date(text, &mentions))
+            .flatten();
+        if let Some(d) = signed {
+            if std::mem::take(&mut doc.meta.dated_by_file) {
+                doc.meta.dates.clear();
+            }
+            if !doc.meta.dates.contains(&d) {
+                doc.meta.dates.push(d);
+            }
+        }
         doc.date_mentions = locate(mentions, |d| &d.range, &span_of);
         doc.placeholders = locate(gaps, |g| &g.range, &span_of);
         doc.requirements = locate(requirements, |r| &r.range, &span_of);

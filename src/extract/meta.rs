@@ -5,6 +5,7 @@
 
 use crate::clean::MetaField;
 use crate::dict::{CueIn, Dictionaries};
+use crate::extract::dates::DateMention;
 use crate::scan::{Literals, Prefer};
 use regex::Regex;
 use serde::Serialize;
@@ -22,6 +23,9 @@ pub struct Meta {
     pub campaign: Option<String>,
     /// Issuing level: 中央, 省, 市, 县, 区 or 乡, from the cues in `dictionaries/levels.tsv`.
     pub level: Option<String>,
+    /// `dates` holds only the file name's date: the text stated none.
+    #[serde(skip)]
+    pub dated_by_file: bool,
 }
 
 fn date_re() -> &'static Regex {
@@ -69,6 +73,32 @@ pub fn file_name_date(file: &str) -> Option<String> {
     let name = std::path::Path::new(file).file_name()?.to_string_lossy();
     let c = re.captures(&name)?;
     Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// The date a letter or message is signed with, among the full dates `mentions` found in
+/// `text`: a name of two to four chars after a sentence end or on a line of its own, then the
+/// date, closing its line or followed by the agency's dateline
+/// (……。习近平2020年7月7日（新华社北京7月8日电）; 习近平\n2020年7月7日).
+pub fn signature_date(text: &str, mentions: &[DateMention]) -> Option<String> {
+    mentions.iter().find_map(|d| {
+        let iso = d
+            .iso
+            .as_deref()
+            .filter(|i| d.kind == "full" && i.len() == 10)?;
+        let after = text[d.range.end..].trim_start_matches(' ');
+        if !(after.is_empty() || after.starts_with(['（', '\n'])) {
+            return None;
+        }
+        let before = text[..d.range.start].trim_end_matches([' ', '\n']);
+        let name = before.len()
+            - before
+                .trim_end_matches(|c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+                .len();
+        let n = before[before.len() - name..].chars().count();
+        let opener = before[..before.len() - name].chars().next_back();
+        ((2..=4).contains(&n) && opener.is_none_or(|c| matches!(c, '\n' | '。' | '！' | '？')))
+            .then(|| iso.to_owned())
+    })
 }
 
 /// A year written in `s` (2026年…工作报告 → 2026).
@@ -206,6 +236,7 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
     }
     if m.dates.is_empty() {
         m.dates.extend(file_name_date(file));
+        m.dated_by_file = !m.dates.is_empty();
     }
     let year = m
         .dates
@@ -596,6 +627,31 @@ mod tests {
         // A city that names Beijing in passing stays a city.
         let city = "石家庄市政府工作报告\n我市对接北京市，全市协同发展。\n";
         assert_eq!(level(city).as_deref(), Some("市"));
+    }
+
+    /// The bug: letters signed 习近平2020年7月7日 were dated by their file name (the day the
+    /// news of them was published) or not at all.
+    #[test]
+    fn a_signature_dates_a_letter() {
+        let signed = |t: &str| {
+            let mentions = crate::extract::dates::date_mentions(t, None);
+            signature_date(t, &mentions)
+        };
+        assert_eq!(
+            signed("为人民多作贡献。习近平2020年7月7日（新华社北京7月8日电）新华社北京7月8日电")
+                .as_deref(),
+            Some("2020-07-07")
+        );
+        assert_eq!(
+            signed("此致\n敬礼！\n习近平\n2020年7月7日\n").as_deref(),
+            Some("2020-07-07")
+        );
+        // A date in a sentence, or after a long line, signs nothing.
+        assert_eq!(
+            signed("习近平2022年10月16日在中国共产党第二十次全国代表大会上的报告"),
+            None
+        );
+        assert_eq!(signed("会议决定，自即日起全面实施2020年7月7日\n"), None);
     }
 
     #[test]
