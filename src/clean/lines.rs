@@ -75,9 +75,13 @@ fn plan(text: &AlignedText) -> Plan {
     let mut char_pos = 0usize;
     // A label alone on its line (来源：) whose value is the next line (陕西省人民政府).
     let mut open_label: Option<usize> = None;
+    let header = running_header(text.as_str());
     for line in crate::scan::split_lines(text.as_str()) {
         let n_chars = line.chars().count();
-        let kind = classify(line, dicts);
+        let kind = match header {
+            Some(h) if line.trim() == h => LineKind::Drop,
+            _ => classify(line, dicts),
+        };
         let waiting = open_label.take();
         // Kept text or page furniture (a bare 2026-02-02 09:20), not chrome or another label.
         let plain = matches!(kind, LineKind::Keep)
@@ -181,6 +185,29 @@ fn classify(line: &str, dicts: &Dictionaries) -> LineKind {
         return LineKind::Drop;
     }
     LineKind::Keep
+}
+
+/// The running page header of text extracted from a printed record (立法會 ─ 2012年 11月 21日
+/// atop each of 249 pages): the first line, when it comes back whole on five lines or more.
+/// It is no title and says nothing on each page. A web page says its title up to three times
+/// (head, heading, print view), which is no page header.
+fn running_header(text: &str) -> Option<&str> {
+    let first = crate::scan::split_lines(text)
+        .map(str::trim)
+        .find(|l| !l.is_empty())?;
+    if first.chars().count() > 60 {
+        return None;
+    }
+    let whole_lines = memchr::memmem::find_iter(text.as_bytes(), first.as_bytes())
+        .filter(|&i| {
+            let before = text[..i].trim_end_matches([' ', '\t', '\r']);
+            let after = text[i + first.len()..].trim_start_matches([' ', '\t', '\r']);
+            (before.is_empty() || before.ends_with('\n'))
+                && (after.is_empty() || after.starts_with('\n'))
+        })
+        .take(5)
+        .count();
+    (whole_lines >= 5).then_some(first)
 }
 
 /// A line that can be the value of a label on the line before: short, no sentence in it.
@@ -325,6 +352,19 @@ mod tests {
                 ("editor", "白世康")
             ]
         );
+    }
+
+    /// The bug: the running page header of a printed record (立法會 ─ 2012年 11月 21日) was
+    /// taken for the title, and stayed in the body on every page.
+    #[test]
+    fn a_running_page_header_is_dropped() {
+        let page = |n: usize| format!("立法會 ─ 2012年 11月 21日 \n{n}\n議員發言。\n");
+        let pages: String = (1..=5).map(page).collect();
+        let c = clean(&format!("{pages}立法會 ─ 2012年 11月 21日"));
+        assert_eq!(c.body.as_str(), ["議員發言。"; 5].join("\n"));
+        // A web page's title three times over (head, heading, print view) stays.
+        let c = clean("讲话\n讲话\n正文。\n讲话\n");
+        assert_eq!(c.body.as_str(), "讲话\n讲话\n正文。\n讲话");
     }
 
     /// The bug: a label alone on its line (来源：) lost its value, which stayed in the body
