@@ -345,7 +345,7 @@ impl Pipeline {
                     metrics::metrics(text, &exclude)
                 }
             },
-            || requirements::requirements(text, &units),
+            || requirements::requirements(text, &units, doc.meta.genre == "summary"),
         );
         // The document's own year completes partial dates (4月10日 → 2005-04-10): the year its
         // title states, else the year its full dates share. A metadata date is when a site

@@ -3,6 +3,10 @@
 //! (`dictionaries/actors.txt` and the sentence's subject), the modality, the action and its
 //! outline path. Inside a duty context (履行好以下职责, 职责要求, 的重任, 负责, 牵头, 配合) the
 //! records are duties of the actor the context names.
+//!
+//! A news summary reports rather than requires: its outline is a list of headlines, and its
+//! 坚持 and 确保 mostly tell what someone does (石泉县坚持生态立县). There only headings with a
+//! modal count, and 坚持/确保 only where a directive is reported (会议强调，坚持…).
 
 use crate::dict::Dictionaries;
 use crate::lists;
@@ -275,8 +279,13 @@ fn duty_units(
     out
 }
 
-/// Extract the requirements of a document.
-pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
+/// Words that report a directive, before a 坚持 or 确保 of a news summary.
+const DIRECTIVES: [&str; 9] = [
+    "强调", "要求", "指出", "提出", "部署", "号召", "希望", "呼吁", "指示",
+];
+
+/// Extract the requirements of a document; `news` for a news summary (see the module).
+pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requirement> {
     let sents = sentences(text);
     let duties = duty_units(text, units, &sents);
     // Deepest unit holding `pos`: the last unit starting at or before it, or an ancestor.
@@ -293,6 +302,8 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
     let duties: std::collections::HashMap<usize, &'static str> = duties.into_iter().collect();
     let mut out: Vec<Requirement> = Vec::new();
     let mut unit_actor: Vec<Option<&'static str>> = vec![None; units.len()];
+    // Where the headings that are records of their own start.
+    let mut headed: Vec<usize> = Vec::new();
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()
@@ -318,6 +329,10 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
             .or(inherited)
             .unwrap_or_default();
         unit_actor[i] = Some(actor).filter(|a| !a.is_empty());
+        if news && modality.is_empty() {
+            continue;
+        }
+        headed.push(u.marker_range.start);
         out.push(Requirement {
             actor,
             modality,
@@ -331,11 +346,15 @@ pub fn requirements(text: &str, units: &[OutlineUnit]) -> Vec<Requirement> {
     for s in &sents {
         let sent = &text[s.clone()];
         // A heading sentence is already its unit's record.
-        let first_unit = starts.partition_point(|&st| st < s.start);
-        if starts.get(first_unit).is_some_and(|&st| st < s.start + 12) {
+        let first_unit = headed.partition_point(|&st| st < s.start);
+        if headed.get(first_unit).is_some_and(|&st| st < s.start + 12) {
             continue;
         }
         let Some((p, m)) = modal(sent) else { continue };
+        if news && matches!(m, "坚持" | "确保") && !DIRECTIVES.iter().any(|d| sent[..p].contains(d))
+        {
+            continue;
+        }
         let unit = unit_at(s.start);
         let duty_ctx = unit.and_then(|i| duties.get(&i).copied());
         let explicit = last_actor(&sent[..p], true);
@@ -366,7 +385,26 @@ mod tests {
     use crate::outline::outline;
 
     fn reqs(s: &str) -> Vec<Requirement> {
-        requirements(s, &outline(s))
+        requirements(s, &outline(s), false)
+    }
+
+    /// The bug: a news summary's headlines were all requirements (34,886 over the 1,423
+    /// broadcasts of ../shared/corpus), and so was every 坚持/确保 that reports what was done.
+    #[test]
+    fn a_news_summary_reports_headlines_and_deeds_not_requirements() {
+        let text = "1. 我国入境游持续升温\n2. 各地要做好防汛工作\n石泉县坚持生态立县，如今森林覆盖率达到75.8%。会议强调，坚持高质量发展。确保颗粒归仓。各地要加强巡查。";
+        let news = requirements(text, &outline(text), true);
+        let got: Vec<(&str, &str)> = news.iter().map(|r| (r.source, r.text.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("outline", "各地要做好防汛工作"),
+                ("sentence", "坚持高质量发展"),
+                ("sentence", "要加强巡查")
+            ]
+        );
+        // The same text as a speech: every heading and every modal.
+        assert_eq!(reqs(text).len(), 6);
     }
 
     #[test]
