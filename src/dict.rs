@@ -72,6 +72,8 @@ pub struct Dictionaries {
     pub slogans: Vec<SloganEntry>,
     /// Unit word → the unit written in output (余名 is not here: approximators are grammar).
     pub units: Vec<String>,
+    /// Units that are what they count (5省, 11地市): the metric's noun is the unit.
+    pub self_units: HashSet<String>,
     /// Nouns that, after a count, announce the speech's own structure (问题, 意见, 方面 …).
     pub announce_nouns: Vec<String>,
     /// Classifiers used in announcements (个, 点, 项, 条, 种, 方面).
@@ -210,8 +212,16 @@ impl Dictionaries {
                 })
             })
             .collect();
+        let mut self_units = HashSet::new();
         let units = data_lines(UNITS)
-            .map(|(_, l)| l.trim().to_owned())
+            .map(|(_, l)| {
+                let (word, kind) = l.split_once('\t').unwrap_or((l, ""));
+                let word = word.trim().to_owned();
+                if kind.trim() == "self" {
+                    self_units.insert(word.clone());
+                }
+                word
+            })
             .collect();
         let mut announce_nouns = Vec::new();
         let mut announce_classifiers = Vec::new();
@@ -325,6 +335,7 @@ impl Dictionaries {
             campaigns,
             slogans,
             units,
+            self_units,
             announce_nouns,
             announce_classifiers,
             period_names,

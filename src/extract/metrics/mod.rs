@@ -251,8 +251,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         // 46个州, 53人失联 came out 个省, 个州, 人失联). 红十字,
         // 千家万户, 前三位, 五年规划: a Chinese numeral inside a longer word is no count, unless what
         // precedes it in the word is more numeral or an approximator (一千, 近千, 上千, 至四).
+        // 两省区域, 三地市场: a word that starts inside the unit and runs past it (区域, 市场)
+        // says the unit was read too long.
         if tokens.iter().any(|t| {
-            (t.range.start == unit.start()
+            (t.range.start >= unit.start()
+                && t.range.start < unit.end()
                 && t.range.end > unit.end()
                 && Segmenter::global().has_word(t.word))
                 || (chinese && t.range.start <= upper.start() && t.range.end > unit.end())
@@ -277,13 +280,21 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
             || caps.name("post").is_some();
-        let noun = noun_for(
-            text,
-            tokens,
-            num.start(),
-            all.end(),
-            unit_s == "%" || unit_s == "个百分点",
-        );
+        let self_unit = Dictionaries::get().self_units.contains(unit_s);
+        // 百县千镇万村, 千县万村: a round hundred or thousand of places is a figure of speech.
+        if self_unit && chinese && matches!(upper.as_str(), "百" | "千" | "万") {
+            continue;
+        }
+        let noun = match self_unit {
+            true => unit_s.to_owned(),
+            false => noun_for(
+                text,
+                tokens,
+                num.start(),
+                all.end(),
+                unit_s == "%" || unit_s == "个百分点",
+            ),
+        };
         let mut noun = trim_linking_tail(&noun).to_owned();
         if noun.is_empty() {
             noun = change_origin_noun(text, tokens, all.start(), all.end()).unwrap_or_default();

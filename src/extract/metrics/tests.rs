@@ -475,3 +475,26 @@ fn a_chinese_range_with_one_unit_and_a_spelled_decimal_percentage() {
         ]
     );
 }
+
+/// The bug: a count of provinces or cities without a classifier (江西、湖北、湖南3省份,
+/// 长江经济带11省市) was no metric, where 3个省份 was one.
+#[test]
+fn places_counted_without_a_classifier() {
+    let got = metrics(
+        "江西、湖北、湖南3省份洪水防御，长江经济带11省市，浙江11地市，实施百县千镇万村工程。\
+         促进闽粤两省区域经济发展，培训结果三地市场主体。",
+        &[],
+    );
+    let got: Vec<(&str, f64, &str, &str)> = got
+        .iter()
+        .map(|m| (m.text.as_str(), m.value, m.unit.as_str(), m.noun.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("3省份", 3.0, "省份", "省份"),
+            ("11省市", 11.0, "省市", "省市"),
+            ("11地市", 11.0, "地市", "地市"),
+        ]
+    );
+}
