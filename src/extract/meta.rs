@@ -177,9 +177,27 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
         (None, Some(i)) if lines[i].chars().count() > 60 => run_in_title(lines[i]),
         _ => None,
     };
-    let (title, run_in_dates) = match run_in {
+    let (title, mut run_in_dates) = match run_in {
         Some((t, dates)) => (Some(t), dates),
         None => (title, Vec::new()),
+    };
+    // 政府工作报告——2024年3月5日在…会议上 国务院总理 李强: the delivery line run into the title.
+    let delivered = title.as_deref().and_then(|t| {
+        let (head, tail) = t.split_once("——")?;
+        let when = tail
+            .split_once('在')
+            .map_or(tail, |(d, _)| d)
+            .replace(' ', "");
+        let dates = iso_dates(&when);
+        (head.chars().count() >= 2 && when.chars().count() <= 16 && !dates.is_empty())
+            .then(|| (head.trim().to_owned(), dates))
+    });
+    let title = match delivered {
+        Some((head, dates)) => {
+            run_in_dates.extend(dates);
+            Some(head)
+        }
+        None => title,
     };
     let head: String = lines.join("\n");
     let genre = genre(title.as_deref(), &head, text);
@@ -627,6 +645,25 @@ mod tests {
         // A city that names Beijing in passing stays a city.
         let city = "石家庄市政府工作报告\n我市对接北京市，全市协同发展。\n";
         assert_eq!(level(city).as_deref(), Some("市"));
+    }
+
+    /// The bug: a title that runs its delivery line on (政府工作报告——2024年3月5日在…上 国务院
+    /// 总理 李强) was taken whole, and its date was lost.
+    #[test]
+    fn a_delivery_line_run_into_the_title_dates_it() {
+        let m = meta("政府工作报告——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强\n各位代表：\n现在，我代表国务院报告工作。", &[], true, "");
+        assert_eq!(m.title.as_deref(), Some("政府工作报告"));
+        assert_eq!(m.dates, ["2024-03-05"]);
+        let m = meta(
+            "构建新发展格局 实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲\n各位代表：",
+            &[],
+            true,
+            "",
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("构建新发展格局 实现互利共赢——在亚太经合组织工商领导人对话会上的主旨演讲")
+        );
     }
 
     /// The bug: letters signed 习近平2020年7月7日 were dated by their file name (the day the
