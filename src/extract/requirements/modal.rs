@@ -1,0 +1,98 @@
+//! The modal words of obligation (要, 必须, 确保 …) and where they oblige: 要 inside 重要 or
+//! 政要 does not, nor 确保 naming a purpose (是确保…的举措) or a deed done (确保了).
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::sync::OnceLock;
+
+/// Longest first, so 必须 wins over 要 in 必须要. A negated modal is a word of its own, so a
+/// prohibition's text keeps its 不 (不要将…排放入海 read 要将…排放入海).
+const MODALS: [&str; 13] = [
+    "不要",
+    "不应该",
+    "不应当",
+    "必须",
+    "务必",
+    "应当",
+    "一定要",
+    "严禁",
+    "不得",
+    "确保",
+    "坚持",
+    "应该",
+    "要",
+];
+
+/// First modal of obligation in `s`: (byte offset, word). 要 counts only as a word of its own,
+/// not inside 重要, 主要, 需要, 要求, 只要 …. One automaton pass, longest word first (必须要).
+pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    let ac = AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(MODALS)
+            .unwrap_or_else(|e| panic!("modal automaton: {e}"))
+    });
+    ac.find_iter(s).find_map(|m| {
+        let (i, w) = (m.start(), MODALS[m.pattern().as_usize()]);
+        // 不要 takes the same test on its 要: 不要求 is no prohibition.
+        let yao_at = match w {
+            "要" => Some(i),
+            "不要" => Some(i + '不'.len_utf8()),
+            _ => None,
+        };
+        if yao_at.is_some_and(|at| !free_yao(s, at)) {
+            return None;
+        }
+        // 不一定要: not necessarily; 要不要: whether or not.
+        let prev = s[..i].chars().next_back();
+        if (w == "一定要" && prev == Some('不')) || (w == "不要" && prev == Some('要')) {
+            return None;
+        }
+        // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done.
+        let rest = s[i + w.len()..].trim_end_matches(['。', '；', '！', '？', '\n', ' ']);
+        if rest.is_empty()
+            || rest.starts_with(['的', '吗', '呢'])
+            || (rest.starts_with('了') && !rest.starts_with("了解"))
+        {
+            return None;
+        }
+        // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
+        if (w == "确保" || w == "坚持")
+            && prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
+        {
+            return None;
+        }
+        Some((i, w))
+    })
+}
+
+fn free_yao(s: &str, i: usize) -> bool {
+    let mut back = s[..i].chars().rev();
+    let (prev, prev2) = (back.next(), back.next());
+    let next = s[i + '要'.len_utf8()..].chars().next();
+    // Slices rather than `str::contains`: this runs for every 要 in the text, and a string
+    // search is set up anew on each call. Words: 重要 主要 需要 只要 纲要 摘要 首要 紧要 必要
+    // 想要 扼要 简要 提要 概要 所要 纪要 次要 险要 显要 枢要; 将要 快要 (future), 若要 如果要
+    // (conditions), 我要 (a wish) ; 要求 要点 要素 要闻 要害 要领 要件 要是 要么 要不 要员 要务
+    // 要职 要旨 要义 要项 要塞 要案 要冲, 要想 (if one wants).
+    const BEFORE: &[char] = &[
+        '重', '主', '需', '只', '纲', '摘', '首', '紧', '必', '想', '扼', '简', '提', '概', '所',
+        '纪', '次', '险', '显', '枢', '将', '快', '若', '我',
+    ];
+    const AFTER: &[char] = &[
+        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职', '旨', '义',
+        '项', '塞', '案', '冲', '想',
+    ];
+    // 政要 and 机要 are words only in their own company: 多国政要 but 财政要加大投入, 机要文件
+    // but 机关要 (which 机 alone would not tell).
+    let dignitaries = prev == Some('政') && prev2.is_some_and(|c| "国各外位名".contains(c));
+    // 如果要 is a condition; 成果要转化, 效果要 are not.
+    let condition = prev == Some('果') && prev2 == Some('如');
+    let confidential = prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保".contains(c));
+    !prev.is_some_and(|c| BEFORE.contains(&c))
+        && !next.is_some_and(|c| AFTER.contains(&c))
+        && !dignitaries
+        && !confidential
+        && !condition
+}
