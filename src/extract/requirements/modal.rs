@@ -49,18 +49,33 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         if (w == "一定要" && prev == Some('不')) || (w == "不要" && prev == Some('要')) {
             return None;
         }
-        // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done.
+        // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done;
+        // 仍有大量工作要做: one char left is no action.
         let rest = s[i + w.len()..].trim_end_matches(['。', '；', '！', '？', '\n', ' ']);
-        if rest.is_empty()
-            || rest.starts_with(['的', '吗', '呢'])
+        if rest.chars().nth(1).is_none()
+            || rest.starts_with(['的', '吗', '呢', '”'])
             || (rest.starts_with('了') && !rest.starts_with("了解"))
         {
             return None;
         }
-        // 是确保…的举措, 为坚持…: the word names a purpose, it does not oblige anyone.
+        // 是确保…的举措, 为坚持…, 提出坚持…的方针: the word names a purpose or a principle, it
+        // does not oblige anyone.
         if (w == "确保" || w == "坚持")
-            && prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
+            && (prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
+                || s[..i].ends_with("提出")
+                || s[..i].ends_with("明确"))
         {
+            return None;
+        }
+        // “三个务必”, 十四个坚持, 三管三必须: the modal is a numbered slogan's member word
+        // (一要…二要… are markers and stay).
+        let numbered = s[..i]
+            .strip_suffix('个')
+            .unwrap_or(&s[..i])
+            .chars()
+            .next_back()
+            .is_some_and(crate::numeral::is_cn_numeral_char);
+        if numbered && w != "要" {
             return None;
         }
         Some((i, w))
@@ -75,18 +90,21 @@ fn free_yao(s: &str, i: usize) -> bool {
     // search is set up anew on each call. Words: 重要 主要 需要 只要 纲要 摘要 首要 紧要 必要
     // 想要 扼要 简要 提要 概要 所要 纪要 次要 险要 显要 枢要; 将要 快要 (future), 若要 如果要
     // (conditions), 我要 (a wish) ; 要求 要点 要素 要闻 要害 要领 要件 要是 要么 要不 要员 要务
-    // 要职 要旨 要义 要项 要塞 要案 要冲, 要想 (if one wants).
+    // 要职 要旨 要义 要项 要塞 要案 要冲 要事, 要想 (if one wants).
     const BEFORE: &[char] = &[
         '重', '主', '需', '只', '纲', '摘', '首', '紧', '必', '想', '扼', '简', '提', '概', '所',
         '纪', '次', '险', '显', '枢', '将', '快', '若', '我',
     ];
     const AFTER: &[char] = &[
         '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职', '旨', '义',
-        '项', '塞', '案', '冲', '想',
+        '项', '塞', '案', '冲', '想', '事',
     ];
-    // 政要 and 机要 are words only in their own company: 多国政要 but 财政要加大投入, 机要文件
-    // but 机关要 (which 机 alone would not tell).
-    let dignitaries = prev == Some('政') && prev2.is_some_and(|c| "国各外位名".contains(c));
+    // 政要 (dignitaries) is a word unless 政 ends one: 财政要加大投入, 行政要…, 党政要…, but
+    // 世界政党政要 and 匈牙利政要. 机要文件 but 机关要 (which 机 alone would not tell).
+    let prev3 = back.next();
+    let ends_word = prev2.is_some_and(|c| "财行执市民邮家施参议廉党".contains(c))
+        && !(prev2 == Some('党') && prev3 == Some('政'));
+    let dignitaries = prev == Some('政') && !ends_word;
     // 如果要 is a condition; 成果要转化, 效果要 are not.
     let condition = prev == Some('果') && prev2 == Some('如');
     let confidential = prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保".contains(c));

@@ -135,3 +135,35 @@ fn explicit_duty_items_keep_their_actor() {
     assert!(r.iter().all(|r| r.actor == "督导组" && r.duty), "{r:?}");
     assert_eq!(r.len(), 2);
 }
+
+/// The bugs of the requirements review: 政要 after a country's name, the member word of a
+/// numbered slogan, 提出坚持…的方针, 要事 and 仍有工作要做 read as obligations; 党政 and 财政
+/// still end a word before 要.
+#[test]
+fn dignitaries_slogans_and_principles_oblige_no_one() {
+    for s in [
+        "匈牙利政要：西方对俄制裁适得其反。",
+        "世界政党政要热烈祝贺。",
+        "对全党提出了“三个务必”的告诫。",
+        "全面贯彻“十四个坚持”基本方略。",
+        "压紧压实“三管三必须”责任。",
+        "会议提出坚持德才兼备的方针。",
+        "办好大事要事难事。",
+        "仍有大量工作要做。",
+    ] {
+        assert!(reqs(s).is_empty(), "{s}: {:?}", reqs(s));
+    }
+    assert_eq!(reqs("党政要一起抓。")[0].modality, "要");
+    assert_eq!(reqs("一要坚持学习，二要加强实践。")[0].modality, "要");
+}
+
+/// The bug: parties named as the subject (双方, 各国) were no actors, and a speaker's title
+/// holding an actor word (政协副主席) was taken for one.
+#[test]
+fn parties_bind_in_their_own_clause() {
+    let actor = |s: &str| reqs(s)[0].actor;
+    assert_eq!(actor("下阶段，双方要以访华为契机。"), "双方");
+    assert_eq!(actor("同各国一道，要推动合作。"), "");
+    assert_eq!(actor("全国政协副主席何厚铧说，要推动发展。"), "");
+    assert_eq!(actor("人大代表要立足基层一线。"), "人大代表");
+}
