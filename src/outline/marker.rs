@@ -245,7 +245,10 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         match next(i + n) {
             Some('、') => {
                 let after = next(i + n + 1);
-                let listy = after.is_some_and(is_cn_digit);
+                // 一、二、三产业 is a list of numerals, not a heading; a heading may open with
+                // one (一、一年接着一年干, 一、二○二五年工作回顾) where it opens its paragraph.
+                let listy = after.is_some_and(is_cn_digit)
+                    && (!initial || matches!(next(i + n + 2), Some('、' | '产')));
                 let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
                 if (initial || inline_ok) && !listy {
                     found = Some((Style::CnComma, v, n + 1));

@@ -9,7 +9,7 @@ pub use marker::{Marker, Style};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// One numbered unit of the outline.
 #[derive(Debug, Clone, Serialize)]
@@ -45,6 +45,28 @@ pub struct OutlineUnit {
 /// Paragraph openers that close every open section (a speech's conclusion).
 const CONCLUDERS: [&str; 4] = ["总之", "总而言之", "综上所述", "最后，我再强调"];
 
+/// Paragraph openers that close every open unit below the top level: an address to the
+/// audience opens a part of its own (各位代表！…四件大事：一是… is no item of the last （十）).
+const READDRESSES: [&str; 4] = [
+    "各位代表！",
+    "同志们！",
+    "各位委员！",
+    "各位代表、各位委员！",
+];
+
+/// Where the pieces of a paragraph that photo credits run together start (新华社记者 鞠鹏/摄
+/// 第三，…): what follows a credit opens a paragraph of its own. Empty for most paragraphs.
+fn credit_cuts(line: &str) -> Vec<usize> {
+    const CREDIT: &str = "/摄";
+    static FINDER: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(CREDIT));
+    finder
+        .find_iter(line.as_bytes())
+        .map(|i| i + CREDIT.len())
+        .filter(|&e| e < line.len())
+        .collect()
+}
+
 /// Whether a paragraph without a marker of its own starts a new part of the text, which no
 /// numbered unit before it encloses: a Markdown heading (`## 详细新闻` and each news item's
 /// `### …` in a news transcript), or an appendix or glossary after a report.
@@ -61,12 +83,20 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let mut markers = Vec::new();
     let mut base = 0;
     for (p, line) in crate::scan::split_lines(text).enumerate() {
-        marker::scan_paragraph(line, base, p, &mut markers);
+        let cuts = credit_cuts(line);
+        let starts = std::iter::once(0).chain(cuts.iter().copied());
+        let ends = cuts.iter().copied().chain(std::iter::once(line.len()));
+        for (s, e) in starts.zip(ends) {
+            marker::scan_paragraph(&line[s..e], base + s, p, &mut markers);
+        }
         base += line.len() + 1;
     }
     let markers = marker::keep_sequences(markers);
     let conclusion_paras: Vec<bool> = crate::scan::split_lines(text)
         .map(|l| CONCLUDERS.iter().any(|c| l.starts_with(c)))
+        .collect();
+    let readdress_paras: Vec<bool> = crate::scan::split_lines(text)
+        .map(|l| READDRESSES.iter().any(|c| l.trim_start().starts_with(c)))
         .collect();
     // Section breaks seen up to each paragraph, to ask whether one lies between two markers.
     let breaks_through: Vec<usize> = crate::scan::split_lines(text)
@@ -88,6 +118,12 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
                 last_para != usize::MAX && breaks_before(m.paragraph) > breaks_through[last_para];
             if crossed || conclusion_paras.get(m.paragraph).copied().unwrap_or(false) {
                 stack.clear();
+            }
+            // The address may open the paragraph before the marker's (各位代表！\n一是…).
+            let readdressed = (last_para.wrapping_add(1)..=m.paragraph)
+                .any(|q| readdress_paras.get(q).copied().unwrap_or(false));
+            if readdressed && last_para != usize::MAX {
+                stack.truncate(1);
             }
             last_para = m.paragraph;
         }

@@ -182,3 +182,42 @@ fn an_item_opening_with_a_figure_is_kept_beside_its_neighbours() {
     let table = "2.第二条；\n3.6%的增幅\n4.第四条；";
     assert_eq!(tree(table), pairs(&[("2.", 1), ("4.", 1)]));
 }
+
+/// The bugs of the outline review: a heading that opens with a numeral (一、一年接着一年干) was
+/// no heading, so its （一） units had no parent; a photo credit ran into the next marker
+/// (鞠鹏/摄第三，…); and the part a report opens with 各位代表！ stayed inside the last unit.
+#[test]
+fn headings_opening_with_a_numeral_credits_and_addresses() {
+    let s =
+        "一、一年接着一年干\n（一）稳增长。\n（二）促改革。\n二、一张蓝图绘到底\n（一）抓项目。";
+    assert_eq!(
+        tree(s),
+        pairs(&[
+            ("一、", 1),
+            ("（一）", 2),
+            ("（二）", 2),
+            ("二、", 1),
+            ("（一）", 2)
+        ])
+    );
+    // A list of numerals is no heading.
+    assert!(tree("一、二、三产业协调发展。").is_empty());
+    let s =
+        "第一，提高认识。\n新华社记者 鞠鹏/摄第二，加强领导。新华社记者 鞠鹏/摄第三，狠抓落实。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("第一，", 1), ("第二，", 1), ("第三，", 1)])
+    );
+    let s = "一、回顾\n（一）经济。\n（二）民生。\n各位代表！今年要办好四件大事：\n一是办好运动会。\n二是建好新城。\n二、任务";
+    assert_eq!(
+        tree(s),
+        pairs(&[
+            ("一、", 1),
+            ("（一）", 2),
+            ("（二）", 2),
+            ("一是", 2),
+            ("二是", 2),
+            ("二、", 1)
+        ])
+    );
+}
