@@ -299,6 +299,16 @@ mod tests {
         assert_eq!(run(s), vec![("我讲五个问题".to_owned(), 5, 5)]);
     }
 
+    /// The bug of the outline review: 件 and the nouns 大事, 实事, 亮点 announced nothing, so
+    /// 今年再办好15件民生实事 and 有十个突出亮点 left their series untied.
+    #[test]
+    fn things_to_do_and_highlights_announce_their_series() {
+        let s = "今年要办好四件大事：\n一是办好运动会。\n二是建好新城。\n三是修好铁路。\n四是治好河湖。";
+        assert_eq!(run(s), vec![("今年要办好四件大事".to_owned(), 4, 4)]);
+        let s = "这次访问有两个突出亮点。一是成果多。二是影响大。";
+        assert_eq!(run(s), vec![("这次访问有两个突出亮点".to_owned(), 2, 2)]);
+    }
+
     #[test]
     fn mismatch_is_reported_as_found() {
         let s = "我再提三点要求：\n一要明确任务。\n二要讲究方法。";
