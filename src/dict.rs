@@ -19,6 +19,7 @@ const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
+const REQUIREMENT_CUES: &str = include_str!("../dictionaries/requirement_cues.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +37,16 @@ pub struct Campaign {
     pub start: Option<i32>,
     pub end: Option<i32>,
     pub aliases: Vec<String>,
+}
+
+/// The words of `requirement_cues.txt`, by kind.
+#[derive(Debug, Clone, Default)]
+pub struct RequirementCues {
+    pub directive: Vec<String>,
+    pub review: Vec<String>,
+    pub title: Vec<String>,
+    pub condition: Vec<String>,
+    pub reactor: Vec<String>,
 }
 
 /// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
@@ -82,6 +93,8 @@ pub struct Dictionaries {
     pub period_names: (Vec<String>, Vec<String>),
     /// Names that are no formula (`not_slogans.txt`): matched whole (`.0`) or as a prefix (`.1`).
     pub not_slogans: (Vec<String>, Vec<String>),
+    /// Words that tell a report from a requirement (`requirement_cues.txt`).
+    pub requirement_cues: RequirementCues,
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Places whose own cues understate their rank (我市 in 北京市, 我区 in an autonomous
@@ -254,6 +267,24 @@ impl Dictionaries {
                 )),
             }
         }
+        let mut requirement_cues = RequirementCues::default();
+        for (n, l) in data_lines(REQUIREMENT_CUES) {
+            let (w, kind) = l.split_once('\t').unwrap_or((l, ""));
+            let list = match kind.trim() {
+                "directive" => &mut requirement_cues.directive,
+                "review" => &mut requirement_cues.review,
+                "title" => &mut requirement_cues.title,
+                "condition" => &mut requirement_cues.condition,
+                "reactor" => &mut requirement_cues.reactor,
+                _ => {
+                    errors.push(format!(
+                        "requirement_cues.txt:{n}: expected word<TAB>directive|review|title|condition|reactor"
+                    ));
+                    continue;
+                }
+            };
+            list.push(w.trim().to_owned());
+        }
         let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
@@ -340,6 +371,7 @@ impl Dictionaries {
             announce_classifiers,
             period_names,
             not_slogans,
+            requirement_cues,
             levels,
             level_ranks,
         };

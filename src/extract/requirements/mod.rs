@@ -9,6 +9,7 @@
 //! modal count, and 坚持/确保 only where a directive is reported (会议强调，坚持…).
 
 mod modal;
+mod narrative;
 
 use crate::dict::Dictionaries;
 use crate::lists;
@@ -21,6 +22,7 @@ use std::sync::Arc;
 use std::sync::OnceLock;
 
 use modal::modal;
+use narrative::Quoted;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Requirement {
@@ -196,11 +198,6 @@ fn duty_units(
     out
 }
 
-/// Words that report a directive, before a 坚持 or 确保 of a news summary.
-const DIRECTIVES: [&str; 9] = [
-    "强调", "要求", "指出", "提出", "部署", "号召", "希望", "呼吁", "指示",
-];
-
 /// Extract the requirements of a document; `news` for a news summary (see the module).
 pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requirement> {
     let sents = sentences(text);
@@ -221,6 +218,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     let mut unit_actor: Vec<Option<&'static str>> = vec![None; units.len()];
     // Where the headings that are records of their own start.
     let mut headed: Vec<usize> = Vec::new();
+    let review = narrative::in_review(units);
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()
@@ -246,7 +244,22 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             .or(inherited)
             .unwrap_or_default();
         unit_actor[i] = Some(actor).filter(|a| !a.is_empty());
-        if news && modality.is_empty() {
+        // A heading without a modal is a requirement in a speech's outline, but not where it
+        // is a headline, a section title, a deed told or a point of a review of work done.
+        let nominal = modality.is_empty()
+            && (news || review[i] || narrative::is_title(head) || narrative::tells_a_deed(head));
+        // A news headline's 坚持/确保 tells an event unless it opens the headline or follows a
+        // directive (各地加强田间管理 确保冬油菜安全越冬).
+        let reported = news
+            && matches!(modality, "坚持" | "确保")
+            && !head[..action_at]
+                .split('】')
+                .next_back()
+                .unwrap_or("")
+                .trim()
+                .is_empty()
+            && !narrative::directed(&head[..action_at]);
+        if nominal || reported {
             continue;
         }
         headed.push(u.marker_range.start);
@@ -268,11 +281,21 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             continue;
         }
         let Some((p, m)) = modal(sent) else { continue };
-        if news && matches!(m, "坚持" | "确保") && !DIRECTIVES.iter().any(|d| sent[..p].contains(d))
-        {
+        let (before, after) = (&sent[..p], &sent[p..]);
+        let unit = unit_at(s.start);
+        // Deeds, in the news, in a review of work done, or told since some time.
+        let deed = matches!(m, "坚持" | "确保")
+            && ((news && !narrative::directed(before))
+                || unit.is_some_and(|i| review[i])
+                || narrative::recounts(before, after));
+        if deed || narrative::conditional(before) || (news && narrative::reaction(before)) {
             continue;
         }
-        let unit = unit_at(s.start);
+        let end = match narrative::quotation(sent, p) {
+            Quoted::Attributive => continue,
+            Quoted::EndsAt(q) => q,
+            Quoted::No => sent.len(),
+        };
         let duty_ctx = unit.and_then(|i| duties.get(&i).copied());
         let explicit = last_actor(&sent[..p], true);
         let actor = explicit
@@ -283,7 +306,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         out.push(Requirement {
             actor,
             modality: m,
-            text: sent[p..]
+            text: sent[p..end]
                 .trim_end_matches(['。', '；', '！', '？', '\n'])
                 .to_owned(),
             path: unit.map_or_else(|| Arc::from([]), |i| units[i].path.clone()),

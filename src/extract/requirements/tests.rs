@@ -167,3 +167,27 @@ fn parties_bind_in_their_own_clause() {
     assert_eq!(actor("全国政协副主席何厚铧说，要推动发展。"), "");
     assert_eq!(actor("人大代表要立足基层一线。"), "人大代表");
 }
+
+/// The bugs of the requirements review: a report's review of last year's work (its headings
+/// and its 坚持), section titles, deeds told with 了, conditions, interviewees' reactions in
+/// the news, and a quoted modal run past its quotation were all taken for requirements.
+#[test]
+fn reviews_titles_deeds_conditions_and_reactions_require_nothing() {
+    let text = "一、2025年工作回顾\n（一）经济持续回升。我们坚持稳中求进。必须坚持党的领导。\n二、2026年重点工作\n（一）扩大内需。要提振消费。\n第二，促进了贫困地区加快发展。只要坚持下去，就一定能成功。";
+    let all = reqs(text);
+    let got: Vec<(&str, &str)> = all.iter().map(|r| (r.modality, r.text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("必须", "必须坚持党的领导"),
+            ("", "扩大内需"),
+            ("要", "要提振消费")
+        ]
+    );
+    let news = "代表们纷纷表示，要把喜讯带回去。会议强调，要落实“要畅通通道”的指示。他说“要加强合作”，大家赞同。";
+    let got: Vec<String> = requirements(news, &outline(news), true)
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    assert_eq!(got, ["要落实“要畅通通道”的指示", "要加强合作"]);
+}

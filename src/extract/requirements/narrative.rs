@@ -1,0 +1,125 @@
+//! What reports rather than requires: a review of work done, a section title, a deed told with
+//! 了, a condition, an interviewee's reaction, and a modal inside a quotation. Talks to `dict`
+//! for the cue words (`dictionaries/requirement_cues.txt`) and reads the outline's units.
+
+use crate::dict::{Dictionaries, RequirementCues};
+use crate::outline::OutlineUnit;
+
+fn cues() -> &'static RequirementCues {
+    &Dictionaries::get().requirement_cues
+}
+
+fn holds(s: &str, words: &[String]) -> bool {
+    words.iter().any(|w| s.contains(w.as_str()))
+}
+
+/// Per unit, whether it lies in a review of work done: its top-level heading holds a review
+/// cue (一、2025年工作回顾). Parents come before their children in the outline.
+pub(super) fn in_review(units: &[OutlineUnit]) -> Vec<bool> {
+    let mut out = vec![false; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        out[i] = match u.parent {
+            Some(p) => out.get(p).copied().unwrap_or(false),
+            None => holds(&u.text, &cues().review),
+        };
+    }
+    out
+}
+
+/// A heading that names a section or asks a question requires nothing: 二、2026年重点工作,
+/// 12.“单一窗口”：, 12.如何坚持和完善基本经济制度.
+pub(super) fn is_title(head: &str) -> bool {
+    let h = head.trim_end_matches(['。', ' ']);
+    h.ends_with(['：', ':'])
+        || h.contains(['？', '?'])
+        || h.starts_with("如何")
+        || h.starts_with("为什么")
+        || cues().title.iter().any(|w| h.ends_with(w.as_str()))
+}
+
+/// A heading that tells what was done, a verb with 了 (第二，促进了贫困地区加快发展); not 为了,
+/// 除了, 了解, 了不起.
+pub(super) fn tells_a_deed(head: &str) -> bool {
+    head.char_indices().any(|(i, c)| {
+        let prev = head[..i].chars().next_back();
+        let next = head[i + c.len_utf8()..].chars().next();
+        c == '了'
+            && prev.is_some_and(|p| !matches!(p, '为' | '除' | '罢' | '不' | '受' | '未'))
+            && !next.is_some_and(|n| matches!(n, '解' | '不' | '然' | '结'))
+    })
+}
+
+/// Whether the modal after `before` tells what has been done since some time (五年来，我们坚持
+/// 深化改革…，为发展注入了新动力): a time span before it and a 了 after it.
+pub(super) fn recounts(before: &str, after: &str) -> bool {
+    ["年来", "以来", "过去"].iter().any(|w| before.contains(w)) && after.contains('了')
+}
+
+/// Whether the modal after `before` states a condition: a condition word in its clause
+/// (只要坚持…就一定能够…, 只有…才能…).
+pub(super) fn conditional(before: &str) -> bool {
+    let clause = before.rsplit(['，', '：']).next().unwrap_or(before);
+    holds(clause, &cues().condition)
+}
+
+/// Whether the modal after `before`, in a news summary, reports what interviewees said
+/// (代表们纷纷表示，要把喜讯带回去), not a directive.
+pub(super) fn reaction(before: &str) -> bool {
+    ["表示", "说", "认为"].iter().any(|w| before.contains(w)) && holds(before, &cues().reactor)
+}
+
+/// Whether a directive is reported before a modal (会议强调，坚持…).
+pub(super) fn directed(before: &str) -> bool {
+    holds(before, &cues().directive)
+}
+
+/// Where a modal inside a quotation leaves off.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Quoted {
+    /// Not inside one, or the quotation runs past the sentence: the sentence's end.
+    No,
+    /// At the closing mark, at this byte of the sentence.
+    EndsAt(usize),
+    /// The quotation names or qualifies something (按照“要畅通…”的指示): no requirement.
+    Attributive,
+}
+
+/// How the modal at byte `p` of `sent` stands to the quotations around it.
+pub(super) fn quotation(sent: &str, p: usize) -> Quoted {
+    let before = &sent[..p];
+    if before.matches('“').count() <= before.matches('”').count() {
+        return Quoted::No;
+    }
+    match sent[p..].find('”') {
+        Some(q) if sent[p + q + '”'.len_utf8()..].starts_with(['的', '这']) => {
+            Quoted::Attributive
+        }
+        Some(q) => Quoted::EndsAt(p + q),
+        None => Quoted::No,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cues_read_as_the_dictionary_says() {
+        assert!(is_title("二、“十五五”时期主要目标任务"));
+        assert!(is_title("12.“单一窗口”："));
+        assert!(!is_title("加强组织领导"));
+        assert!(tells_a_deed("促进了贫困地区加快发展"));
+        assert!(!tells_a_deed("为了群众，了解民情"));
+        assert!(conditional("告诉我们，只要"));
+        assert!(!conditional("只要有决心，我们"));
+        assert!(reaction("代表们纷纷表示，"));
+        assert!(!reaction("王沪宁表示，"));
+        assert!(recounts("五年来，我们", "深化改革，注入了新动力"));
+        assert_eq!(quotation("按照“要畅通通道”的指示", 9), Quoted::Attributive);
+        assert_eq!(
+            quotation("他说“要加强合作”，大家赞同", 9),
+            Quoted::EndsAt(24)
+        );
+        assert_eq!(quotation("要加强合作", 0), Quoted::No);
+    }
+}
