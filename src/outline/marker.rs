@@ -254,6 +254,9 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
                     found = Some((Style::CnComma, v, n + 1));
                 }
             }
+            // 六要素, 三要求, 四要点: the 要 starts a noun, it is no 一要-style marker.
+            Some('要') if matches!(next(i + n + 1), Some('素' | '求' | '点' | '务' | '件')) =>
+                {}
             Some(w @ ('是' | '要' | '看')) if is_boundary(prev) => {
                 let style = match w {
                     '是' => Style::CnShi,
@@ -449,6 +452,14 @@ mod tests {
         let got = scan("做好以下工作。1要指导学习。2要组织调研。增长1.5%，13-14个单位。");
         let markers: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
         assert_eq!(markers, vec!["1要", "2要"]);
+    }
+
+    /// The bug of the outline review: “六要素” gave a 六要 marker.
+    #[test]
+    fn a_count_of_elements_is_no_yao_marker() {
+        assert!(scan("把握“六要素”，落实三要求。").is_empty());
+        let got = scan("一要学习，二要实践。");
+        assert_eq!(got.len(), 2);
     }
 
     #[test]
