@@ -191,6 +191,11 @@ fn announcement_at(text: &str, at: usize, num_end: usize) -> Option<Announcement
     let noun_len = noun_end.unwrap_or(0);
     let end_byte = num_end + cls.len() + noun_len;
     let end_byte = extend_closing_quote(text, end_byte);
+    // 十方面民生实事圆满完成: the clause reports a result, it announces nothing to come.
+    const DONE: [&str; 4] = ["圆满完成", "全面完成", "顺利完成", "如期完成"];
+    if DONE.iter().any(|d| text[end_byte..].starts_with(d)) {
+        return None;
+    }
     let start_byte = clause_start(text, at);
     Some((
         at..end_byte,
@@ -307,6 +312,14 @@ mod tests {
         assert_eq!(run(s), vec![("今年要办好四件大事".to_owned(), 4, 4)]);
         let s = "这次访问有两个突出亮点。一是成果多。二是影响大。";
         assert_eq!(run(s), vec![("这次访问有两个突出亮点".to_owned(), 2, 2)]);
+    }
+
+    /// The bug of the outline review: 十方面民生实事圆满完成 reports a result, yet it tied the
+    /// series that happened to follow.
+    #[test]
+    fn a_count_of_things_done_announces_nothing() {
+        let s = "十方面民生实事圆满完成。\n1.医疗。\n2.养老。\n3.教育。\n4.就业。\n5.住房。\n6.交通。\n7.文化。\n8.体育。\n9.环境。\n10.安全。";
+        assert!(run(s).is_empty());
     }
 
     #[test]
