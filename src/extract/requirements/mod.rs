@@ -218,7 +218,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     let mut unit_actor: Vec<Option<&'static str>> = vec![None; units.len()];
     // Where the headings that are records of their own start.
     let mut headed: Vec<usize> = Vec::new();
-    let review = narrative::in_review(units);
+    let review = narrative::in_review(text, units);
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()

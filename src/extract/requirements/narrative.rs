@@ -14,14 +14,30 @@ fn holds(s: &str, words: &[String]) -> bool {
 }
 
 /// Per unit, whether it lies in a review of work done: its top-level heading holds a review
-/// cue (一、2025年工作回顾). Parents come before their children in the outline.
-pub(super) fn in_review(units: &[OutlineUnit]) -> Vec<bool> {
+/// cue (一、2025年工作回顾), or its series follows 主要做了以下工作 (一是联合港澳承办十五运会…).
+/// Parents come before their children in the outline.
+pub(super) fn in_review(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
+    const DONE: [&str; 3] = ["做了以下", "做了如下", "开展了以下"];
     let mut out = vec![false; units.len()];
+    // The series told as work done: (its parent, its style).
+    let mut told: Option<(Option<usize>, crate::outline::Style)> = None;
     for (i, u) in units.iter().enumerate() {
-        out[i] = match u.parent {
-            Some(p) => out.get(p).copied().unwrap_or(false),
-            None => holds(&u.text, &cues().review),
-        };
+        if u.number == 1 {
+            let from =
+                crate::scan::floor_char_boundary(text, u.marker_range.start.saturating_sub(60));
+            let before = text.get(from..u.marker_range.start).unwrap_or("");
+            told = DONE
+                .iter()
+                .any(|w| before.contains(w))
+                .then_some((u.parent, u.style))
+                .or(told.filter(|t| *t != (u.parent, u.style)));
+        }
+        let in_told = told == Some((u.parent, u.style));
+        out[i] = in_told
+            || match u.parent {
+                Some(p) => out.get(p).copied().unwrap_or(false),
+                None => holds(&u.text, &cues().review),
+            };
     }
     out
 }

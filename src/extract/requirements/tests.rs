@@ -191,3 +191,17 @@ fn reviews_titles_deeds_conditions_and_reactions_require_nothing() {
         .collect();
     assert_eq!(got, ["要落实“要畅通通道”的指示", "要加强合作"]);
 }
+
+/// The bug: a series told as work done (主要做了以下工作：一是联合港澳承办运动会) was a list of
+/// requirements.
+#[test]
+fn a_series_of_work_done_requires_nothing() {
+    let text = "过去一年，我们主要做了以下工作：\n一是联合港澳承办运动会。\n二是推动改革开放。\n今年要抓好以下工作：\n一是扩大内需。\n二是稳定就业。";
+    let all = reqs(text);
+    let got: Vec<&str> = all
+        .iter()
+        .filter(|r| r.source == "outline")
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(got, ["扩大内需", "稳定就业"]);
+}
