@@ -144,8 +144,38 @@ impl Plan {
         if out.documents.is_empty() {
             out.documents.push(0..len);
         }
+        for cut in letter_ends(out.body.as_str()) {
+            let c = out.body.char_at_byte(cut);
+            if let Some(i) = out.documents.iter().position(|d| d.start < c && c < d.end) {
+                let end = out.documents[i].end;
+                out.documents[i].end = c;
+                out.documents.insert(i + 1, c..end);
+            }
+        }
         out
     }
+}
+
+/// Where a letter ends that the news item publishing it runs on from, in one line: ……。
+/// 习近平2020年7月7日（新华社北京7月8日电）新华社北京7月8日电中共中央总书记…: the signature,
+/// the agency's dateline in brackets, then the news item's own dateline. Byte offsets.
+fn letter_ends(text: &str) -> Vec<usize> {
+    static SIGNED: OnceLock<regex::Regex> = OnceLock::new();
+    let signed = SIGNED.get_or_init(|| {
+        regex::Regex::new(
+            r"[。！][\p{Han}]{2,4}(?:19|20)\d{2}年\d{1,2}月\d{1,2}日（新华社[^）]{0,20}电）$",
+        )
+        .unwrap_or_else(|e| panic!("letter signature: {e}"))
+    });
+    const CLOSE: &str = "电）";
+    memchr::memmem::find_iter(text.as_bytes(), CLOSE.as_bytes())
+        .map(|i| i + CLOSE.len())
+        .filter(|&end| {
+            let from = crate::scan::floor_char_boundary(text, end.saturating_sub(120));
+            (text[end..].starts_with("新华社") || text[end..].starts_with("本报"))
+                && signed.is_match(&text[from..end])
+        })
+        .collect()
 }
 
 /// The part before the first separator of a compilation is its preface (title, editor's
@@ -365,6 +395,29 @@ mod tests {
         // A web page's title three times over (head, heading, print view) stays.
         let c = clean("讲话\n讲话\n正文。\n讲话\n");
         assert_eq!(c.body.as_str(), "讲话\n讲话\n正文。\n讲话");
+    }
+
+    /// The bug: a letter and the news item that published it, run together on one line, were
+    /// one document.
+    #[test]
+    fn a_letter_and_the_news_of_it_are_two_documents() {
+        let text = "回信\n同学们：你们好！希望你们多作贡献。习近平2020年7月7日（新华社北京7月8日电）新华社北京7月8日电中共中央总书记习近平7月7日给毕业生回信。";
+        let c = clean(text);
+        let docs: Vec<String> = c
+            .documents
+            .iter()
+            .map(|d| {
+                c.body
+                    .as_str()
+                    .chars()
+                    .skip(d.start)
+                    .take(d.end - d.start)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(docs.len(), 2);
+        assert!(docs[0].ends_with("（新华社北京7月8日电）"));
+        assert!(docs[1].starts_with("新华社北京7月8日电中共中央"));
     }
 
     /// The bug: a label alone on its line (来源：) lost its value, which stayed in the body
