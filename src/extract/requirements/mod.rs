@@ -273,8 +273,16 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             range: u.marker_range.start..head_end,
         });
     }
+    // The actor the last sentence named before its modal, and where that sentence ended: a
+    // sentence right after it in the same paragraph that opens with its modal (督导组要…；要…)
+    // goes on with the same subject.
+    let mut named: Option<(&'static str, usize)> = None;
     for s in &sents {
         let sent = &text[s.clone()];
+        let carried = named
+            .take()
+            .filter(|&(_, end)| end == s.start && !text[..end].ends_with('\n'))
+            .map(|(a, _)| a);
         // A heading sentence is already its unit's record.
         let first_unit = headed.partition_point(|&st| st < s.start);
         if headed.get(first_unit).is_some_and(|&st| st < s.start + 12) {
@@ -298,6 +306,11 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         };
         let duty_ctx = unit.and_then(|i| duties.get(&i).copied());
         let explicit = last_actor(&sent[..p], true);
+        let opens = sent[..p].trim_start_matches([' ', '“']).is_empty();
+        let explicit = explicit.or(carried.filter(|_| opens));
+        if let Some(a) = explicit {
+            named = Some((a, s.end));
+        }
         let actor = explicit
             .or_else(|| duty_ctx.filter(|a| !a.is_empty()))
             .or_else(|| unit.and_then(|i| unit_actor[i]))

@@ -205,3 +205,14 @@ fn a_series_of_work_done_requires_nothing() {
         .collect();
     assert_eq!(got, ["扩大内需", "稳定就业"]);
 }
+
+/// The bug: a sentence that opens with its modal right after one that names the actor
+/// (各级党组织要…；要…) had no actor.
+#[test]
+fn a_sentence_opening_with_its_modal_goes_on_with_the_last_actor() {
+    let actors: Vec<&str> = reqs("各级党组织要提高认识；要加强领导。要狠抓落实。\n要总结经验。")
+        .iter()
+        .map(|r| r.actor)
+        .collect();
+    assert_eq!(actors, ["各级党组织", "各级党组织", "各级党组织", ""]);
+}
