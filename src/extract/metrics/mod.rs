@@ -91,6 +91,68 @@ fn fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
     }
 }
 
+/// 1/4, 近3/4, 约1/6: a fraction written with a slash, the noun before it as for 三分之二.
+/// Not a date, a number or a name (2024/1/5, 第4/3号决定, 1/4决赛, 气象星座01/02).
+fn slash_fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
+    const APPROX: [&str; 5] = ["超过", "不到", "近", "约", "超"];
+    let bytes = text.as_bytes();
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        let num_start = text[..slash]
+            .trim_end_matches(|c: char| c.is_ascii_digit())
+            .len();
+        let den_end = slash
+            + 1
+            + text[slash + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+        let (num, den) = (&text[num_start..slash], &text[slash + 1..den_end]);
+        // 01/02: a designation (气象星座01/02), not a fraction.
+        if num.is_empty()
+            || den.is_empty()
+            || num.len() > 2
+            || den.len() > 2
+            || num.starts_with('0')
+            || den.starts_with('0')
+        {
+            continue;
+        }
+        let before = text[..num_start].chars().next_back();
+        let after = text[den_end..].chars().next();
+        if before.is_some_and(|c| c == '/' || c == '.' || c == '第' || c.is_ascii_alphanumeric())
+            || after.is_some_and(|c| {
+                matches!(c, '/' | '.' | '号' | '决' | '-') || c.is_ascii_alphanumeric()
+            })
+        {
+            continue;
+        }
+        let (Ok(n), Ok(d)) = (num.parse::<f64>(), den.parse::<f64>()) else {
+            continue;
+        };
+        if d < 2.0 || n < 1.0 || n >= d {
+            continue;
+        }
+        let pre = APPROX.iter().find(|w| text[..num_start].ends_with(**w));
+        let start = num_start - pre.map_or(0, |w| w.len());
+        let range = start..den_end;
+        if exclude.overlaps(&range) {
+            continue;
+        }
+        let win = window(text, start, den_end);
+        let tokens = tag_window(text, &win);
+        let noun = trim_linking_tail(&noun_for(text, &tokens, start, den_end, true)).to_owned();
+        out.push(Metric {
+            text: text[range.clone()].to_owned(),
+            value: round(n / d),
+            max: None,
+            unit: String::new(),
+            noun,
+            approx: pre.is_some(),
+            range,
+        });
+    }
+}
+
 /// Byte ranges no metric may overlap, sorted by start with the running maximum of their ends,
 /// so a test is a binary search: a long document excludes thousands of outline markers and
 /// slogans, and has tens of thousands of numbers.
@@ -136,6 +198,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     let exclude = Excluded::new(exclude);
     let mut fracs = Vec::new();
     fractions(text, &exclude, &mut fracs);
+    slash_fractions(text, &exclude, &mut fracs);
     // Counts and rates apart from fractions: a change rate links only to the count before it.
     let mut out: Vec<Metric> = Vec::new();
     // Numbers cluster in a sentence (增长4.3%、5.7%, 建成…5万套、…2万户): tag each sentence once.

@@ -498,3 +498,18 @@ fn places_counted_without_a_classifier() {
         ]
     );
 }
+
+/// The bug: a fraction written with a slash (近3/4的脱贫人口, 占全国的1/3) was no metric; a
+/// decision's number (第4/3号决定), a round (1/4决赛) and a date (2024/1/5) stay none.
+#[test]
+fn slash_fractions_but_not_numbers_rounds_or_dates() {
+    let got = metrics(
+        "近3/4的脱贫人口与产业联结，数量约占全国的1/3。第4/3号决定，1/4决赛，2024/1/5。",
+        &[],
+    );
+    let got: Vec<(&str, f64, bool)> = got
+        .iter()
+        .map(|m| (m.text.as_str(), m.value, m.approx))
+        .collect();
+    assert_eq!(got, [("近3/4", 0.75, true), ("1/3", 0.333333, false)]);
+}
