@@ -20,6 +20,7 @@ const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
 const REQUIREMENT_CUES: &str = include_str!("../dictionaries/requirement_cues.txt");
+const QUOTE_CUES: &str = include_str!("../dictionaries/quote_cues.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +48,15 @@ pub struct RequirementCues {
     pub title: Vec<String>,
     pub condition: Vec<String>,
     pub reactor: Vec<String>,
+}
+
+/// The words of `quote_cues.txt`, by kind.
+#[derive(Debug, Clone, Default)]
+pub struct QuoteCues {
+    pub name_after: Vec<String>,
+    pub saying: Vec<String>,
+    pub speech_verb: Vec<String>,
+    pub obligation: Vec<String>,
 }
 
 /// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
@@ -95,6 +105,8 @@ pub struct Dictionaries {
     pub not_slogans: (Vec<String>, Vec<String>),
     /// Words that tell a report from a requirement (`requirement_cues.txt`).
     pub requirement_cues: RequirementCues,
+    /// Words around a quotation that make it no slogan (`quote_cues.txt`).
+    pub quote_cues: QuoteCues,
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Places whose own cues understate their rank (我市 in 北京市, 我区 in an autonomous
@@ -285,6 +297,23 @@ impl Dictionaries {
             };
             list.push(w.trim().to_owned());
         }
+        let mut quote_cues = QuoteCues::default();
+        for (n, l) in data_lines(QUOTE_CUES) {
+            let (w, kind) = l.split_once('\t').unwrap_or((l, ""));
+            let list = match kind.trim() {
+                "name_after" => &mut quote_cues.name_after,
+                "saying" => &mut quote_cues.saying,
+                "speech_verb" => &mut quote_cues.speech_verb,
+                "obligation" => &mut quote_cues.obligation,
+                _ => {
+                    errors.push(format!(
+                        "quote_cues.txt:{n}: expected word<TAB>name_after|saying|speech_verb|obligation"
+                    ));
+                    continue;
+                }
+            };
+            list.push(w.trim().to_owned());
+        }
         let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
@@ -372,6 +401,7 @@ impl Dictionaries {
             period_names,
             not_slogans,
             requirement_cues,
+            quote_cues,
             levels,
             level_ranks,
         };

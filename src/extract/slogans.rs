@@ -180,6 +180,7 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
                 .all(|c| c.chars().count() <= 14 && c.chars().any(is_han))
             && n <= 60
             && !speech
+            && !no_formulation(text, &range, inner)
         {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
@@ -248,6 +249,33 @@ fn names_a_member(item: &str, known: &[String]) -> bool {
         2 => named(&item),
         _ => bounds.windows(3).any(|w| named(&item[w[0]..w[2]])),
     }
+}
+
+/// A multi-clause quotation that is no formulation, by what stands around it
+/// (`dictionaries/quote_cues.txt`): the name of a forum (“…”分论坛), a proverb (俗话说“…”),
+/// speech opening with an obligation (他强调“要…，…”), a title with a colon, or a phrase that
+/// qualifies a noun (“安全、可靠和值得信赖的”).
+fn no_formulation(text: &str, range: &Range<usize>, inner: &str) -> bool {
+    let cues = &Dictionaries::get().quote_cues;
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let near: String = {
+        let chars: Vec<char> = before.chars().rev().take(12).collect();
+        chars.into_iter().rev().collect()
+    };
+    let said = before.trim_end_matches(['，', '：']);
+    inner.contains('：')
+        || inner.ends_with('的')
+        || cues
+            .name_after
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
+        || cues.saying.iter().any(|w| near.contains(w.as_str()))
+        || (cues.speech_verb.iter().any(|w| said.ends_with(w.as_str()))
+            && cues
+                .obligation
+                .iter()
+                .any(|w| inner.starts_with(w.as_str())))
 }
 
 /// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
@@ -623,6 +651,29 @@ mod tests {
             vec!["“两不误”、“两促进”"]
         );
         assert_eq!(texts("坚持一国两制方针"), vec!["一国两制"]);
+    }
+
+    /// The bugs of the quoted-slogan review: forum names, proverbs, speech opening with an
+    /// obligation, titles with a colon and qualifying phrases were quoted slogans.
+    #[test]
+    fn names_sayings_and_speech_are_no_quoted_slogans() {
+        for s in [
+            "举办“践行企业社会责任 合作推进产业链可持续发展”分论坛。",
+            "俗话说“立春到，万物生”。",
+            "他强调“要调动农民种粮积极性，稳定和加强种粮农民补贴”。",
+            "举办“春天里的中国：中国发展，世界机遇”全球对话会。",
+            "打造“安全、可靠和值得信赖的”伙伴。",
+        ] {
+            assert!(slogans(s).0.is_empty(), "{s}");
+        }
+        assert_eq!(
+            canon("他强调“在发展中保护，在保护中发展”。"),
+            ["在发展中保护在保护中发展"]
+        );
+        assert_eq!(
+            canon("开展“不忘初心、牢记使命”主题教育。"),
+            ["不忘初心牢记使命"]
+        );
     }
 
     /// The bug: a list beside a formula whose members the lexicon knows was taken for them
