@@ -248,72 +248,51 @@ impl Dictionaries {
                 word
             })
             .collect();
-        let mut announce_nouns = Vec::new();
-        let mut announce_classifiers = Vec::new();
-        for (n, l) in data_lines(ANNOUNCE) {
-            match l.split_once('\t') {
-                Some((w, "classifier")) => announce_classifiers.push(w.trim().to_owned()),
-                Some((w, "noun")) => announce_nouns.push(w.trim().to_owned()),
-                _ => errors.push(format!(
-                    "announce.txt:{n}: expected word<TAB>classifier|noun"
-                )),
-            }
-        }
-        let mut period_names = (Vec::new(), Vec::new());
-        for (n, l) in data_lines(PERIOD_NAMES) {
-            match l.split_once('\t') {
-                Some((w, "after")) => period_names.0.push(w.trim().to_owned()),
-                Some((w, "before")) => period_names.1.push(w.trim().to_owned()),
-                _ => errors.push(format!(
-                    "period_names.txt:{n}: expected word<TAB>after|before"
-                )),
-            }
-        }
-        let mut not_slogans = (Vec::new(), Vec::new());
-        for (n, l) in data_lines(NOT_SLOGANS) {
-            match l.split_once('\t') {
-                Some((w, "exact")) => not_slogans.0.push(w.trim().to_owned()),
-                Some((w, "prefix")) => not_slogans.1.push(w.trim().to_owned()),
-                _ => errors.push(format!(
-                    "not_slogans.txt:{n}: expected word<TAB>exact|prefix"
-                )),
-            }
-        }
-        let mut requirement_cues = RequirementCues::default();
-        for (n, l) in data_lines(REQUIREMENT_CUES) {
-            let (w, kind) = l.split_once('\t').unwrap_or((l, ""));
-            let list = match kind.trim() {
-                "directive" => &mut requirement_cues.directive,
-                "review" => &mut requirement_cues.review,
-                "title" => &mut requirement_cues.title,
-                "condition" => &mut requirement_cues.condition,
-                "reactor" => &mut requirement_cues.reactor,
-                _ => {
-                    errors.push(format!(
-                        "requirement_cues.txt:{n}: expected word<TAB>directive|review|title|condition|reactor"
-                    ));
-                    continue;
-                }
-            };
-            list.push(w.trim().to_owned());
-        }
-        let mut quote_cues = QuoteCues::default();
-        for (n, l) in data_lines(QUOTE_CUES) {
-            let (w, kind) = l.split_once('\t').unwrap_or((l, ""));
-            let list = match kind.trim() {
-                "name_after" => &mut quote_cues.name_after,
-                "saying" => &mut quote_cues.saying,
-                "speech_verb" => &mut quote_cues.speech_verb,
-                "obligation" => &mut quote_cues.obligation,
-                _ => {
-                    errors.push(format!(
-                        "quote_cues.txt:{n}: expected word<TAB>name_after|saying|speech_verb|obligation"
-                    ));
-                    continue;
-                }
-            };
-            list.push(w.trim().to_owned());
-        }
+        let [announce_classifiers, announce_nouns] = words_by_kind(
+            "announce.txt",
+            ANNOUNCE,
+            ["classifier", "noun"],
+            &mut errors,
+        );
+        let [after, before] = words_by_kind(
+            "period_names.txt",
+            PERIOD_NAMES,
+            ["after", "before"],
+            &mut errors,
+        );
+        let period_names = (after, before);
+        let [exact, prefix] = words_by_kind(
+            "not_slogans.txt",
+            NOT_SLOGANS,
+            ["exact", "prefix"],
+            &mut errors,
+        );
+        let not_slogans = (exact, prefix);
+        let [directive, review, title, condition, reactor] = words_by_kind(
+            "requirement_cues.txt",
+            REQUIREMENT_CUES,
+            ["directive", "review", "title", "condition", "reactor"],
+            &mut errors,
+        );
+        let requirement_cues = RequirementCues {
+            directive,
+            review,
+            title,
+            condition,
+            reactor,
+        };
+        let [name_after, saying, speech_verb, obligation] = words_by_kind(
+            "quote_cues.txt",
+            QUOTE_CUES,
+            ["name_after", "saying", "speech_verb", "obligation"],
+            &mut errors,
+        );
+        let quote_cues = QuoteCues {
+            name_after,
+            saying,
+            speech_verb,
+            obligation,
+        };
         let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)
             .filter_map(|(n, l)| {
@@ -422,6 +401,25 @@ impl Dictionaries {
             .map(|(a, b)| (a.as_str(), b.as_str()))
             .collect()
     }
+}
+
+/// The words of a `WORD<TAB>KIND` file, one list per kind of `kinds`, in file order; a line of
+/// another kind is an error.
+fn words_by_kind<const N: usize>(
+    name: &str,
+    text: &str,
+    kinds: [&str; N],
+    errors: &mut Vec<String>,
+) -> [Vec<String>; N] {
+    let mut out: [Vec<String>; N] = std::array::from_fn(|_| Vec::new());
+    for (n, l) in data_lines(text) {
+        let (w, kind) = l.split_once('\t').unwrap_or((l, ""));
+        match kinds.iter().position(|k| *k == kind.trim()) {
+            Some(i) => out[i].push(w.trim().to_owned()),
+            None => errors.push(format!("{name}:{n}: expected word<TAB>{}", kinds.join("|"))),
+        }
+    }
+    out
 }
 
 /// Non-comment, non-blank lines with their 1-based line numbers.

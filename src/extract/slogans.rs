@@ -259,10 +259,7 @@ fn no_formulation(text: &str, range: &Range<usize>, inner: &str) -> bool {
     let cues = &Dictionaries::get().quote_cues;
     let before = &text[..range.start];
     let after = &text[range.end..];
-    let near: String = {
-        let chars: Vec<char> = before.chars().rev().take(12).collect();
-        chars.into_iter().rev().collect()
-    };
+    let near = &before[before.char_indices().rev().nth(11).map_or(0, |(i, _)| i)..];
     let said = before.trim_end_matches(['，', '：']);
     inner.contains('：')
         || inner.ends_with('的')

@@ -92,19 +92,19 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         base += line.len() + 1;
     }
     let markers = marker::keep_sequences(markers);
-    let conclusion_paras: Vec<bool> = crate::scan::split_lines(text)
-        .map(|l| CONCLUDERS.iter().any(|c| l.starts_with(c)))
-        .collect();
-    let readdress_paras: Vec<bool> = crate::scan::split_lines(text)
-        .map(|l| READDRESSES.iter().any(|c| l.trim_start().starts_with(c)))
-        .collect();
-    // Section breaks seen up to each paragraph, to ask whether one lies between two markers.
-    let breaks_through: Vec<usize> = crate::scan::split_lines(text)
-        .scan(0, |n, l| {
-            *n += usize::from(is_section_break(l));
-            Some(*n)
-        })
-        .collect();
+    // Per paragraph: whether it opens a conclusion, and the section breaks and addresses to the
+    // audience seen up to it, to ask whether one lies between two markers.
+    let mut conclusion_paras: Vec<bool> = Vec::new();
+    let mut breaks_through: Vec<usize> = Vec::new();
+    let mut readdress_through: Vec<usize> = Vec::new();
+    let (mut breaks, mut readdresses) = (0, 0);
+    for l in crate::scan::split_lines(text) {
+        conclusion_paras.push(CONCLUDERS.iter().any(|c| l.starts_with(c)));
+        breaks += usize::from(is_section_break(l));
+        breaks_through.push(breaks);
+        readdresses += usize::from(READDRESSES.iter().any(|c| l.trim_start().starts_with(c)));
+        readdress_through.push(readdresses);
+    }
     let breaks_before = |p: usize| p.checked_sub(1).map_or(0, |q| breaks_through[q]);
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
     let mut stack: Vec<usize> = Vec::new();
@@ -120,9 +120,9 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
                 stack.clear();
             }
             // The address may open the paragraph before the marker's (各位代表！\n一是…).
-            let readdressed = (last_para.wrapping_add(1)..=m.paragraph)
-                .any(|q| readdress_paras.get(q).copied().unwrap_or(false));
-            if readdressed && last_para != usize::MAX {
+            let readdressed = last_para != usize::MAX
+                && readdress_through[m.paragraph] > readdress_through[last_para];
+            if readdressed {
                 stack.truncate(1);
             }
             last_para = m.paragraph;
