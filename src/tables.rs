@@ -93,6 +93,7 @@ const ELEMENT_TABLES: [TableDef; 8] = [
             ("unit", "unit", Cell::Plain),
             ("noun", "noun", Cell::Plain),
             ("approx", "approx", Cell::Plain),
+            ("indicators", "indicators", Cell::Joined),
         ],
     },
     TableDef {

@@ -31,6 +31,10 @@ pub struct Metric {
     pub noun: String,
     /// 余/多/近/约/左右/以上 … make the number approximate.
     pub approx: bool,
+    /// The indicators a rate is shared by, in text order, where several listed with 、 take
+    /// one figure (覆盖率、参学率、发言率均达到100%); empty otherwise. `noun` is the last.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
     #[serde(skip)]
     pub range: Range<usize>,
 }
@@ -86,6 +90,7 @@ fn fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
             unit: if percent { "%".into() } else { String::new() },
             noun,
             approx: c.name("pre").is_some(),
+            indicators: Vec::new(),
             range: all.range(),
         });
     }
@@ -148,6 +153,7 @@ fn slash_fractions(text: &str, exclude: &Excluded, out: &mut Vec<Metric>) {
             unit: String::new(),
             noun,
             approx: pre.is_some(),
+            indicators: Vec::new(),
             range,
         });
     }
@@ -418,22 +424,22 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         } else {
             Vec::new()
         };
-        let nouns = if indicators.len() >= 2 {
-            indicators
-        } else {
-            vec![noun]
+        // One figure is one metric (the gold guide counts numbers as written); the nearest
+        // indicator names it, the others ride along.
+        let (noun, indicators) = match indicators.last() {
+            Some(last) if indicators.len() >= 2 => (last.clone(), indicators),
+            _ => (noun, Vec::new()),
         };
-        for noun in nouns {
-            out.push(Metric {
-                text: all.as_str().to_owned(),
-                value,
-                max,
-                unit: unit_s.to_owned(),
-                noun,
-                approx,
-                range: all.start()..all.end(),
-            });
-        }
+        out.push(Metric {
+            text: all.as_str().to_owned(),
+            value,
+            max,
+            unit: unit_s.to_owned(),
+            noun,
+            approx,
+            indicators,
+            range: all.start()..all.end(),
+        });
     }
     respectively(text, &mut out);
     // Fractions first among equal starts, as they were found first.

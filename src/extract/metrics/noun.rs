@@ -35,7 +35,10 @@ pub(super) fn shared_indicators(text: &str, tokens: &[Token], num_start: usize) 
         }
         part_end += '、'.len_utf8();
     }
-    if out.len() == clause.split('、').count() {
+    // Two indicators read alike (贷款平均利率、住房贷款平均利率 → 利率, 利率) when their names
+    // run past what a noun may hold; a list that names nothing apart says nothing.
+    let distinct = out.iter().enumerate().all(|(i, n)| !out[..i].contains(n));
+    if out.len() == clause.split('、').count() && distinct {
         out
     } else {
         Vec::new()

@@ -257,18 +257,36 @@ fn chinese_numeral_counts_of_things() {
 }
 
 #[test]
-fn a_rate_shared_by_listed_indicators_gives_one_metric_each() {
-    let got = run("在职党员覆盖率、参学率、发言率均达到100%，发表报道80余篇。");
-    let nouns: Vec<(f64, &str)> = got.iter().map(|g| (g.0, g.3.as_str())).collect();
+fn a_rate_shared_by_listed_indicators_is_one_metric_naming_them_all() {
+    // One figure written once is one metric (gold: 100 % 发言率); the three indicators it
+    // rates were three metrics, two of them false positives against the gold.
+    let text = "在职党员覆盖率、参学率、发言率均达到100%，发表报道80余篇。";
+    let got: Vec<(f64, String, Vec<String>)> = metrics(text, &[])
+        .into_iter()
+        .map(|m| (m.value, m.noun, m.indicators))
+        .collect();
+    let strs = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     assert_eq!(
-        nouns,
+        got,
         vec![
-            (100.0, "覆盖率"),
-            (100.0, "参学率"),
-            (100.0, "发言率"),
-            (80.0, "报道")
+            (
+                100.0,
+                "发言率".into(),
+                strs(&["覆盖率", "参学率", "发言率"])
+            ),
+            (80.0, "报道".into(), Vec::new()),
         ]
     );
+    // With 分别 each indicator has its own figure and names no others.
+    let apart = metrics("覆盖率、参学率分别达到90%、95%。", &[]);
+    assert!(apart.iter().all(|m| m.indicators.is_empty()), "{apart:?}");
+    // Indicators whose names come out alike name nothing apart.
+    let alike = metrics(
+        "企业新发放贷款平均利率、个人住房新发放贷款平均利率均约3.1%。",
+        &[],
+    );
+    assert_eq!(alike.len(), 1, "{alike:?}");
+    assert!(alike[0].indicators.is_empty(), "{alike:?}");
 }
 
 #[test]
