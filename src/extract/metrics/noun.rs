@@ -292,7 +292,7 @@ const NOUN_STOP: [&str; 21] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 76] = [
+pub(super) const LINKING: [&str; 78] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -367,13 +367,29 @@ pub(super) const LINKING: [&str; 76] = [
     "高于",
     "不低于",
     "不少于",
-    // 不低于 is cut 不 / 低于.
+    // 不低于 is cut 不 / 低于, 不少于 不少 / 于 (see `is_linking`).
     "不",
+    "不少",
+    // 学习时间平均达到40小时.
+    "平均",
     "不得",
     "未满",
     "超",
     "至少",
 ];
+
+/// Words after which a noun is what a figure is compared with, not what it rates.
+const COMPARED_TO: [&str; 4] = ["高于", "低于", "快于", "慢于"];
+
+/// Whether the token at `i` links a noun to the number after it. 于 does only as the tail of
+/// 不少于 (cut 不少 / 于): elsewhere it opens a time or place (应于三个月内), and the word
+/// before it is no noun.
+fn is_linking(tokens: &[Token], i: usize) -> bool {
+    match tokens[i].word {
+        "于" => i > 0 && tokens[i - 1].word == "不少",
+        w => LINKING.contains(&w),
+    }
+}
 
 /// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):
 /// cut them off, and drop what is left if it is only such a word.
@@ -436,7 +452,11 @@ fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
 
 fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     let mut i = from as isize;
-    while i >= 0 && LINKING.contains(&tokens[i as usize].word) {
+    // Past 不少于 or 平均 a bare verb is the action bounded (培育不少于100家, 意味着平均约两天),
+    // not what is counted: the run must hold a noun.
+    let mut bounded = false;
+    while i >= 0 && is_linking(tokens, i as usize) {
+        bounded |= matches!(tokens[i as usize].word, "不少" | "平均");
         i -= 1;
     }
     // 出口较去年同期增长40.2%, 增加值比上年增长5.2%: what stands after 比/较 is the base of the
@@ -457,6 +477,7 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     }
     let mut parts: Vec<&str> = Vec::new();
     let mut n = 0;
+    let mut has_noun = false;
     while i >= 0 {
         let t = &tokens[i as usize];
         let w = t.word;
@@ -474,8 +495,21 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
             break;
         }
         n += w.chars().count();
+        // A verbal noun (培育/vn) is no noun here.
+        has_noun |= t.tag.starts_with('n') || matches!(t.tag, "j" | "l");
         parts.push(w);
         i -= 1;
+    }
+    // 高于全国平均0.3个百分点: a difference in points after 高于/低于 is measured from the
+    // noun, the base of the comparison (but 低于底价百分之八十 is a share of it).
+    let points = tokens
+        .iter()
+        .skip(from + 1)
+        .take(3)
+        .any(|t| t.word.contains("百分点"));
+    let base = points && i >= 0 && COMPARED_TO.contains(&tokens[i as usize].word);
+    if base || (bounded && !has_noun) {
+        return String::new();
     }
     parts.reverse();
     // A verb opening the run governs the noun rather than naming it (派出督导组, 发表报道).

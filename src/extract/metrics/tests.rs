@@ -531,3 +531,38 @@ fn slash_fractions_but_not_numbers_rounds_or_dates() {
         .collect();
     assert_eq!(got, [("近3/4", 0.75, true), ("1/3", 0.333333, false)]);
 }
+
+#[test]
+fn noun_before_a_bound_of_bu_shao_yu_or_ping_jun_is_found() {
+    // Gold 000/004: the nouns were "" (不少于 is cut 不少 / 于; 平均 stopped the run).
+    assert_eq!(
+        nouns(
+            "保证集体学习时间不少于40小时，集体讨论交流不少于3次。党员集中学习时间平均达到40小时。"
+        ),
+        owned(&[
+            (40.0, "集体学习时间"),
+            (3.0, "集体讨论交流"),
+            (40.0, "集中学习时间")
+        ])
+    );
+    // The verb such a bound follows is the action bounded, not what is counted.
+    assert_eq!(
+        nouns("年内新培育不少于100家先进级智能工厂。"),
+        owned(&[(100.0, "")])
+    );
+    // 于 elsewhere opens a time: the verb before it is no noun.
+    assert!(nouns("总统应于三个月内公布。").is_empty());
+}
+
+#[test]
+fn the_base_of_a_difference_in_points_is_not_its_noun() {
+    assert_eq!(
+        nouns("规模工业增加值增长6.2%、高于全国平均0.3个百分点。"),
+        owned(&[(6.2, "工业增加值"), (0.3, "")])
+    );
+    // A share below a base price names the base.
+    assert_eq!(
+        nouns("总标价低于底价百分之八十者。"),
+        owned(&[(80.0, "底价")])
+    );
+}
