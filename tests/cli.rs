@@ -202,3 +202,18 @@ fn a_large_record_written_in_pieces_is_the_record_written_whole() {
     assert_eq!(recs.len(), 3);
     assert!(recs[0]["documents"].as_array().map_or(0, Vec::len) > 20);
 }
+
+#[test]
+fn output_dash_writes_standard_output_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["extract", "-q", "-o", "-"])
+        .arg(&corpus)
+        .current_dir(dir.path())
+        .output()
+        .expect("tifa runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out).len(), 5);
+    assert!(!dir.path().join("-").exists(), "wrote a file named -");
+}

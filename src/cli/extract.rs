@@ -22,7 +22,7 @@ pub struct ExtractArgs {
     #[arg(required = true)]
     pub paths: Vec<String>,
     /// Write JSON lines here (through FILE.partial, renamed when the run completes) instead
-    /// of standard output.
+    /// of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
     /// Worker threads (default: all cores).
@@ -89,8 +89,16 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
     Ok(Box::new(Fmmseg::new(conv)))
 }
 
-pub fn run(a: ExtractArgs) -> Result<ExitCode, Stop> {
+pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
     let started = Instant::now();
+    // `-o -` is standard output, as `-` among the paths is standard input; it had written a
+    // file named `-`.
+    if a.output.as_deref() == Some("-") {
+        if a.resume {
+            return Err("--resume needs -o to name a regular file".into());
+        }
+        a.output = None;
+    }
     let workers = match a.jobs.unwrap_or(0) {
         0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
         n => n,

@@ -22,7 +22,7 @@ pub struct ReuseArgs {
     /// Files or folders (walked recursively).
     #[arg(required = true)]
     pub paths: Vec<String>,
-    /// Write the JSON lines here instead of standard output.
+    /// Write the JSON lines here instead of standard output (`-` is standard output).
     #[arg(short, long)]
     pub output: Option<String>,
     /// Also write pairs.csv, passages.csv and clusters.csv into this folder.
@@ -158,7 +158,11 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
         }),
         failures: failed.iter().map(|(f, _)| f.as_str()).collect(),
     };
-    sink.finish(a.output.as_deref(), &summary, &clusters)?;
+    sink.finish(
+        a.output.as_deref().filter(|p| *p != "-"),
+        &summary,
+        &clusters,
+    )?;
     lap("written");
     Ok(if failed.is_empty() && warnings.is_empty() {
         ExitCode::SUCCESS

@@ -53,7 +53,7 @@ pub struct StatsArgs {
     /// table (aligned text), csv (one section: pick it with --section) or json.
     #[arg(long, value_enum, default_value = "table")]
     pub format: Format,
-    /// Write here instead of standard output.
+    /// Write here instead of standard output (`-` is standard output).
     #[arg(short, long)]
     pub output: Option<String>,
     /// Worker threads when extracting (default: all cores).
@@ -209,7 +209,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     }
     let report = report.select(&only);
 
-    let mut out: Box<dyn Write> = match &a.output {
+    let mut out: Box<dyn Write> = match a.output.as_deref().filter(|p| *p != "-") {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
         )),
