@@ -76,8 +76,21 @@ fn plan(text: &AlignedText) -> Plan {
     // A label alone on its line (来源：) whose value is the next line (陕西省人民政府).
     let mut open_label: Option<usize> = None;
     let header = running_header(text.as_str());
+    // A line that is only an opening bracket, broken off the marker it opens (（ / 三）改革…
+    // in text extracted from a PDF): it joins the next kept line.
+    let mut glue = false;
     for line in crate::scan::split_lines(text.as_str()) {
         let n_chars = line.chars().count();
+        if line.trim() == "（" {
+            let at = line[..line.find('（').unwrap_or(0)].chars().count();
+            let newline = kept_chars > 0;
+            kept_chars += usize::from(newline) + 1;
+            plan.kept
+                .push(Kept::of(text, char_pos + at..char_pos + at + 1, newline));
+            glue = true;
+            char_pos += n_chars + 1;
+            continue;
+        }
         let kind = match header {
             Some(h) if line.trim() == h => LineKind::Drop,
             _ => classify(line, dicts),
@@ -94,7 +107,7 @@ fn plan(text: &AlignedText) -> Plan {
             }
             LineKind::Drop if line.trim().is_empty() => open_label = waiting,
             LineKind::Keep => {
-                let newline = kept_chars > 0;
+                let newline = kept_chars > 0 && !std::mem::take(&mut glue);
                 kept_chars += usize::from(newline) + n_chars;
                 plan.kept
                     .push(Kept::of(text, char_pos..char_pos + n_chars, newline));
@@ -395,6 +408,23 @@ mod tests {
         // A web page's title three times over (head, heading, print view) stays.
         let c = clean("讲话\n讲话\n正文。\n讲话\n");
         assert_eq!(c.body.as_str(), "讲话\n讲话\n正文。\n讲话");
+    }
+
+    /// The bug: an opening bracket alone on its line, broken off its marker (（\n三）改革…,
+    /// 2026 云南 report), was dropped as furniture and the unit （三） lost.
+    #[test]
+    fn a_bracket_broken_off_its_marker_joins_the_next_line() {
+        let text = "（二）产业发展提质增效。\n（\n三）改革开放持续深化。\n（四）城乡发展。";
+        let c = clean(text);
+        assert_eq!(
+            c.body.as_str(),
+            "（二）产业发展提质增效。\n（三）改革开放持续深化。\n（四）城乡发展。"
+        );
+        // Each kept char still points at its own byte of the input.
+        let open = c.body.as_str().find("（三").map(|b| c.body.char_at_byte(b));
+        let origin = open.map(|i| c.body.origin_of(i));
+        let at = text.find("（\n").unwrap_or(0);
+        assert_eq!(origin, Some((at, at + "（".len())));
     }
 
     /// The bug: a letter and the news item that published it, run together on one line, were
