@@ -250,6 +250,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             }
             None => all,
         };
+        // 12个月, 8个小时, 两个多月: 个 counts a duration, whose unit is what it counts.
+        let duration = (unit.as_str() == "个")
+            .then(|| duration_after(text, unit.end()))
+            .flatten();
+        let (all, unit_s) = match duration {
+            Some((u, end)) => (search::extend_to(text, all, end), u),
+            None => (all, unit.as_str()),
+        };
         if exclude.overlaps(&all.range()) {
             continue;
         }
@@ -274,7 +282,6 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         {
             continue;
         }
-        let unit_s = unit.as_str();
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
         // 民国八十五年 counts years from 1912: a date, however it is written.
         let roc_year =
@@ -348,7 +355,8 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
-            || caps.name("post").is_some();
+            || caps.name("post").is_some()
+            || text[unit.end()..all.end()].contains(['多', '左', '以']);
         let self_unit = Dictionaries::get().self_units.contains(unit_s);
         // 百县千镇万村, 千县万村: a round hundred or thousand of places is a figure of speech.
         if self_unit && chinese && matches!(upper.as_str(), "百" | "千" | "万") {
@@ -538,8 +546,26 @@ fn is_period_or_reference(text: &str, unit: &str, all: &search::Group) -> bool {
     let before = &text[..all.start()];
     before.ends_with('前')
         && !WORDS.iter().any(|w| before.ends_with(w))
-        && (matches!(unit, "天" | "周" | "项" | "条")
-            || (unit == "个" && text[all.end()..].starts_with('月')))
+        && (matches!(unit, "天" | "周" | "项" | "条") || unit == "个月")
+}
+
+/// After a 个 that ends at `at`: the duration it counts (月 → 个月, 小时), perhaps after 多
+/// (两个多月), and 左右/以上 after it, with the end of all that.
+fn duration_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[at..];
+    let body = rest.strip_prefix('多').unwrap_or(rest);
+    let (unit, tail) = if let Some(t) = body.strip_prefix('月') {
+        ("个月", t)
+    } else if let Some(t) = body.strip_prefix("小时") {
+        ("小时", t)
+    } else {
+        return None;
+    };
+    let post = ["左右", "以上"]
+        .iter()
+        .find(|p| tail.starts_with(**p))
+        .map_or(0, |p| p.len());
+    Some((unit, text.len() - tail.len() + post))
 }
 
 /// 十四届全国人大三次会议, 十九届四中全会: the session of a congress, an ordinal.

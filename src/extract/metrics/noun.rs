@@ -459,6 +459,15 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         bounded |= matches!(tokens[i as usize].word, "不少" | "平均");
         i -= 1;
     }
+    // 推出58条务实举措, 哈尔克岛发生了15次爆炸: a clause verb right before the number takes
+    // it as its object; what stands before the verb is its subject, not what is counted.
+    if i >= 0
+        && Dictionaries::get()
+            .clause_verbs
+            .contains(tokens[i as usize].word)
+    {
+        return String::new();
+    }
     // 出口较去年同期增长40.2%, 增加值比上年增长5.2%: what stands after 比/较 is the base of the
     // comparison; what is rated comes before it.
     let mut j = i;

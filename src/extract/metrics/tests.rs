@@ -566,3 +566,30 @@ fn the_base_of_a_difference_in_points_is_not_its_noun() {
         owned(&[(80.0, "底价")])
     );
 }
+
+#[test]
+fn ge_before_a_month_or_an_hour_counts_the_duration() {
+    // The bug: 连续12个月 was 12个 with unit 个, and 用2个月左右 lost its 左右.
+    let got = run("连续12个月下降。用2个月左右的时间完成。飞行约8个小时。历时两个多月的检修。");
+    let units: Vec<(f64, &str, bool)> = got.iter().map(|g| (g.0, g.2.as_str(), g.4)).collect();
+    assert_eq!(
+        units,
+        vec![
+            (12.0, "个月", false),
+            (2.0, "个月", true),
+            (8.0, "小时", true),
+            (2.0, "个月", true)
+        ]
+    );
+    // Months counted from the start of the year stay out.
+    assert!(run("今年前5个月，出口增长。").is_empty());
+}
+
+#[test]
+fn a_clause_verb_right_before_the_number_leaves_its_subject_out() {
+    // The bug: the subject of 推出, 发生, 已有 came out as what was counted.
+    assert_eq!(
+        nouns("上海推出58条务实举措。哈尔克岛发生了15次以上爆炸。土叙已有超4.7万人遇难。"),
+        owned(&[(58.0, ""), (15.0, ""), (47000.0, "")])
+    );
+}
