@@ -290,6 +290,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             || (unit_s == "年" && names_a_period(text, &num, &all))
             || is_date_or_time(upper.as_str(), unit_s, after)
             || is_period_or_reference(text, unit_s, &all)
+            || is_window(text, unit_s, &all)
             || is_session(text, unit_s, &all)
         {
             continue;
@@ -376,8 +377,13 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         if noun.is_empty() {
             noun = change_origin_noun(text, tokens, all.start(), all.end()).unwrap_or_default();
         }
-        // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact.
-        if chinese && noun.is_empty() {
+        // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact;
+        // but people a disaster caused to die or be hurt (事故造成两人死亡) are counted.
+        let casualties = matches!(unit_s, "人" | "名")
+            && ["造成", "导致"]
+                .iter()
+                .any(|w| text[..all.start()].trim_end_matches('了').ends_with(w));
+        if chinese && noun.is_empty() && !casualties {
             continue;
         }
         let rate = unit_s == "%" || unit_s == "个百分点";
@@ -547,6 +553,16 @@ fn is_period_or_reference(text: &str, unit: &str, all: &search::Group) -> bool {
     before.ends_with('前')
         && !WORDS.iter().any(|w| before.ends_with(w))
         && (matches!(unit, "天" | "周" | "项" | "条") || unit == "个月")
+}
+
+/// 过去24小时, 未来5年, 今后3年: a window of time reaching back or ahead from now, not a
+/// quantity.
+fn is_window(text: &str, unit: &str, all: &search::Group) -> bool {
+    const FROM_NOW: [&str; 4] = ["过去", "未来", "今后", "最近"];
+    matches!(
+        unit,
+        "年" | "天" | "日" | "小时" | "个月" | "周" | "分钟" | "季度"
+    ) && FROM_NOW.iter().any(|w| text[..all.start()].ends_with(w))
 }
 
 /// After a 个 that ends at `at`: the duration it counts (月 → 个月, 小时), perhaps after 多

@@ -292,7 +292,7 @@ const NOUN_STOP: [&str; 21] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 78] = [
+pub(super) const LINKING: [&str; 76] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -334,8 +334,6 @@ pub(super) const LINKING: [&str; 78] = [
     "环比",
     "比上年",
     "较上年",
-    "造成",
-    "导致",
     "逾",
     "近",
     "将近",

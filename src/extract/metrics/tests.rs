@@ -307,7 +307,9 @@ fn change_rates_take_the_noun_of_the_figure_before_them() {
             (11.8e12, "销售额"),
             (7.9, "销售额"),
             (3.8, "工业增加值"),
-            (4.0, "事故")
+            // A count is no rate: it takes nothing from the figure before (nor from the cause
+            // before 造成).
+            (4.0, "")
         ]
     );
 }
@@ -592,4 +594,22 @@ fn a_clause_verb_right_before_the_number_leaves_its_subject_out() {
         nouns("上海推出58条务实举措。哈尔克岛发生了15次以上爆炸。土叙已有超4.7万人遇难。"),
         owned(&[(58.0, ""), (15.0, ""), (47000.0, "")])
     );
+}
+
+#[test]
+fn a_window_from_now_is_no_quantity() {
+    // The bug: 过去24小时, 未来5年 were metrics (430 in ../shared/corpus).
+    assert!(run("过去24小时内，未来5年，今后3年。").is_empty());
+    assert_eq!(nouns("工期5年。"), owned(&[(5.0, "工期")]));
+}
+
+#[test]
+fn the_cause_of_deaths_is_not_what_is_counted() {
+    // The bug: 袭击造成至少7人死亡 gave the noun 袭击 (造成/导致 were linking words).
+    assert_eq!(
+        nouns("胡塞武装的袭击造成至少7人死亡。"),
+        owned(&[(7.0, "")])
+    );
+    // A Chinese count of casualties stays, though nothing counted follows it.
+    assert_eq!(nouns("事故造成两人死亡。"), owned(&[(2.0, "")]));
 }
