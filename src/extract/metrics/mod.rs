@@ -365,10 +365,12 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         }
         let noun = match self_unit {
             true => unit_s.to_owned(),
+            // From the start of the match: an approximator cut into the word before it
+            // (从不到7万笔: 从不 / 到) must not lend that word to the noun.
             false => noun_for(
                 text,
                 tokens,
-                num.start(),
+                all.start(),
                 all.end(),
                 unit_s == "%" || unit_s == "个百分点",
             ),

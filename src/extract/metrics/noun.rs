@@ -54,6 +54,34 @@ pub(super) fn noun_for(
     end: usize,
     rate: bool,
 ) -> String {
+    // A word jieba glued across the start keeps its part before it where that part ends a noun
+    // (治理率达93%: 率达 → 率, 全长约 → 全长); otherwise (已达, 未达, 从不到, 接近) it is left out.
+    let trimmed: Vec<Token>;
+    let tokens = match tokens.iter().position(|t| {
+        t.range.start < num_start && num_start < t.range.end && {
+            let part = &text[t.range.start..num_start];
+            // 长达, 深达 are verbs of size: their 长 alone names nothing (全长 does).
+            part.ends_with(NOUN_ENDS)
+                && (part.chars().nth(1).is_some() || !part.ends_with(['长', '深', '宽']))
+        }
+    }) {
+        Some(i) => {
+            trimmed = tokens
+                .iter()
+                .enumerate()
+                .map(|(k, t)| match k == i {
+                    true => Token {
+                        word: &text[t.range.start..num_start],
+                        tag: t.tag,
+                        range: t.range.start..num_start,
+                    },
+                    false => t.clone(),
+                })
+                .collect();
+            &trimmed[..]
+        }
+        None => tokens,
+    };
     let after_idx = tokens.iter().position(|t| t.range.start >= end);
     let before_idx = tokens.iter().rposition(|t| t.range.end <= num_start);
     // 在两小时内, 三个月以内: a window of time or distance, not a count of something.
@@ -289,6 +317,11 @@ fn respective_items(text: &str, first: usize, n: usize) -> Option<Vec<&str>> {
 const NOUN_STOP: [&str; 21] = [
     "全部", "全体", "所有", "其中", "以上", "以下", "左右", "平均", "除", "内", "以内", "之内",
     "外", "处", "前", "后", "致", "另有", "享年", "仅剩", "剩",
+];
+
+/// Chars that end a noun naming a quantity (参保率, 签约额, 进出口值, 全长, 数据集).
+const NOUN_ENDS: [char; 11] = [
+    '率', '额', '值', '量', '数', '长', '深', '宽', '集', '价', '度',
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
