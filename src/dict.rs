@@ -387,11 +387,14 @@ impl Dictionaries {
         (d, errors)
     }
 
-    /// Is this line a site name or page label (a `notitle` boilerplate entry)?
+    /// Is this line a site name or page label (a `notitle` boilerplate entry)? Only a short
+    /// line is: a file of one line (a speech run into its title) may hold 平台 anywhere.
     pub fn is_site_label(&self, line: &str) -> bool {
-        self.boilerplate
-            .iter()
-            .any(|(p, k)| *k == MatchKind::NoTitle && line.contains(p.as_str()))
+        line.chars().nth(SITE_LABEL_MAX_CHARS).is_none()
+            && self
+                .boilerplate
+                .iter()
+                .any(|(p, k)| *k == MatchKind::NoTitle && line.contains(p.as_str()))
     }
 
     /// Metadata labels keyed by label, for quick lookup.
@@ -402,6 +405,9 @@ impl Dictionaries {
             .collect()
     }
 }
+
+/// The longest line (in chars) that may be a site label.
+const SITE_LABEL_MAX_CHARS: usize = 60;
 
 /// The words of a `WORD<TAB>KIND` file, one list per kind of `kinds`, in file order; a line of
 /// another kind is an error.

@@ -530,6 +530,27 @@ mod tests {
         assert_eq!(meta(prose, &[], true, "").title, None);
     }
 
+    /// The bug: a one-line speech holding a site-label word anywhere (博览会平台功能) was
+    /// taken for a site label, and lost its title and delivery date (11 files).
+    #[test]
+    fn a_one_line_file_naming_a_platform_keeps_its_title() {
+        let line = "新华社南宁11月27日电在第十七届中国—东盟博览会开幕式上的致辞（2020年11月27日，北京）中华人民共和国主席 习近平尊敬的各位嘉宾：我们要发挥博览会平台功能，共同推动合作。";
+        let m = meta(line, &[], true, "2020-11-28_1.txt");
+        assert_eq!(
+            m.title.as_deref(),
+            Some("在第十七届中国—东盟博览会开幕式上的致辞")
+        );
+        assert_eq!(m.dates, vec!["2020-11-27"]);
+        // A short site label still leads to the title after it.
+        let m = meta(
+            "欢迎访问政务服务平台\n关于做好防汛工作的通知\n正文。",
+            &[],
+            true,
+            "",
+        );
+        assert_eq!(m.title.as_deref(), Some("关于做好防汛工作的通知"));
+    }
+
     #[test]
     fn a_date_line_in_chinese_numerals_dates_the_document() {
         let m = meta(
