@@ -223,10 +223,15 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
                 "author" => &mut m.author,
                 _ => continue,
             };
-            if slot.is_none() && !f.value.is_empty() {
+            // 资料来源：…统计调查，政 under a table is a footnote, not who published the text.
+            let prose = f.field == "source" && f.value.contains(['，', '。']);
+            if slot.is_none() && !f.value.is_empty() && !prose {
                 *slot = Some(f.value.clone());
             }
         }
+    }
+    if m.source.is_none() {
+        m.source = credited_source(text);
     }
     // A date line of its own under the title: （2020年1月8日）, or the date a report was
     // delivered: ——2026年1月27日在吉林省第十四届人民代表大会第五次会议上.
@@ -285,6 +290,29 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
             CueIn::Opening => opening.contains(g.cue.as_str()),
         })
         .map_or("report", |g| g.genre)
+}
+
+/// Who published a text without a source line: the paper of a reprint's credit line
+/// (《 人民日报 》（ 2020年09月12日 02 版）), else the agency of a dateline that opens a line
+/// near the start (新华社北京11月10日电).
+fn credited_source(text: &str) -> Option<String> {
+    static CREDIT: OnceLock<Regex> = OnceLock::new();
+    static DATELINE: OnceLock<Regex> = OnceLock::new();
+    let credit = CREDIT.get_or_init(|| {
+        Regex::new(r"《\s*([^》\s]{2,12})\s*》\s*（\s*(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*\d{1,3}\s*版\s*）")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let dateline = DATELINE.get_or_init(|| {
+        Regex::new(r"^（?(\p{Han}{1,3}社)[^\n电）。，]{0,12}电").unwrap_or_else(|e| panic!("{e}"))
+    });
+    if let Some(c) = credit.captures_iter(text).last() {
+        return c.get(1).map(|m| m.as_str().to_owned());
+    }
+    text.lines()
+        .take(6)
+        .find_map(|l| dateline.captures(l.trim_start()))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_owned())
 }
 
 /// （记者 张琪） at the end of a news text.
@@ -549,6 +577,26 @@ mod tests {
             "",
         );
         assert_eq!(m.title.as_deref(), Some("关于做好防汛工作的通知"));
+    }
+
+    /// The bug: reprints credited to a paper and texts opened by an agency's dateline had no
+    /// source (48 in ../shared/corpus), and a table's 资料来源 footnote was taken for one.
+    #[test]
+    fn a_credit_line_or_a_dateline_names_the_source() {
+        let text =
+            "讲话标题\n（新华社北京9月11日电）正文。\n《 人民日报 》（ 2020年09月12日 02 版）";
+        assert_eq!(
+            meta(text, &[], true, "").source.as_deref(),
+            Some("人民日报")
+        );
+        let text = "标题\n新华社北京11月10日电 正文。";
+        assert_eq!(meta(text, &[], true, "").source.as_deref(), Some("新华社"));
+        let footnote = MetaField {
+            field: "source".into(),
+            label: "资料来源".into(),
+            value: "雇佣及职位空缺按季统计调查，政".into(),
+        };
+        assert_eq!(meta("标题\n正文。", &[footnote], true, "").source, None);
     }
 
     #[test]
