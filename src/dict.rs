@@ -126,6 +126,8 @@ pub enum CueIn {
     Title,
     Text,
     Opening,
+    /// In the opening, followed by a mark that ends an address (同学们：, 朋友们！).
+    Address,
 }
 
 /// One line of `dictionaries/genres.tsv`.
@@ -347,6 +349,7 @@ impl Dictionaries {
                     Some(&"title") => Some(CueIn::Title),
                     Some(&"text") => Some(CueIn::Text),
                     Some(&"opening") => Some(CueIn::Opening),
+                    Some(&"address") => Some(CueIn::Address),
                     _ => None,
                 };
                 match (genre, within, cols.get(2)) {

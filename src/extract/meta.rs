@@ -288,6 +288,9 @@ fn genre(title: Option<&str>, head: &str, text: &str) -> &'static str {
             CueIn::Title => title.contains(g.cue.as_str()),
             CueIn::Text => text.contains(g.cue.as_str()),
             CueIn::Opening => opening.contains(g.cue.as_str()),
+            CueIn::Address => opening.match_indices(g.cue.as_str()).any(|(i, c)| {
+                opening[i + c.len()..].starts_with(['：', '，', '！', '、', ':', ',', '!'])
+            }),
         })
         .map_or("report", |g| g.genre)
 }
@@ -769,6 +772,20 @@ mod tests {
             "",
         );
         assert_eq!(m.title.as_deref(), Some("关于开展核查的通知"));
+    }
+
+    /// The bug: 同学们 inside a quoted letter (同学们生逢其时) made a news item a speech; an
+    /// address is followed by ：，！.
+    #[test]
+    fn an_address_cue_needs_the_mark_after_it() {
+        let letter = "回信\n毕业生们：你们好！同学们生逢其时、肩负重任。";
+        assert_eq!(meta(letter, &[], true, "").genre, "report");
+        assert_eq!(
+            meta("毕业典礼\n同学们：大家好。", &[], true, "").genre,
+            "speech"
+        );
+        let summit = "尊敬的拉马福萨总统，尊敬的各位国家元首，感谢各位同事出席会议。";
+        assert_eq!(meta(summit, &[], true, "").genre, "speech");
     }
 
     #[test]
