@@ -453,12 +453,21 @@ fn campaign(text: &str, year: Option<i32>) -> Option<String> {
             counts[i] += n;
         }
     }
-    let (best, n) = counts
-        .iter()
-        .enumerate()
-        .fold((0, 0), |acc, (i, &n)| if n > acc.1 { (i, n) } else { acc });
-    (n > 0).then(|| d.campaigns[best].name.clone())
+    // Ties go to the later campaign: a text recalling several (五年来…主题教育、党史学习教育)
+    // lives in the time of the last.
+    let (best, n) =
+        counts.iter().enumerate().fold(
+            (0, 0),
+            |acc, (i, &n)| if n >= acc.1 && n > 0 { (i, n) } else { acc },
+        );
+    // A long text naming a campaign once, in passing (a 2026 work report reviewing 2025), is
+    // not about it.
+    let passing = n == 1 && text.len() > PASSING_MENTION_BYTES;
+    (n > 0 && !passing).then(|| d.campaigns[best].name.clone())
 }
+
+/// A text longer than this (about 2,000 chars) needs two mentions of a campaign to belong to it.
+const PASSING_MENTION_BYTES: usize = 6_000;
 
 #[cfg(test)]
 mod tests {
@@ -474,6 +483,30 @@ mod tests {
             "今天各地开展活动。\n".repeat(200)
         );
         assert_eq!(meta(&news, &[], true, "").genre, "report");
+    }
+
+    /// The bug: 24 of 31 provincial 2026 work reports were filed under the 2025 campaign their
+    /// review names once, and a tie went to the oldest campaign.
+    #[test]
+    fn a_campaign_named_once_in_passing_is_not_the_documents() {
+        let review = format!(
+            "2026年政府工作报告\n扎实开展深入贯彻中央八项规定精神学习教育。{}",
+            "推动经济高质量发展。".repeat(300)
+        );
+        assert_eq!(meta(&review, &[], true, "").campaign, None);
+        let news = "党纪学习教育读书班开班\n党纪学习教育读书班今天开班。";
+        assert_eq!(
+            meta(news, &[], true, "").campaign.as_deref(),
+            Some("党纪学习教育")
+        );
+        let both = format!(
+            "五年来，开展党史学习教育，开展党纪学习教育。{}",
+            "推动发展。".repeat(10)
+        );
+        assert_eq!(
+            meta(&both, &[], true, "").campaign.as_deref(),
+            Some("党纪学习教育")
+        );
     }
 
     #[test]
