@@ -387,7 +387,7 @@ fn level(text: &str, title: Option<&str>) -> Option<String> {
     best.map(|(l, _)| l.to_owned())
 }
 
-/// The campaign named most often (by any alias), ties broken by the earlier dictionary entry.
+/// The campaign named most often (by any alias), ties broken by the later dictionary entry.
 /// One search over the text, leftmost-longest so 先进性教育活动 is not also 先进性教育.
 /// An alias several campaigns share (主题教育: 2019–20 and 2023–24) counts for the one running in
 /// the document's `year`, and for none when no such campaign ran then (a 2025 news item's
@@ -718,6 +718,21 @@ mod tests {
                 .level
                 .as_deref(),
             Some("中央")
+        );
+    }
+
+    /// The bug: the head of state at the UN (中方愿…) had no level, and Hong Kong's
+    /// Legislative Council came out 中央 (中央人民政府 named in its debates).
+    #[test]
+    fn china_speaking_abroad_is_central_and_hong_kongs_council_provincial() {
+        let level = |t: &str| meta(t, &[], true, "").level;
+        assert_eq!(
+            level("主席先生：中方愿同各方一道，中方支持世界卫生组织。").as_deref(),
+            Some("中央")
+        );
+        assert_eq!(
+            level("立法会会议过程正式纪录\n主席：立法会现在开会。中央人民政府。").as_deref(),
+            Some("省")
         );
     }
 
