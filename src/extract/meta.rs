@@ -130,7 +130,13 @@ pub fn title_of(first_line: &str) -> Option<String> {
     }
     let n = t.chars().count();
     let bad_end = t.ends_with(['：', ':', '，', '；']);
-    if !(4..=60).contains(&n) || t.contains('。') || t.starts_with("同志们") || bad_end {
+    // 第一章 马克思主义中国化…: study notes opening on a chapter have no title of their own.
+    let chapter = t
+        .strip_prefix('第')
+        .map(|r| r.trim_start_matches(crate::numeral::is_cn_numeral_char))
+        .is_some_and(|r| r.starts_with(['章', '编']));
+    if !(4..=60).contains(&n) || t.contains('。') || t.starts_with("同志们") || bad_end || chapter
+    {
         return None;
     }
     Some(t.to_owned())
@@ -834,6 +840,17 @@ mod tests {
         );
         let summit = "尊敬的拉马福萨总统，尊敬的各位国家元首，感谢各位同事出席会议。";
         assert_eq!(meta(summit, &[], true, "").genre, "speech");
+    }
+
+    /// The bug: study notes opening on their first chapter were titled by it.
+    #[test]
+    fn a_chapter_heading_is_no_title() {
+        assert_eq!(title_of("第一章 马克思主义中国化两大理论成果"), None);
+        assert_eq!(title_of("第十二编 总则"), None);
+        assert_eq!(
+            title_of("第一书记工作座谈会讲话").as_deref(),
+            Some("第一书记工作座谈会讲话")
+        );
     }
 
     #[test]
