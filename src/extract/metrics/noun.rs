@@ -490,6 +490,31 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         bounded |= matches!(tokens[i as usize].word, "不少" | "平均");
         i -= 1;
     }
+    // 成交额2030年达到600亿元, 依存度由2006年的67%: a year stands between the noun and its
+    // figure, perhaps after the 由/从 of a change.
+    let year_at = |k: isize| {
+        k >= 1
+            && tokens[k as usize].word == "年"
+            && tokens[k as usize - 1].word.len() == 4
+            && tokens[k as usize - 1]
+                .word
+                .bytes()
+                .all(|b| b.is_ascii_digit())
+    };
+    let k = i - isize::from(i >= 0 && tokens[i as usize].word == "的");
+    if year_at(k) {
+        i = k - 2;
+        // …规模较2020年增长5倍: the year is the base of a comparison; 跃升到2019年的1.27万亿元:
+        // the figure a change arrives at, whose noun is the one it started from, not the verb.
+        match tokens.get(i.max(0) as usize).map(|t| t.word) {
+            Some("由" | "从" | "比" | "较" | "相比" | "与") if i >= 0 => i -= 1,
+            Some("到" | "至") if i >= 0 => return String::new(),
+            _ => {}
+        }
+        while i >= 0 && is_linking(tokens, i as usize) {
+            i -= 1;
+        }
+    }
     // 推出58条务实举措, 哈尔克岛发生了15次爆炸: a clause verb right before the number takes
     // it as its object; what stands before the verb is its subject, not what is counted.
     if i >= 0

@@ -639,3 +639,16 @@ fn the_noun_is_read_before_the_approximator_not_inside_it() {
         owned(&[(47000.0, "火灾过火面积"), (70000.0, "")])
     );
 }
+
+#[test]
+fn a_year_between_the_noun_and_its_figure_is_passed_over() {
+    // The bug: 成交额2030年达到600亿元 and 依存度由2006年的67% had no noun (266 in
+    // ../shared/corpus).
+    assert_eq!(
+        nouns("技术合同成交额2030年达到600亿元。外贸依存度由2006年的67%下降。"),
+        owned(&[(6e10, "成交额"), (67.0, "外贸依存度")])
+    );
+    // The figure a change arrives at gets no verb for a noun.
+    let got = nouns("生产总值从1990年的60亿元跃升到2019年的1.27万亿元。");
+    assert_eq!(got[1], (1.27e12, String::new()));
+}
