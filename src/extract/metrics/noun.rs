@@ -325,7 +325,7 @@ const NOUN_ENDS: [char; 11] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 76] = [
+pub(super) const LINKING: [&str; 77] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -347,6 +347,7 @@ pub(super) const LINKING: [&str; 76] = [
     "累计",
     "总计",
     "合计",
+    "共计",
     "了",
     "约",
     "分别",
@@ -536,8 +537,24 @@ fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     if j >= 0 && matches!(tokens[j as usize].word, "比" | "较") {
         i = j - 1;
     }
-    // 打造“产业大脑”130个: a quoted name is what is counted.
+    // 打造“产业大脑”130个, 专精特新“小巨人”450家: a quoted name is what is counted, whole.
     if i >= 0 && tokens[i as usize].word == "”" {
+        // Not right before a Chinese numeral: “继续”二字 names two chars, “澳车北上”两年 a time.
+        let numeral_next = tokens
+            .get(i as usize + 1)
+            .is_some_and(|t| t.word.starts_with(crate::numeral::is_cn_numeral_char));
+        let open = tokens[..i as usize]
+            .iter()
+            .rposition(|t| t.word == "“")
+            .filter(|_| !numeral_next);
+        if let Some(o) = open.filter(|&o| i as usize - o >= 2) {
+            let name: String = tokens[o + 1..i as usize].iter().map(|t| t.word).collect();
+            // Not a plan named by its number (“十四五”目标): that names a period, not a thing.
+            let plan = name.chars().all(crate::numeral::is_cn_numeral_char);
+            if (2..=6).contains(&name.chars().count()) && !plan && !name.contains(' ') {
+                return name;
+            }
+        }
         i -= 1;
     }
     let mut parts: Vec<&str> = Vec::new();

@@ -652,3 +652,19 @@ fn a_year_between_the_noun_and_its_figure_is_passed_over() {
     let got = nouns("生产总值从1990年的60亿元跃升到2019年的1.27万亿元。");
     assert_eq!(got[1], (1.27e12, String::new()));
 }
+
+#[test]
+fn a_quoted_name_before_its_count_is_the_noun_whole() {
+    // The bug: jieba splits the quoted name and only its last word came out (小巨人 → 巨人,
+    // 四好农村路 → 农村路), and 共计 was kept as part of the noun.
+    assert_eq!(
+        nouns("专精特新“小巨人”1356家，建成“四好农村路”3万公里，全国高等学校共计3072所。"),
+        owned(&[
+            (1356.0, "小巨人"),
+            (30000.0, "四好农村路"),
+            (3072.0, "全国高等学校")
+        ])
+    );
+    // Before a Chinese numeral a quoted name names characters or a time, not a count.
+    assert_eq!(nouns("在前面增加了“继续”二字。"), owned(&[]));
+}
