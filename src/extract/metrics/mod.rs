@@ -4,6 +4,7 @@
 //! `search` finds the numbers with their units; this module judges them and talks to `segment`
 //! for the tags its `noun` module reads.
 
+mod bare;
 mod noun;
 mod search;
 
@@ -221,6 +222,14 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let Some(num) = caps.name("num").or_else(|| caps.name("cn")) else {
             continue;
         };
+        // 附近59个村镇: the 近 of 附近 (nearby) is no approximator.
+        let pre = caps
+            .name("pre")
+            .filter(|p| !(p.as_str() == "近" && text[..p.start()].ends_with('附')));
+        let all = match (caps.name("pre"), pre) {
+            (Some(p), None) => search::starting_at(text, all, p.end()),
+            _ => all,
+        };
         let chinese = caps.name("cn").is_some();
         let (num, all) = if chinese {
             search::with_leading_one(text, num, all)
@@ -283,6 +292,10 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let after = text[all.end()..].trim_start_matches(' ').chars().next();
+        // 硝烟四起, 谣言四起: 起 ending a clause is the verb (to rise), not a count of cases.
+        if chinese && unit_s == "起" && after.is_none_or(|c| "。，；、！？”".contains(c)) {
+            continue;
+        }
         // 民国八十五年 counts years from 1912: a date, however it is written.
         let roc_year =
             unit_s == "年" && text[..num.start()].trim_end_matches(' ').ends_with("民国");
@@ -310,8 +323,9 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         };
         // Chinese numerals count concrete things only from 2 up (一 is an article: 一件大事);
-        // 十六届 is an ordinal, 两级/三种/四类 are levels and kinds, not quantities.
-        if chinese && (value < 2.0 || matches!(unit.as_str(), "届" | "级" | "种" | "类" | "期"))
+        // 十六届 is an ordinal, 两级/三种/四类 are levels and kinds, not quantities, 两度 is twice.
+        if chinese
+            && (value < 2.0 || matches!(unit.as_str(), "届" | "级" | "种" | "类" | "期" | "度"))
         {
             continue;
         }
@@ -353,7 +367,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
                 .map(|v| round(v * mult))
                 .or(cn_max.map(|(v, _)| v)),
         };
-        let approx = caps.name("pre").is_some_and(|p| p.as_str() != "达")
+        let approx = pre.is_some_and(|p| p.as_str() != "达")
             || caps.name("a1").is_some()
             || caps.name("a2").is_some()
             || caps.name("post").is_some()
@@ -456,6 +470,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             indicators,
             range: all.start()..all.end(),
         });
+    }
+    let mut bare = bare::bare_counts(text, &exclude, &out);
+    if !bare.is_empty() {
+        out.append(&mut bare);
+        out.sort_by_key(|m| m.range.start);
     }
     respectively(text, &mut out);
     // Fractions first among equal starts, as they were found first.

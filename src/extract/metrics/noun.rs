@@ -447,7 +447,7 @@ pub(super) fn trim_linking_tail(noun: &str) -> &str {
 
 /// The noun phrase starting at token `from`: nouns, and verbs that lead into a noun
 /// (就业岗位, 回填试点), at most 6 chars, ending on a noun.
-fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
+pub(super) fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> String {
     // 10个“二线口岸”: a quoted name is what is counted.
     let from = from + usize::from(tokens.get(from).is_some_and(|t| t.word == "“"));
     let mut parts: Vec<&Token> = Vec::new();

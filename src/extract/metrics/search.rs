@@ -16,7 +16,7 @@ use std::iter::Peekable;
 use std::sync::OnceLock;
 
 /// Words that make the number after them approximate (达 does not, but it belongs to the match).
-const APPROXIMATORS: [&str; 10] = [
+pub(super) const APPROXIMATORS: [&str; 10] = [
     "近", "约", "超过", "超", "突破", "至少", "不到", "将近", "逾", "达",
 ];
 
@@ -50,6 +50,11 @@ fn anchored() -> &'static Regex {
         Regex::new(&format!("^(?:{})", source()))
             .unwrap_or_else(|e| panic!("metric pattern from units.txt: {e}"))
     })
+}
+
+/// Whether the number pattern, unit and all, matches at byte `start` of `text`.
+pub(super) fn unit_follows(text: &str, start: usize) -> bool {
+    anchored().is_match(&text[start..])
 }
 
 /// What a match can start with apart from a digit: a Chinese numeral or a whole approximator.
@@ -124,6 +129,14 @@ pub(super) fn extend_to<'t>(text: &'t str, g: Group<'t>, end: usize) -> Group<'t
     Group {
         start: g.start,
         text: &text[g.start..end.max(g.end())],
+    }
+}
+
+/// `g` cut to start at byte `start` of `text` (an opener that was no approximator left out).
+pub(super) fn starting_at<'t>(text: &'t str, g: Group<'t>, start: usize) -> Group<'t> {
+    Group {
+        start,
+        text: &text[start..g.end().max(start)],
     }
 }
 

@@ -668,3 +668,14 @@ fn a_quoted_name_before_its_count_is_the_noun_whole() {
     // Before a Chinese numeral a quoted name names characters or a time, not a count.
     assert_eq!(nouns("在前面增加了“继续”二字。"), owned(&[]));
 }
+
+#[test]
+fn the_jin_of_fu_jin_is_no_approximator_and_si_qi_no_count() {
+    // The bug: 附近59个村镇 read as 近59个 (nearly 59), 硝烟四起 as four cases of 硝烟.
+    let m = metrics("送到附近59个村镇。演兵场硝烟四起。发生两起枪击事件。", &[]);
+    let got: Vec<(&str, bool, &str)> = m
+        .iter()
+        .map(|m| (m.text.as_str(), m.approx, m.noun.as_str()))
+        .collect();
+    assert_eq!(got, [("59个", false, "村镇"), ("两起", false, "枪击事件")]);
+}
