@@ -6,16 +6,17 @@
 
 mod bare;
 mod noun;
+mod respective;
 mod search;
 
 use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
-    change_origin_noun, noun_for, respectively, shared_indicators, trim_linking_tail, CHANGED_TO,
-    LINKING,
+    change_origin_noun, noun_for, shared_indicators, trim_linking_tail, CHANGED_TO, LINKING,
 };
 use regex::Regex;
+use respective::{respective_changes, respectively};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -477,6 +478,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         out.sort_by_key(|m| m.range.start);
     }
     respectively(text, &mut out);
+    respective_changes(text, &mut out);
     // Fractions first among equal starts, as they were found first.
     fracs.append(&mut out);
     fracs.sort_by_key(|m| m.range.start);

@@ -679,3 +679,21 @@ fn the_jin_of_fu_jin_is_no_approximator_and_si_qi_no_count() {
         .collect();
     assert_eq!(got, [("59个", false, "村镇"), ("两起", false, "枪击事件")]);
 }
+
+#[test]
+fn changes_after_fen_bie_take_the_nouns_of_the_figures_before_them() {
+    // The bug: the changes of a series (同比分别增长28.1%和25.7%) had no noun when the things
+    // were named in the clause before, with their figures.
+    assert_eq!(
+        nouns("铁路客运量、民航客运量分别为40亿人次、7亿人次，同比分别增长6%和5.2%。"),
+        owned(&[
+            (4e9, "铁路客运量"),
+            (7e8, "民航客运量"),
+            (6.0, "铁路客运量"),
+            (5.2, "民航客运量")
+        ])
+    );
+    // Not across a sentence, and not where the lengths differ.
+    let got = nouns("铁路客运量、民航客运量分别为40亿人次、7亿人次。同比分别增长6%和5.2%。");
+    assert_eq!(got[2], (6.0, String::new()));
+}
