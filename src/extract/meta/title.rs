@@ -1,0 +1,56 @@
+//! The document's title: a first line that reads as one, or the head of a one-line file that
+//! runs title, date and body together.
+
+use super::iso_dates;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// A first line that reads as a title: short, no sentence end, not a salutation. A file-name
+/// line ("45严督实导 务求实效——….txt") loses its numbering and extension.
+pub fn title_of(first_line: &str) -> Option<String> {
+    // A Markdown heading (# 《新闻联播》 （20250404）) is titled without its marks.
+    let mut t = first_line.trim().trim_start_matches('#').trim_start();
+    let file_name = [".txt", ".doc", ".docx", ".html", ".htm", ".pdf"]
+        .iter()
+        .find_map(|ext| t.strip_suffix(ext));
+    if let Some(stem) = file_name {
+        // A file-name line carries the site's numbering in front ("45严督实导…"); a real
+        // title's leading digits are content (2026年…工作报告), so only file names lose them.
+        t = stem;
+        let stripped =
+            t.trim_start_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-' || c == ' ');
+        if stripped.chars().count() >= 4 {
+            t = stripped;
+        }
+    }
+    let n = t.chars().count();
+    let bad_end = t.ends_with(['：', ':', '，', '；']);
+    // 第一章 马克思主义中国化…: study notes opening on a chapter have no title of their own.
+    let chapter = t
+        .strip_prefix('第')
+        .map(|r| r.trim_start_matches(crate::numeral::is_cn_numeral_char))
+        .is_some_and(|r| r.starts_with(['章', '编']));
+    if !(4..=60).contains(&n) || t.contains('。') || t.starts_with("同志们") || bad_end || chapter
+    {
+        return None;
+    }
+    Some(t.to_owned())
+}
+
+/// The title and date of a line that runs them into the body, as one-line files of speeches
+/// do: 构建新发展格局　实现互利共赢——在…上的主旨演讲（2020年11月19日，北京）中华人民共和国主席
+/// 习近平各位… The title is what stands before a dated parenthesis near the line's start,
+/// after a 新华社…电 dateline.
+pub(super) fn run_in_title(line: &str) -> Option<(String, Vec<String>)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^(?:新华社[^电（]{0,15}电)?(.{4,80}?)（((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[^）]{0,12}）")
+            .unwrap_or_else(|e| panic!("{e}"))
+    });
+    let c = re.captures(line)?;
+    let title = c.get(1)?.as_str().trim();
+    if title.contains(['。', '：', '，']) {
+        return None;
+    }
+    Some((title.to_owned(), iso_dates(c.get(2)?.as_str())))
+}
