@@ -1,0 +1,143 @@
+//! Numeral formulas (四个一, 两为主, 一老一小, 三联三帮): their shapes, the unquoted repeated
+//! ones, the days and honours of that shape that are none (`dictionaries/not_slogans.txt`),
+//! and side-by-side formulas merged into one.
+
+use super::{canonical, is_han, Slogan};
+use crate::dict::Dictionaries;
+use crate::extract::expand;
+use crate::numeral;
+use crate::scan::CharSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
+pub(super) fn names_no_formula(canonical: &str) -> bool {
+    let (exact, prefix) = &Dictionaries::get().not_slogans;
+    exact.iter().any(|w| w == canonical) || prefix.iter().any(|w| canonical.starts_with(w.as_str()))
+}
+/// 一老一小, 一企一策, 一府两院, 一核两翼多点: a short quotation led by 一 with a numeral
+/// further in, whose numerals count two members or more. Quoted idioms of that shape (一石二鸟,
+/// 一对一) are listed in `dictionaries/not_slogans.txt`.
+pub(super) fn yi_led(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().collect();
+    chars.len() <= 8
+        && chars.first() == Some(&'一')
+        && chars
+            .get(1)
+            .is_some_and(|c| !numeral::is_cn_numeral_char(*c))
+        && chars[2..]
+            .iter()
+            .any(|&c| "一两二三四五六七八九十".contains(c))
+        && chars.iter().all(|&c| is_han(c))
+        && expand::formula_count(s).is_some()
+}
+
+/// 四个一, 两为主, 五有: starts with a numeral ≥ 2 (or 一 followed by a measure and more).
+pub(super) fn numeral_led(s: &str) -> bool {
+    let mut cs = s.chars();
+    let Some(first) = cs.next() else { return false };
+    let second = cs.next();
+    matches!(
+        first,
+        // 百/千 lead idioms (千人一面, 百花齐放) far more often than formulas.
+        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    ) && second.is_some_and(|c| !c.is_ascii_digit())
+        && s.chars().count() >= 2
+}
+
+/// Unquoted N-A-N-B formulas: 三联三帮, 两服务两提高, 三评比三促进, 四开展四深化.
+pub(super) fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String)> {
+    static NUMERALS: OnceLock<CharSet> = OnceLock::new();
+    let numerals =
+        NUMERALS.get_or_init(|| CharSet::new(&['两', '三', '四', '五', '六', '七', '八', '九']));
+    let mut out = Vec::new();
+    // Members are content words: 和, 的, 个 … make prose (两国和两国人民, 两个和两个), and
+    // ordinals and dates are citations (第二十三条第三项, 十三届三中全会, 五年五月).
+    let is_member = |c: char| {
+        is_han(c)
+            && !numeral::is_cn_numeral_char(c)
+            && !"和与及的是在了个第条款项章编节年月日届次号".contains(c)
+    };
+    // Resume scanning here after a match (the char after a formula is skipped, as a formula
+    // cannot start right behind another one's last member).
+    let mut resume = 0;
+    for (start, n) in numerals.find_iter(text) {
+        // 第三联三帮 or 十三届三中: part of a longer numeral or an ordinal.
+        let before = text[..start].chars().next_back();
+        if start < resume || before.is_some_and(|c| c == '第' || numeral::is_cn_numeral_char(c)) {
+            continue;
+        }
+        // The numeral and the six chars after it hold the longest shape (N-AA-N-BB).
+        let mut w = [(0usize, '\0'); 7];
+        let mut len = 0;
+        for (k, c) in text[start..].char_indices().take(7) {
+            w[len] = (start + k, c);
+            len += 1;
+        }
+        let w = &w[..len];
+        for a in 1..=2 {
+            let j = 1 + a;
+            let k = j + 1 + a;
+            // Same shape on both sides keeps prose like 三个三个 out.
+            if w.get(j).is_none_or(|&(_, c)| c != n)
+                || !w[1..j].iter().all(|&(_, c)| is_member(c))
+                || k > len
+                || !w[j + 1..k].iter().all(|&(_, c)| is_member(c))
+            {
+                continue;
+            }
+            let end = w
+                .get(k)
+                .map_or_else(|| w[k - 1].0 + w[k - 1].1.len_utf8(), |&(p, _)| p);
+            out.push((start..end, text[start..end].to_owned()));
+            resume = w
+                .get(k)
+                .map(|&(p, c)| p + c.len_utf8())
+                .unwrap_or(text.len());
+            break;
+        }
+    }
+    out
+}
+/// Numeral formulas written side by side (两手抓、两不误、两促进 or “两不误”、“两促进”) are one
+/// formula, as written.
+pub(super) fn merge_adjacent(text: &str, out: &mut Vec<Slogan>) {
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    let mut merged: Vec<Slogan> = Vec::with_capacity(out.len());
+    for s in out.drain(..) {
+        if let Some(prev) = merged.last_mut() {
+            let gap = text.get(prev.range.end..s.range.start).unwrap_or("x");
+            let joinable = !gap.is_empty() && gap.chars().all(|c| matches!(c, '、' | '“' | '”'))
+                || gap.is_empty() && prev.range.end == s.range.start;
+            // Parallel halves share numeral and shape (两不误、两促进); a series of different
+            // formulas (“四风”、“两问题”, “三讲”、“三个代表”) stays apart.
+            let parallel = parallel_halves(&prev.canonical, &s.canonical);
+            let formulas = prev.kind != "quoted"
+                && s.kind != "quoted"
+                && parallel
+                && expand::formula_count(&prev.canonical).is_some()
+                && expand::formula_count(&s.canonical).is_some();
+            if joinable && formulas && gap.contains('、') {
+                let range = prev.range.start..s.range.end;
+                prev.canonical = canonical(&text[range.clone()]);
+                prev.text = text[range.clone()].to_owned();
+                prev.kind = "formula";
+                prev.range = range;
+                continue;
+            }
+        }
+        merged.push(s);
+    }
+    *out = merged;
+}
+
+/// Do `a` and `b` split into equal chunks that all open with the same numeral?
+fn parallel_halves(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let unit = a.len().min(b.len());
+    if unit < 2 || a.len() % unit != 0 || b.len() % unit != 0 {
+        return false;
+    }
+    let lead = a[0];
+    a.chunks(unit).chain(b.chunks(unit)).all(|c| c[0] == lead)
+}

@@ -1,0 +1,166 @@
+//! Unit tests of the slogan extractor: quoted slogans, formulas, lexicon hits, and what is
+//! neither (emphasis terms, speech, names, dates, citations).
+
+use super::*;
+
+fn canon(s: &str) -> Vec<String> {
+    slogans(s).0.into_iter().map(|s| s.canonical).collect()
+}
+
+#[test]
+fn quoted_multi_clause_and_numeral_formulas() {
+    let got = canon("按照“照镜子、正衣冠、洗洗澡、治治病”的总要求，做到“四个一”，坚持“两为主”。");
+    assert_eq!(got, vec!["照镜子正衣冠洗洗澡治治病", "四个一", "两为主"]);
+}
+
+#[test]
+fn emphasis_words_are_terms_not_slogans() {
+    let (s, t) = slogans("迅速进入“角色”，抓住“牛鼻子”。");
+    assert!(s.is_empty());
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
+fn repeated_numeral_formulas_unquoted() {
+    let got = canon("开展三联三帮活动，实现两服务两提高。");
+    assert_eq!(got, vec!["三联三帮", "两服务两提高"]);
+    // Function words make prose of the same shape.
+    assert!(canon("造福两国和两国人民，两个和两个相加。").is_empty());
+}
+
+#[test]
+fn side_by_side_formulas_are_one_and_idioms_are_not_formulas() {
+    assert_eq!(
+        canon("确保两手抓、两不误、两促进。"),
+        vec!["两手抓两不误两促进"]
+    );
+    assert_eq!(
+        canon("确保活动和工作“两不误”、“两促进”。"),
+        vec!["两不误两促进"]
+    );
+    assert!(canon("防止“千人一面”。").is_empty());
+    assert_eq!(
+        canon("解决“四风”、“两问题”，在“三讲”、“三个代表”重要思想中"),
+        vec!["四风", "两问题", "三讲", "三个代表"]
+    );
+}
+
+/// The bug: a lexicon hit matched through punctuation began or ended inside a quotation
+/// (`三个代表”重要思想`, `两不误”、“两促进`).
+#[test]
+fn a_lexicon_hit_takes_in_the_quotation_marks_it_cuts() {
+    let texts = |s: &str| -> Vec<String> { slogans(s).0.into_iter().map(|s| s.text).collect() };
+    assert_eq!(
+        texts("践行“三个代表”重要思想。"),
+        vec!["“三个代表”重要思想"]
+    );
+    assert_eq!(
+        texts("做到活动和工作“两不误”、“两促进”。"),
+        vec!["“两不误”、“两促进”"]
+    );
+    assert_eq!(texts("坚持一国两制方针"), vec!["一国两制"]);
+}
+
+/// The bugs of the quoted-slogan review: forum names, proverbs, speech opening with an
+/// obligation, titles with a colon and qualifying phrases were quoted slogans.
+#[test]
+fn names_sayings_and_speech_are_no_quoted_slogans() {
+    for s in [
+        "举办“践行企业社会责任 合作推进产业链可持续发展”分论坛。",
+        "俗话说“立春到，万物生”。",
+        "他强调“要调动农民种粮积极性，稳定和加强种粮农民补贴”。",
+        "举办“春天里的中国：中国发展，世界机遇”全球对话会。",
+        "打造“安全、可靠和值得信赖的”伙伴。",
+    ] {
+        assert!(slogans(s).0.is_empty(), "{s}");
+    }
+    assert_eq!(
+        canon("他强调“在发展中保护，在保护中发展”。"),
+        ["在发展中保护在保护中发展"]
+    );
+    assert_eq!(
+        canon("开展“不忘初心、牢记使命”主题教育。"),
+        ["不忘初心牢记使命"]
+    );
+}
+
+/// The bug: a list beside a formula whose members the lexicon knows was taken for them
+/// (泰国、印尼等“一带一路”沿线国家 gave 一带一路 the members 泰国 and 印尼).
+#[test]
+fn a_list_that_names_no_lexicon_member_is_no_expansion() {
+    let items =
+        |s: &str| -> Vec<Vec<String>> { slogans(s).0.into_iter().map(|s| s.items).collect() };
+    assert_eq!(
+        items("自泰国、印尼等“一带一路”沿线国家进口"),
+        [Vec::<String>::new()]
+    );
+    assert_eq!(
+        items("推动“两新”（即大规模设备更新、消费品以旧换新）落地"),
+        [["大规模设备更新", "消费品以旧换新"]]
+    );
+}
+
+/// The bugs of the shared-corpus review: quoted English and a word split at spaces, a
+/// cry quoted from a speech, holidays and seasons, legal citations and ordinals.
+#[test]
+fn quoted_speech_dates_and_citations_are_not_slogans() {
+    assert!(canon("称为“Beautiful Life”和“Band Three”，“自 2005年 ”以来").is_empty());
+    let (s, t) = slogans("群众说：“有你们在，就安心！”");
+    assert!(s.is_empty() && t.is_empty());
+    assert!(canon("“五一”假期，“三八”国际妇女节，“三夏”大忙，获“七一勋章”").is_empty());
+    // The bug: such words were dropped from terms as well, though a quoted idiom is the
+    // emphasis a term records.
+    let (_, t) = slogans("过好“五一”假期，避免“一石二鸟”。");
+    let t: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(t, ["五一", "一石二鸟"]);
+    assert!(canon("依第二十三条第三项规定，民盟十三届三中全会，第八项规定").is_empty());
+    // A space between ideographs still parts clauses, and the clauses are the items.
+    let (s, _) = slogans("坚持“大市场 小政府 ”");
+    assert_eq!(s[0].items, vec!["大市场", "小政府"]);
+    // An exact entry leaves longer formulas alone: 十一 is a holiday, 十一五 a plan.
+    assert_eq!(canon("“十一”期间，“十一五”规划"), vec!["十一五"]);
+}
+
+/// The bug: the lexicon's COUNT was ignored, and the numerals summed: 一国两制 counted 3,
+/// 五位一体 6; 十四五 counted 19 members.
+#[test]
+fn counts_come_from_the_lexicon_and_plans_count_none() {
+    let (s, _) = slogans("坚持“一国两制”，统筹推进“五位一体”总体布局，编制“十四五”规划。");
+    let counts: Vec<(&str, Option<u32>)> =
+        s.iter().map(|s| (s.canonical.as_str(), s.count)).collect();
+    assert_eq!(
+        counts,
+        vec![
+            ("一国两制", Some(2)),
+            ("五位一体", Some(5)),
+            ("十四五", None)
+        ]
+    );
+}
+
+/// The bug: quoted formulas led by 一 (一老一小, 一企一策, 一府两院) were emphasis terms.
+#[test]
+fn quoted_formulas_led_by_yi() {
+    let (s, _) = slogans("做好“一老一小”服务，推行“一企一策”，监督“一府两院”，防止“一石二鸟”。");
+    let got: Vec<(&str, Option<u32>)> = s.iter().map(|s| (s.canonical.as_str(), s.count)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("一老一小", Some(2)),
+            ("一企一策", Some(2)),
+            ("一府两院", Some(3))
+        ]
+    );
+}
+
+#[test]
+fn unquoted_prose_from_the_lexicon_needs_a_numeral() {
+    assert!(canon("开展以为民务实清廉为主要内容的活动。").is_empty());
+}
+
+#[test]
+fn lexicon_matches_across_punctuation() {
+    let got = canon("坚持工作学习两不误、两促进，践行三个代表重要思想。");
+    assert!(got.contains(&"两不误两促进".to_owned()), "{got:?}");
+    assert!(got.contains(&"三个代表".to_owned()), "{got:?}");
+}
