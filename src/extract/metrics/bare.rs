@@ -99,7 +99,7 @@ struct Figure {
 
 /// The Arabic figure whose magnitude word is at `mag_start..mag_end`, with its approximators
 /// (近20万, 197万余, 30万以上); None where no digit stands before the magnitude, or the
-/// number is part of a longer token (第3万, v1.2万, 3.5.1万).
+/// number is part of a longer token (第3万, v1.2万, 3.5.1万) or the base of a rate (每10万).
 fn figure_at(text: &str, mag_start: usize, mag_end: usize) -> Option<Figure> {
     let before = &text[..mag_start];
     let (before, a1) = match before.strip_suffix(['余', '多']) {
@@ -114,7 +114,9 @@ fn figure_at(text: &str, mag_start: usize, mag_end: usize) -> Option<Figure> {
         return None;
     }
     let lead = text[..num_start].chars().next_back();
-    if lead.is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || c == '×' || c == '.') {
+    if lead.is_some_and(|c| {
+        c == '第' || c == '每' || c.is_ascii_alphanumeric() || c == '×' || c == '.'
+    }) {
         return None;
     }
     let value = numeral::parse_decimal(&num.replace(',', ""))?;

@@ -276,6 +276,16 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         {
             continue;
         }
+        // 每万人口, 每百户, 每10万人: the base a rate is per, not a count; so is the 万元 of
+        // 万元GDP能耗 and 万元工业增加值用水量.
+        const OUTPUTS: [&str; 4] = ["GDP", "生产总值", "地区生产总值", "工业增加值"];
+        if before == Some('每')
+            || (upper.as_str() == "万"
+                && unit_s == "元"
+                && OUTPUTS.iter().any(|w| text[all.end()..].starts_with(w)))
+        {
+            continue;
+        }
         // 第一百三十九条: an ordinal whose 一 the numeral pattern leaves out.
         if chinese
             && text[..num.start()]

@@ -697,3 +697,15 @@ fn changes_after_fen_bie_take_the_nouns_of_the_figures_before_them() {
     let got = nouns("铁路客运量、民航客运量分别为40亿人次、7亿人次。同比分别增长6%和5.2%。");
     assert_eq!(got[2], (6.0, String::new()));
 }
+
+#[test]
+fn the_base_a_rate_is_per_is_no_count() {
+    // The bug: 每千人口拥有托位数 gave 千人 counting 口托位数, 每万元 and 万元GDP能耗 a sum of
+    // money, 每百字征收 a count of characters.
+    let m = metrics(
+        "每千人口拥有托位数4.5个，万元工业增加值用水量下降5%，每10万人刑事案件数下降。",
+        &[],
+    );
+    let texts: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, ["4.5个", "5%"]);
+}
