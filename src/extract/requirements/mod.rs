@@ -53,6 +53,18 @@ const DUTY_CUES: [&str; 7] = [
     "配合",
 ];
 
+/// Words after an actor word that make it the one who directs others, or a meeting's name.
+/// (大家表示，一定要… is a pledge: it binds who speaks.)
+const SPEAKS: [&str; 7] = [
+    "要求",
+    "强调",
+    "指出",
+    "全会",
+    "会议",
+    "全体会议",
+    "常委会议",
+];
+
 fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
     static AC: OnceLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = OnceLock::new();
     AC.get_or_init(|| {
@@ -83,6 +95,8 @@ fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
                 && (allow_collective || kind != "collective")
                 // 双方要…, not 同各国一道，要…: a party binds only in its own clause.
                 && (kind != "local" || !s[end..].contains(['，', '：']))
+                // 组长要求，要…; 在中央纪委全会上指出: who speaks, or a meeting, binds no one.
+                && !SPEAKS.iter().any(|w| s[end..].starts_with(w))
         })
         .last()
         .map(|((w, _), _)| w)
@@ -93,7 +107,25 @@ fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
 fn takes_charge(sent: &str) -> bool {
     static WORDS: OnceLock<[memchr::memmem::Finder<'static>; 3]> = OnceLock::new();
     let words = WORDS.get_or_init(|| ["负责", "牵头", "配合"].map(memchr::memmem::Finder::new));
-    words.iter().any(|w| w.find(sent.as_bytes()).is_some())
+    words.iter().any(|w| {
+        w.find_iter(sent.as_bytes())
+            .any(|at| !in_compound(sent, at))
+    })
+}
+
+/// Whether the 负责 or 配合 at byte `at` of `s` is part of a word that assigns nothing:
+/// 负责制, 负责人, 负责同志, 负责任, 高度负责; 协调配合, 协同配合, 相互配合, 密切配合.
+fn in_compound(s: &str, at: usize) -> bool {
+    let (before, word) = (&s[..at], &s[at..]);
+    if let Some(rest) = word.strip_prefix("负责") {
+        return rest.starts_with(['制', '人', '任'])
+            || rest.starts_with("同志")
+            || before.ends_with("高度");
+    }
+    word.starts_with("配合")
+        && ["协调", "协同", "相互", "互相", "密切"]
+            .iter()
+            .any(|w| before.ends_with(w))
 }
 
 /// Sentences of `text` as byte ranges (split at 。！？； and newlines).
@@ -259,7 +291,13 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
                 .trim()
                 .is_empty()
             && !narrative::directed(&head[..action_at]);
-        if nominal || reported {
+        // A question asks whatever it holds (the ？ may stand after the heading's text).
+        let question = narrative::is_question(head) || text[head_end..].starts_with(['？', '?']);
+        if nominal || reported || question {
+            continue;
+        }
+        // A marker alone (第三，) has nothing to require.
+        if head.trim().is_empty() {
             continue;
         }
         headed.push(u.marker_range.start);
@@ -286,6 +324,10 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         // A heading sentence is already its unit's record.
         let first_unit = headed.partition_point(|&st| st < s.start);
         if headed.get(first_unit).is_some_and(|&st| st < s.start + 12) {
+            continue;
+        }
+        // A question requires nothing, unless it directs a check (要围绕“四风”问题是否找的准？).
+        if sent.trim_end().ends_with(['？', '?']) && !sent.contains("是否") {
             continue;
         }
         let Some((p, m)) = modal(sent) else { continue };

@@ -89,15 +89,15 @@ fn free_yao(s: &str, i: usize) -> bool {
     // Slices rather than `str::contains`: this runs for every 要 in the text, and a string
     // search is set up anew on each call. Words: 重要 主要 需要 只要 纲要 摘要 首要 紧要 必要
     // 想要 扼要 简要 提要 概要 所要 纪要 次要 险要 显要 枢要; 将要 快要 (future), 若要 如果要
-    // (conditions), 我要 (a wish) ; 要求 要点 要素 要闻 要害 要领 要件 要是 要么 要不 要员 要务
+    // (conditions), 我要 (a wish) ; 要求 要点 要素 要闻 要害 要领 要件 要是 要么 要员 要务
     // 要职 要旨 要义 要项 要塞 要案 要冲 要事, 要想 (if one wants).
     const BEFORE: &[char] = &[
         '重', '主', '需', '只', '纲', '摘', '首', '紧', '必', '想', '扼', '简', '提', '概', '所',
         '纪', '次', '险', '显', '枢', '将', '快', '若', '我',
     ];
     const AFTER: &[char] = &[
-        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '不', '员', '务', '职', '旨', '义',
-        '项', '塞', '案', '冲', '想', '事',
+        '求', '点', '素', '闻', '害', '领', '件', '是', '么', '员', '务', '职', '旨', '义', '项',
+        '塞', '案', '冲', '想', '事',
     ];
     // 政要 (dignitaries) is a word unless 政 ends one: 财政要加大投入, 行政要…, 党政要…, but
     // 世界政党政要 and 匈牙利政要. 机要文件 but 机关要 (which 机 alone would not tell).
@@ -108,9 +108,23 @@ fn free_yao(s: &str, i: usize) -> bool {
     // 如果要 is a condition; 成果要转化, 效果要 are not.
     let condition = prev == Some('果') && prev2 == Some('如');
     let confidential = prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保".contains(c));
+    // 为什么要, 为何要, 是否要: a question; 不是要, 总是要: a denial or a truth ("will");
+    // 我还要强调: the speaker's own next words.
+    let asked = matches!(prev, Some('何' | '否')) || (prev == Some('么') && prev2 == Some('什'));
+    let not_bidden = prev == Some('是') && matches!(prev2, Some('不' | '总'));
+    let speakers_own = prev == Some('还') && prev2 == Some('我');
+    // 要不要, 要不然, 要不是, 要不得; but 要不断提高 obliges.
+    let after = &s[i + '要'.len_utf8()..];
+    let either = ["不要", "不然", "不是", "不得"]
+        .iter()
+        .any(|w| after.starts_with(w));
     !prev.is_some_and(|c| BEFORE.contains(&c))
         && !next.is_some_and(|c| AFTER.contains(&c))
         && !dignitaries
         && !confidential
         && !condition
+        && !asked
+        && !not_bidden
+        && !speakers_own
+        && !either
 }

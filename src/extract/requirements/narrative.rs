@@ -47,10 +47,19 @@ pub(super) fn in_review(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
 pub(super) fn is_title(head: &str) -> bool {
     let h = head.trim_end_matches(['。', ' ']);
     h.ends_with(['：', ':'])
-        || h.contains(['？', '?'])
-        || h.starts_with("如何")
-        || h.starts_with("为什么")
+        || is_question(h)
+        // 第四，关于促进全体人民共同富裕; (二) 关于…之审查事项: a topic, not a task.
+        || h.starts_with("关于")
         || cues().title.iter().any(|w| h.ends_with(w.as_str()))
+}
+
+/// A question asks, modal or not (为什么要坚持共同富裕的目标, 有利条件是什么).
+pub(super) fn is_question(s: &str) -> bool {
+    s.contains(['？', '?'])
+        || ["如何", "为什么", "怎样", "怎么"]
+            .iter()
+            .any(|w| s.starts_with(w))
+        || s.contains("什么")
 }
 
 /// A heading that tells what was done, a verb with 了 (第二，促进了贫困地区加快发展); not 为了,
@@ -81,7 +90,20 @@ pub(super) fn conditional(before: &str) -> bool {
 /// Whether the modal after `before`, in a news summary, reports what interviewees said
 /// (代表们纷纷表示，要把喜讯带回去), not a directive.
 pub(super) fn reaction(before: &str) -> bool {
-    ["表示", "说", "认为"].iter().any(|w| before.contains(w)) && holds(before, &cues().reactor)
+    // The reactor must be who speaks: right before the word of saying, in its clause
+    // (各界人士表示, 杜占元委员发言说, 代表们纷纷表示), not a group the speaker met
+    // (咸辉在参加特邀香港人士小组讨论时说).
+    cues().reactor.iter().any(|r| {
+        before.match_indices(r.as_str()).any(|(at, _)| {
+            let after = &before[at + r.len()..];
+            ["表示", "说", "认为"].iter().any(|w| {
+                after.find(w).is_some_and(|k| {
+                    let gap = &after[..k];
+                    gap.chars().count() <= 4 && !gap.contains(['，', '时', '后'])
+                })
+            })
+        })
+    })
 }
 
 /// Whether a directive is reported before a modal (会议强调，坚持…).
@@ -124,12 +146,20 @@ mod tests {
         assert!(is_title("二、“十五五”时期主要目标任务"));
         assert!(is_title("12.“单一窗口”："));
         assert!(!is_title("加强组织领导"));
+        assert!(is_title("关于促进全体人民共同富裕"));
+        assert!(is_title("中国共产党进行自身建设的有利条件是什么"));
+        assert!(is_title("三、2026年主要工作"));
         assert!(tells_a_deed("促进了贫困地区加快发展"));
         assert!(!tells_a_deed("为了群众，了解民情"));
         assert!(conditional("告诉我们，只要"));
         assert!(!conditional("只要有决心，我们"));
         assert!(reaction("代表们纷纷表示，"));
         assert!(!reaction("王沪宁表示，"));
+        assert!(reaction("杜占元委员发言说，"));
+        assert!(!reaction(
+            "全国政协副主席咸辉在参加特邀香港人士小组讨论时说，"
+        ));
+        assert!(!reaction("在听取委员发言后，王沪宁表示，"));
         assert!(recounts("五年来，我们", "深化改革，注入了新动力"));
         assert_eq!(quotation("按照“要畅通通道”的指示", 9), Quoted::Attributive);
         assert_eq!(
