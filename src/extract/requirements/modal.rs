@@ -33,8 +33,13 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
             .build(MODALS)
             .unwrap_or_else(|e| panic!("modal automaton: {e}"))
     });
+    // The end of a clause of purpose (要发展实体经济，…): no modal inside it obliges.
+    let mut purpose_end = 0;
     ac.find_iter(s).find_map(|m| {
         let (i, w) = (m.start(), MODALS[m.pattern().as_usize()]);
+        if i < purpose_end {
+            return None;
+        }
         // 不要 takes the same test on its 要: 不要求 is no prohibition.
         let yao_at = match w {
             "要" => Some(i),
@@ -66,6 +71,24 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
                 || s[..i].ends_with("明确"))
         {
             return None;
+        }
+        // 要发展实体经济，能源的饭碗必须端在自己手里; 要…，就要…: the first clause says what
+        // for, the modal of the next one obliges.
+        if w == "要" {
+            let (clause, next_clause) = s[i..].split_once('，').unzip();
+            if next_clause.is_some_and(|c| {
+                let then = c.starts_with('就');
+                let c = c.trim_start_matches('就');
+                ["必须", "务必"].iter().any(|m| c.starts_with(m))
+                    || (then && ["要", "一定要"].iter().any(|m| c.starts_with(m)))
+                    // 能源的饭碗必须…, 志愿者们必须…: a short subject, then 必须.
+                    || c.find("必须").is_some_and(|k| {
+                        c[..k].chars().count() <= 8 && !c[..k].contains(['“', '坚', '三'])
+                    })
+            }) {
+                purpose_end = i + clause.map_or(0, str::len);
+                return None;
+            }
         }
         // “三个务必”, 十四个坚持, 三管三必须: the modal is a numbered slogan's member word
         // (一要…二要… are markers and stay).

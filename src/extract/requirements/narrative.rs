@@ -108,7 +108,18 @@ pub(super) fn reaction(before: &str) -> bool {
 
 /// Whether a directive is reported before a modal (会议强调，坚持…).
 pub(super) fn directed(before: &str) -> bool {
-    holds(before, &cues().directive)
+    cues().directive.iter().any(|w| {
+        before.match_indices(w.as_str()).any(|(at, _)| {
+            // 部署 directs as a verb (会议部署，…; 部署各地强化…), not as the noun of 决策部署,
+            // 工作部署, nor told of a deed (提前部署, 亲自部署, 在…海域部署18艘救助船).
+            const DONE_OR_NOUN: [&str; 8] =
+                ["决策", "工作", "重大", "战略", "的", "提前", "亲自", "和"];
+            let (lead, rest) = (&before[..at], &before[at + w.len()..]);
+            w != "部署"
+                || !(DONE_OR_NOUN.iter().any(|d| lead.ends_with(d))
+                    || rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// Where a modal inside a quotation leaves off.
@@ -160,6 +171,11 @@ mod tests {
             "全国政协副主席咸辉在参加特邀香港人士小组讨论时说，"
         ));
         assert!(!reaction("在听取委员发言后，王沪宁表示，"));
+        assert!(directed("会议部署，"));
+        assert!(!directed("交通部门提前部署保障措施，"));
+        assert!(directed("办公室部署各地各部门强化风险防控，"));
+        assert!(!directed("在沿海海域部署18艘专业救助船，"));
+        assert!(!directed("各级纪检监察机关贯彻落实工作部署"));
         assert!(recounts("五年来，我们", "深化改革，注入了新动力"));
         assert_eq!(quotation("按照“要畅通通道”的指示", 9), Quoted::Attributive);
         assert_eq!(

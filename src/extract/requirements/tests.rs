@@ -266,3 +266,20 @@ fn commentators_react_but_a_leader_meeting_them_directs() {
     let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(got, ["要牢记嘱托"]);
 }
+
+/// The bug: 要发展实体经济，能源的饭碗必须端在自己手里 was a requirement of 要 (about 80 in
+/// ../shared/corpus): the first clause says what for, the 必须 of the next one obliges; a
+/// series of 要 clauses still starts at the first.
+#[test]
+fn a_clause_of_purpose_yields_to_the_modal_after_it() {
+    let r = reqs("要确保党的事业接续发展，必须坚定拥护“两个确立”。要做一个强国，就一定要把装备制造业搞上去。要拓展学习途径，要针对不同群众的特点。");
+    let got: Vec<(&str, &str)> = r.iter().map(|r| (r.modality, r.text.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("必须", "必须坚定拥护“两个确立”"),
+            ("一定要", "一定要把装备制造业搞上去"),
+            ("要", "要拓展学习途径，要针对不同群众的特点")
+        ]
+    );
+}
