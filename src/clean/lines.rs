@@ -79,6 +79,9 @@ fn plan(text: &AlignedText) -> Plan {
     // A line that is only an opening bracket, broken off the marker it opens (（ / 三）改革…
     // in text extracted from a PDF): it joins the next kept line.
     let mut glue = false;
+    // Hard-wrapped text: a line that runs on is joined to the next (a sentence is one line).
+    let width = super::wrap::wrap_width(text.as_str());
+    let mut runs_on = false;
     for line in crate::scan::split_lines(text.as_str()) {
         let n_chars = line.chars().count();
         if line.trim() == "（" {
@@ -105,12 +108,17 @@ fn plan(text: &AlignedText) -> Plan {
                     field.value = line.trim().to_owned();
                 }
             }
-            LineKind::Drop if line.trim().is_empty() => open_label = waiting,
+            LineKind::Drop if line.trim().is_empty() => {
+                open_label = waiting;
+                runs_on = false;
+            }
             LineKind::Keep => {
-                let newline = kept_chars > 0 && !std::mem::take(&mut glue);
+                let joins = std::mem::take(&mut runs_on) && !super::wrap::opens_unit(line);
+                let newline = kept_chars > 0 && !std::mem::take(&mut glue) && !joins;
                 kept_chars += usize::from(newline) + n_chars;
                 plan.kept
                     .push(Kept::of(text, char_pos..char_pos + n_chars, newline));
+                runs_on = width.is_some_and(|w| super::wrap::runs_on(line, w));
             }
             LineKind::Drop => plan.dropped_lines += 1,
             LineKind::Meta(fields) => {
@@ -425,6 +433,28 @@ mod tests {
         let origin = open.map(|i| c.body.origin_of(i));
         let at = text.find("（\n").unwrap_or(0);
         assert_eq!(origin, Some((at, at + "（".len())));
+    }
+
+    /// The bug: Hong Kong's Hansard, hard-wrapped at 30 chars, had its sentences cut at every
+    /// line end (应該以具體行動，促進殘疾人士 / 就業): 328 of its 638 requirements ended mid-sentence.
+    #[test]
+    fn hard_wrapped_lines_join_into_their_sentences() {
+        let para = "政府在這方面的工作一直沒有停止，我們會繼續努力推動殘疾人士\n".repeat(4)
+            + "就業，並且會不斷檢討有關政策的成效。\n\n";
+        let text = "立法會會議過程正式紀錄\n\n".to_owned()
+            + &para.repeat(6)
+            + "（一）當局有否統計在這方面的工作一直沒有停止的人數和比例呢\n（二）會否公布。";
+        let c = clean(&text);
+        let lines: Vec<&str> = c.body.as_str().lines().collect();
+        let joined = "政府在這方面的工作一直沒有停止，我們會繼續努力推動殘疾人士".repeat(4)
+            + "就業，並且會不斷檢討有關政策的成效。";
+        assert_eq!(lines[1], joined);
+        // A numbered point opens its own line, wrapped or not.
+        assert_eq!(lines.last(), Some(&"（二）會否公布。"));
+        // The joined line's chars still point at their own bytes.
+        let i = c.body.as_str().find("就業").map(|b| c.body.char_at_byte(b));
+        let at = text.find("就業").unwrap_or(0);
+        assert_eq!(i.map(|i| c.body.origin_of(i)), Some((at, at + "就".len())));
     }
 
     /// The bug: a letter and the news item that published it, run together on one line, were

@@ -5,5 +5,6 @@
 
 pub mod lines;
 pub mod markup;
+mod wrap;
 
 pub use lines::{clean_lines, clean_lines_owned, Cleaned, MetaField};
