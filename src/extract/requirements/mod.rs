@@ -251,6 +251,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     // Where the headings that are records of their own start.
     let mut headed: Vec<usize> = Vec::new();
     let review = narrative::in_review(text, units);
+    let notes_from = narrative::notes_start(text);
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()
@@ -258,6 +259,9 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         let head_start = u.marker_range.end + lead;
         let head_end = head_start + u.text.len();
         let head = text.get(head_start..head_end).unwrap_or("");
+        if u.marker_range.start >= notes_from {
+            break;
+        }
         let duty = duties.get(&i).copied();
         // 一要/1要 carry the modal in the marker; otherwise it must open the heading (督导组要…),
         // not sit in a later clause with another subject.
@@ -315,7 +319,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     // sentence right after it in the same paragraph that opens with its modal (督导组要…；要…)
     // goes on with the same subject.
     let mut named: Option<(&'static str, usize)> = None;
-    for s in &sents {
+    for s in sents.iter().take_while(|s| s.start < notes_from) {
         let sent = &text[s.clone()];
         let carried = named
             .take()

@@ -74,6 +74,22 @@ pub(super) fn tells_a_deed(head: &str) -> bool {
     })
 }
 
+/// Where a report's notes begin (a line 名词解释, or 《政府工作报告》有关内容名词注释, then
+/// 1.“两重”：是指…): they explain terms, quoting what plans require, and require nothing
+/// themselves. The text's end if none.
+pub(super) fn notes_start(text: &str) -> usize {
+    const HEADS: [&str; 5] = ["名词解释", "名词注释", "注释", "注解", "附注"];
+    crate::scan::line_ranges(text)
+        .find(|r| {
+            let line = text[r.clone()].trim();
+            let line = line.strip_suffix('：').unwrap_or(line);
+            HEADS.contains(&line)
+                || (line.chars().count() <= 24
+                    && ["名词解释", "名词注释"].iter().any(|h| line.ends_with(h)))
+        })
+        .map_or(text.len(), |r| r.start)
+}
+
 /// Whether the modal after `before` tells what has been done since some time (五年来，我们坚持
 /// 深化改革…，为发展注入了新动力): a time span before it and a 了 after it.
 pub(super) fn recounts(before: &str, after: &str) -> bool {
@@ -176,6 +192,14 @@ mod tests {
         assert!(directed("办公室部署各地各部门强化风险防控，"));
         assert!(!directed("在沿海海域部署18艘专业救助船，"));
         assert!(!directed("各级纪检监察机关贯彻落实工作部署"));
+        let report = "一、目标\n要稳增长。\n名词解释\n1.“两重”：是指要实施重大战略。";
+        assert_eq!(notes_start(report), report.find("名词解释").unwrap_or(0));
+        assert_eq!(
+            notes_start("要稳增长。注释很多。"),
+            "要稳增长。注释很多。".len()
+        );
+        let annex = "要稳增长。\n附件\n《政府工作报告》有关内容名词注释\n";
+        assert_eq!(notes_start(annex), annex.find('《').unwrap_or(0));
         assert!(recounts("五年来，我们", "深化改革，注入了新动力"));
         assert_eq!(quotation("按照“要畅通通道”的指示", 9), Quoted::Attributive);
         assert_eq!(

@@ -283,3 +283,12 @@ fn a_clause_of_purpose_yields_to_the_modal_after_it() {
         ]
     );
 }
+
+/// The bug: a report's notes (名词解释 / 1.“2030先锋工程”：到2030年…) gave requirements, 47 in
+/// three provincial reports of ../shared/corpus.
+#[test]
+fn a_reports_notes_require_nothing() {
+    let text = "一、主要任务\n各地要稳增长。\n名词解释\n1.“两重”：是指要实施国家重大战略。\n2.“两新”：必须大规模设备更新。";
+    let got: Vec<String> = reqs(text).into_iter().map(|r| r.text).collect();
+    assert_eq!(got, ["要稳增长"]);
+}
