@@ -142,7 +142,18 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
             _ if bytes[i] == b'\n' => 1,
             _ => continue,
         };
-        let end = i + len;
+        if i < start {
+            continue;
+        }
+        let mut end = i + len;
+        // “……。” closes with its quotation mark: it ends this sentence, not opens the next.
+        while let Some(c) = text[end..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '”' | '’' | '」' | '』'))
+        {
+            end += c.len_utf8();
+        }
         if more_than_one_char(text[start..i].trim()) {
             out.push(start..end);
         }
@@ -366,6 +377,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             actor,
             modality: m,
             text: sent[p..end]
+                .trim_end_matches(['”', '’', '」', '』'])
                 .trim_end_matches(['。', '；', '！', '？', '\n'])
                 .to_owned(),
             path: unit.map_or_else(|| Arc::from([]), |i| units[i].path.clone()),

@@ -292,3 +292,23 @@ fn a_reports_notes_require_nothing() {
     let got: Vec<String> = reqs(text).into_iter().map(|r| r.text).collect();
     assert_eq!(got, ["要稳增长"]);
 }
+
+/// The bug: a sentence closing with a quotation mark (……。”) left the mark to the next
+/// sentence, whose span then began at it (21 spans in ../shared/corpus), and a modal inside a
+/// quotation of several sentences kept the closing mark in its text.
+#[test]
+fn a_closing_quotation_mark_ends_its_own_sentence() {
+    let text = "他指出：“发展很重要。要加强合作。”各地要抓好落实。";
+    let r = reqs(text);
+    let got: Vec<(&str, &str)> = r
+        .iter()
+        .map(|r| (r.text.as_str(), &text[r.range.clone()]))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("要加强合作", "要加强合作。”"),
+            ("要抓好落实", "各地要抓好落实。")
+        ]
+    );
+}
