@@ -259,9 +259,15 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     let duties: std::collections::HashMap<usize, &'static str> = duties.into_iter().collect();
     let mut out: Vec<Requirement> = Vec::new();
     let mut unit_actor: Vec<Option<&'static str>> = vec![None; units.len()];
-    // Where the headings that are records of their own start.
+    // Where the headings start whose sentences are not read again: records of their own, and
+    // the headlines of a table of contents.
     let mut headed: Vec<usize> = Vec::new();
     let review = narrative::in_review(text, units);
+    let contents = if news {
+        narrative::in_contents(text, units)
+    } else {
+        vec![false; units.len()]
+    };
     let notes_from = narrative::notes_start(text);
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
@@ -308,6 +314,10 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             && !narrative::directed(&head[..action_at]);
         // A question asks whatever it holds (the ？ may stand after the heading's text).
         let question = narrative::is_question(head) || text[head_end..].starts_with(['？', '?']);
+        if contents[i] {
+            headed.push(u.marker_range.start);
+            continue;
+        }
         if nominal || reported || question {
             continue;
         }

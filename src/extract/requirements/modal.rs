@@ -66,7 +66,7 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         // 是确保…的举措, 为坚持…, 提出坚持…的方针: the word names a purpose or a principle, it
         // does not oblige anyone.
         if (w == "确保" || w == "坚持")
-            && (prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所'))
+            && (prev.is_some_and(|c| matches!(c, '是' | '为' | '的' | '以' | '所' | '在'))
                 || s[..i].ends_with("提出")
                 || s[..i].ends_with("明确"))
         {

@@ -17,27 +17,44 @@ fn holds(s: &str, words: &[String]) -> bool {
 /// cue (一、2025年工作回顾), or its series follows 主要做了以下工作 (一是联合港澳承办十五运会…).
 /// Parents come before their children in the outline.
 pub(super) fn in_review(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
-    const DONE: [&str; 3] = ["做了以下", "做了如下", "开展了以下"];
+    let told = series_after(text, units, &["做了以下", "做了如下", "开展了以下"]);
     let mut out = vec![false; units.len()];
-    // The series told as work done: (its parent, its style).
-    let mut told: Option<(Option<usize>, crate::outline::Style)> = None;
+    for (i, u) in units.iter().enumerate() {
+        out[i] = told[i]
+            || match u.parent {
+                Some(p) => out.get(p).copied().unwrap_or(false),
+                None => holds(&u.text, &cues().review),
+            };
+    }
+    out
+}
+
+/// Per unit, whether it is in a news summary's table of contents (本期节目主要内容：1.…；
+/// 2.…): each story is told in full below it, so its headlines are no records of their own.
+pub(super) fn in_contents(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
+    series_after(text, units, &["主要内容"])
+}
+
+/// Per unit, whether it (or an ancestor) belongs to a series whose first unit follows one of
+/// `words` within 60 bytes. Parents come before their children in the outline.
+fn series_after(text: &str, units: &[OutlineUnit], words: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; units.len()];
+    // The series found: (its parent, its style).
+    let mut found: Option<(Option<usize>, crate::outline::Style)> = None;
     for (i, u) in units.iter().enumerate() {
         if u.number == 1 {
             let from =
                 crate::scan::floor_char_boundary(text, u.marker_range.start.saturating_sub(60));
             let before = text.get(from..u.marker_range.start).unwrap_or("");
-            told = DONE
+            found = words
                 .iter()
                 .any(|w| before.contains(w))
                 .then_some((u.parent, u.style))
-                .or(told.filter(|t| *t != (u.parent, u.style)));
+                .or(found.filter(|t| *t != (u.parent, u.style)));
         }
-        let in_told = told == Some((u.parent, u.style));
-        out[i] = in_told
-            || match u.parent {
-                Some(p) => out.get(p).copied().unwrap_or(false),
-                None => holds(&u.text, &cues().review),
-            };
+        out[i] = found == Some((u.parent, u.style))
+            || u.parent
+                .is_some_and(|p| out.get(p).copied().unwrap_or(false));
     }
     out
 }

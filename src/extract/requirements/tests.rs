@@ -312,3 +312,14 @@ fn a_closing_quotation_mark_ends_its_own_sentence() {
         ]
     );
 }
+
+/// The bug: a news summary's table of contents (本期节目主要内容：1.…；) gave a record for
+/// every headline with a modal, and its story gave the same one again (150 in the broadcasts
+/// of ../shared/corpus). And 在坚持…上, 在确保…前提下 oblige no one.
+#[test]
+fn a_table_of_contents_gives_no_records_of_its_own() {
+    let text = "本期节目主要内容：\n1.各地要做好防汛工作；\n2.全国经济稳中向好。\n会议强调，各地要做好防汛工作。在坚持原则的基础上，双方达成一致。";
+    let news = requirements(text, &outline(text), true);
+    let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(got, ["要做好防汛工作"]);
+}
