@@ -49,18 +49,38 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
     let lead = lines.iter().take(4).position(|l| !dicts.is_site_label(l));
     let title = lead.and_then(|i| {
         let line = lines[i];
-        // A title broken over two lines (…培训班、\n…开班仪式上的致辞) reads as one.
-        let joined = match lines.get(i + 1) {
-            Some(next) if line.ends_with(['、', '—']) => format!("{line}{next}"),
+        // A title broken over two lines (…培训班、\n…开班仪式上的致辞) reads as one, and so
+        // does a title with its occasion below it (……\n——在…大会上的报告), and a title of two
+        // lines with its occasion below them (高举…伟大旗帜\n为…而团结奋斗\n——在…上的报告),
+        // as one-line titles are written (构建新发展格局 实现互利共赢——在…上的主旨演讲).
+        // The occasion, not a delivery line with its date (——2026年1月25日在…上, kept apart
+        // for the date) nor an interview's byline (——访…).
+        let occasion = |l: &&str| l.starts_with("——在") && l.chars().count() <= 40;
+        let (next, after) = (lines.get(i + 1), lines.get(i + 2));
+        let short_title = |l: &str| {
+            l.chars().count() <= 30
+                && !l.contains(['，', '。', '：', '；'])
+                && title_of(l).is_some()
+        };
+        let joined = match (next, after) {
+            (Some(next), _) if line.ends_with(['、', '—']) => format!("{line}{next}"),
+            (Some(next), _) if occasion(next) && short_title(line) => format!("{line}{next}"),
+            (Some(next), Some(sub))
+                if occasion(sub) && short_title(line) && short_title(next) && *next != line =>
+            {
+                format!("{line} {next}{sub}")
+            }
             _ => line.to_string(),
         };
         (!joined.contains('：'))
             .then(|| title_of(&joined))
             .flatten()
     });
-    // A file of one line runs title, date and body together.
+    // A file of one line runs title, date and body together; a title line may run on into its
+    // date and speaker (在…时的讲话（2020年2月3日）习近平).
     let run_in = match (title.as_ref(), lead) {
         (None, Some(i)) if lines[i].chars().count() > 60 => run_in_title(lines[i]),
+        (Some(t), _) => run_in_title(t),
         _ => None,
     };
     let (title, mut run_in_dates) = match run_in {

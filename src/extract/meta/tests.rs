@@ -421,3 +421,28 @@ fn dates_from_metadata_fields() {
     assert_eq!(meta("正文", &f, true, "").dates, vec!["2013-08-20"]);
     assert_eq!(iso_dates("时间：2022-07-14 09:58:00"), vec!["2022-07-14"]);
 }
+
+/// The bug: a congress report's title of two lines over its occasion was cut to its first line
+/// (高举中国特色社会主义伟大旗帜), and a title line running on into its date and speaker kept
+/// them (…时的讲话（2020年2月3日）习近平) and took the file name's date.
+#[test]
+fn a_two_line_title_reads_whole_and_a_dated_title_line_gives_its_date() {
+    let report = "高举中国特色社会主义伟大旗帜\n为全面建设社会主义现代化国家而团结奋斗\n——在中国共产党第二十次全国代表大会上的报告\n同志们：";
+    assert_eq!(
+        meta(report, &[], true, "").title.as_deref(),
+        Some("高举中国特色社会主义伟大旗帜 为全面建设社会主义现代化国家而团结奋斗——在中国共产党第二十次全国代表大会上的报告")
+    );
+    // A repeated title over a dated delivery line stays one title.
+    let work = "2026年上海市政府工作报告\n2026年上海市政府工作报告\n——2026年1月25日在上海市第十六届人民代表大会第四次会议上\n各位代表：";
+    assert_eq!(
+        meta(work, &[], true, "").title.as_deref(),
+        Some("2026年上海市政府工作报告")
+    );
+    let dated = "在中央政治局常委会会议研究应对新型冠状病毒肺炎疫情工作时的讲话（2020年2月3日）习近平\n武汉疫情发生后。";
+    let m = meta(dated, &[], true, "2020-02-16_1.txt");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("在中央政治局常委会会议研究应对新型冠状病毒肺炎疫情工作时的讲话")
+    );
+    assert_eq!(m.dates, ["2020-02-03"]);
+}
