@@ -114,11 +114,11 @@ fn takes_charge(sent: &str) -> bool {
 }
 
 /// Whether the 负责 or 配合 at byte `at` of `s` is part of a word that assigns nothing:
-/// 负责制, 负责人, 负责同志, 负责任, 高度负责; 协调配合, 协同配合, 相互配合, 密切配合.
+/// 负责制, 负责人, 负责同志, 负责任, 负责的 (对世界负责的态度), 高度负责; 协调配合, 协同配合, 相互配合, 密切配合.
 fn in_compound(s: &str, at: usize) -> bool {
     let (before, word) = (&s[..at], &s[at..]);
     if let Some(rest) = word.strip_prefix("负责") {
-        return rest.starts_with(['制', '人', '任'])
+        return rest.starts_with(['制', '人', '任', '的'])
             || rest.starts_with("同志")
             || before.ends_with("高度");
     }

@@ -49,9 +49,15 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         if yao_at.is_some_and(|at| !free_yao(s, at)) {
             return None;
         }
-        // 不一定要: not necessarily; 要不要: whether or not.
+        // 不一定要: not necessarily; 要不要: whether or not; 不得不: have no choice but to.
         let prev = s[..i].chars().next_back();
-        if (w == "一定要" && prev == Some('不')) || (w == "不要" && prev == Some('要')) {
+        if (w == "一定要" && prev == Some('不'))
+            || (w == "不要" && prev == Some('要'))
+            // (不得不当限制竞争 forbids: 不当 is improperly.)
+            || (w == "不得"
+                && s[i + w.len()..].starts_with('不')
+                && !s[i + w.len()..].starts_with("不当"))
+        {
             return None;
         }
         // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done;

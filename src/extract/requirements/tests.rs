@@ -230,6 +230,8 @@ fn yao_bu_duan_obliges_and_questions_and_denials_do_not() {
     // A directed check asks too, but directs: 要围绕…是否….
     assert_eq!(reqs("要围绕“四风”问题是否找的准？").len(), 1);
     assert!(reqs("要不要去，由你决定。").is_empty());
+    assert!(reqs("我不得不佩服他。").is_empty());
+    assert_eq!(reqs("机关不得不当限制竞争。").len(), 1);
 }
 
 /// The bug: headings that name a topic (第四，关于促进全体人民共同富裕), ask a question
@@ -237,7 +239,7 @@ fn yao_bu_duan_obliges_and_questions_and_denials_do_not() {
 /// duty from 负责制, 高度负责 and 协调配合 (85 of 121 duty flags).
 #[test]
 fn topics_questions_bare_markers_and_compound_duties() {
-    let text = "第一，关于促进共同富裕。\n第二，为什么要坚持共同富裕的目标？\n政府可以考虑3个选择：第三，\n会上，各地要加强协调配合，实行负责制。各地要牵头抓好落实。";
+    let text = "第一，关于促进共同富裕。\n第二，为什么要坚持共同富裕的目标？\n政府可以考虑3个选择：第三，\n会上，各地要加强协调配合，实行负责制。各地要以对世界负责的态度行事。各地要牵头抓好落实。";
     let r = reqs(text);
     let got: Vec<(&str, bool)> = r.iter().map(|r| (r.text.as_str(), r.duty)).collect();
     assert!(got
@@ -246,6 +248,7 @@ fn topics_questions_bare_markers_and_compound_duties() {
     assert!(got.iter().all(|(t, _)| !t.is_empty()));
     assert!(got.contains(&("要加强协调配合，实行负责制", false)));
     assert!(got.contains(&("要牵头抓好落实", true)));
+    assert!(got.contains(&("要以对世界负责的态度行事", false)));
 }
 
 /// The bug: an actor that speaks (组长要求，要…) or names a meeting (在中央纪委全会上指出) was
