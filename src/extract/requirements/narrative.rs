@@ -14,10 +14,20 @@ fn holds(s: &str, words: &[String]) -> bool {
 }
 
 /// Per unit, whether it lies in a review of work done: its top-level heading holds a review
-/// cue (一、2025年工作回顾), or its series follows 主要做了以下工作 (一是联合港澳承办十五运会…).
+/// cue (一、2025年工作回顾), or its series tells what was done (主要做了以下工作：一是…; 注意
+/// 把握了以下原则) or what is wrong (还存在一些困难和问题，主要是：一是…; 主要表现在：).
 /// Parents come before their children in the outline.
 pub(super) fn in_review(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
-    let told = series_after(text, units, &["做了以下", "做了如下", "开展了以下"]);
+    const TOLD: [&str; 7] = [
+        "了以下",
+        "了如下",
+        "表现在",
+        "困难和问题",
+        "问题和不足",
+        "差距和不足",
+        "不足和问题",
+    ];
+    let told = series_after(text, units, &TOLD);
     let mut out = vec![false; units.len()];
     for (i, u) in units.iter().enumerate() {
         out[i] = told[i]

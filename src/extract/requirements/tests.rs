@@ -326,3 +326,16 @@ fn a_table_of_contents_gives_no_records_of_its_own() {
     let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(got, ["要做好防汛工作"]);
 }
+
+/// The bug: the points of a list of problems (还存在一些困难和问题：一是…) or of principles
+/// applied (注意把握了以下原则：一是…) were requirements; their modals still are.
+#[test]
+fn points_that_tell_problems_or_what_was_done_require_nothing() {
+    let text = "我们还存在一些困难和问题：一是扶贫产品销售困难；二是要素保障不足。我们注意把握了以下原则：一是处理好继承和创新的关系；二是要坚持问题导向。下一步工作：一是加强组织领导；二是压实责任。";
+    let got: Vec<String> = reqs(text).into_iter().map(|r| r.text).collect();
+    assert!(!got
+        .iter()
+        .any(|t| t.contains("扶贫产品") || t.contains("要素保障") || t.contains("继承")));
+    assert!(got.iter().any(|t| t.contains("坚持问题导向")));
+    assert!(got.iter().any(|t| t.contains("加强组织领导")));
+}
