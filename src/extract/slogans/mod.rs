@@ -90,8 +90,9 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
     for (range, inner) in quoted(text) {
         let clauses = clauses(inner);
         // Speech, neither slogan nor term: a sentence ends inside (…。), or cries out or asks
-        // (“有你们在，就安心！”), or trails off.
-        let speech = inner.contains(['。', '！', '？', '!', '?', '…']);
+        // (“有你们在，就安心！”), or trails off (…, or a clause mark last: “…被忽视；”).
+        let speech = inner.contains(['。', '！', '？', '!', '?', '…'])
+            || inner.trim_end().ends_with(['，', '；', '：', '、']);
         let n = inner.chars().count();
         let compact = clauses.len() >= 2
             && clauses

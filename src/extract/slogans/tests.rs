@@ -107,6 +107,10 @@ fn quoted_speech_dates_and_citations_are_not_slogans() {
     assert!(canon("称为“Beautiful Life”和“Band Three”，“自 2005年 ”以来").is_empty());
     let (s, t) = slogans("群众说：“有你们在，就安心！”");
     assert!(s.is_empty() && t.is_empty());
+    // A quotation that stops at a clause mark is a piece of running speech (legco, once its
+    // hard-wrapped lines were joined): “…，残疾人士的基本权利往往被忽视；”.
+    let (s, _) = slogans("他说：“香港作为一个国际都会，经济发展先进，社会发展却落后；”");
+    assert!(s.is_empty());
     assert!(canon("“五一”假期，“三八”国际妇女节，“三夏”大忙，获“七一勋章”").is_empty());
     // The bug: such words were dropped from terms as well, though a quoted idiom is the
     // emphasis a term records.
