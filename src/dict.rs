@@ -48,6 +48,7 @@ pub struct RequirementCues {
     pub title: Vec<String>,
     pub condition: Vec<String>,
     pub reactor: Vec<String>,
+    pub told: Vec<String>,
 }
 
 /// The words of `quote_cues.txt`, by kind.
@@ -270,10 +271,17 @@ impl Dictionaries {
             &mut errors,
         );
         let not_slogans = (exact, prefix);
-        let [directive, review, title, condition, reactor] = words_by_kind(
+        let [directive, review, title, condition, reactor, told] = words_by_kind(
             "requirement_cues.txt",
             REQUIREMENT_CUES,
-            ["directive", "review", "title", "condition", "reactor"],
+            [
+                "directive",
+                "review",
+                "title",
+                "condition",
+                "reactor",
+                "told",
+            ],
             &mut errors,
         );
         let requirement_cues = RequirementCues {
@@ -282,6 +290,7 @@ impl Dictionaries {
             title,
             condition,
             reactor,
+            told,
         };
         let [name_after, saying, speech_verb, obligation] = words_by_kind(
             "quote_cues.txt",

@@ -91,9 +91,8 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
 
 pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
     let started = Instant::now();
-    // `-o -` is standard output, as `-` among the paths is standard input; it had written a
-    // file named `-`.
-    if a.output.as_deref() == Some("-") {
+    // `-o -` had written a file named `-`.
+    if a.output.is_some() && super::output_file(a.output.as_deref()).is_none() {
         if a.resume {
             return Err("--resume needs -o to name a regular file".into());
         }

@@ -36,6 +36,12 @@ impl From<&str> for Stop {
 }
 
 /// A failed write of `what`: `OutputClosed` for a closed pipe, otherwise the error in words.
+/// The file an `-o` names, or None for standard output (no `-o`, or `-o -`, as `-` among the
+/// input paths is standard input).
+pub fn output_file(output: Option<&str>) -> Option<&str> {
+    output.filter(|p| *p != "-")
+}
+
 pub fn write_failed(what: &str, e: &io::Error) -> Stop {
     match e.kind() {
         io::ErrorKind::BrokenPipe => Stop::OutputClosed,

@@ -158,11 +158,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
         }),
         failures: failed.iter().map(|(f, _)| f.as_str()).collect(),
     };
-    sink.finish(
-        a.output.as_deref().filter(|p| *p != "-"),
-        &summary,
-        &clusters,
-    )?;
+    sink.finish(super::output_file(a.output.as_deref()), &summary, &clusters)?;
     lap("written");
     Ok(if failed.is_empty() && warnings.is_empty() {
         ExitCode::SUCCESS

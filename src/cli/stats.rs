@@ -209,7 +209,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     }
     let report = report.select(&only);
 
-    let mut out: Box<dyn Write> = match a.output.as_deref().filter(|p| *p != "-") {
+    let mut out: Box<dyn Write> = match super::output_file(a.output.as_deref()) {
         Some(path) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(path).map_err(|e| format!("cannot create {path}: {e}"))?,
         )),

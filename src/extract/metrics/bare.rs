@@ -3,8 +3,9 @@
 //! unit, never sees them. Talks to `search` (was a unit there after all?) and `noun`.
 
 use super::noun::{noun_for, noun_run_forward, trim_linking_tail};
-use super::{round, search, tag_window, window, Excluded, Metric};
-use crate::numeral;
+use super::{
+    arabic, continues_token, magnitude, round, search, tag_window, window, Excluded, Metric,
+};
 use crate::scan::{Literals, Prefer};
 use crate::segment::Token;
 use std::sync::OnceLock;
@@ -114,17 +115,11 @@ fn figure_at(text: &str, mag_start: usize, mag_end: usize) -> Option<Figure> {
         return None;
     }
     let lead = text[..num_start].chars().next_back();
-    if lead.is_some_and(|c| {
-        c == '第' || c == '每' || c.is_ascii_alphanumeric() || c == '×' || c == '.'
-    }) {
+    if lead.is_some_and(|c| continues_token(c) || c == '每') {
         return None;
     }
-    let value = numeral::parse_decimal(&num.replace(',', ""))?;
-    let mult = match &text[mag_start..mag_end] {
-        "万亿" => 1e12,
-        "亿" => 1e8,
-        _ => 1e4,
-    };
+    let value = arabic(num)?;
+    let mult = magnitude(&text[mag_start..mag_end]);
     let mut end = mag_end;
     let mut approx = a1;
     for post in ["余", "多", "左右", "以上"] {

@@ -49,6 +49,22 @@ fn fraction_pattern() -> &'static Regex {
     })
 }
 
+/// What a magnitude word multiplies by (万, 亿, 万亿); 1 for anything else.
+fn magnitude(word: &str) -> f64 {
+    match word {
+        "万" => 1e4,
+        "万亿" => 1e12,
+        "亿" => 1e8,
+        _ => 1.0,
+    }
+}
+
+/// Whether a char right before a number makes the number part of a longer token: an ordinal
+/// (第3), a version or a code (v1.2, A3), a decimal's other half, a dimension (3×4).
+fn continues_token(c: char) -> bool {
+    c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×'
+}
+
 /// An Arabic number, its thousands separators dropped.
 fn arabic(s: &str) -> Option<f64> {
     numeral::parse_decimal(&s.replace([',', ' '], ""))
@@ -272,8 +288,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             continue;
         }
         let before = text[..num.start()].chars().next_back();
-        if before.is_some_and(|c| c == '第' || c == '.' || c.is_ascii_alphanumeric() || c == '×')
-        {
+        if before.is_some_and(continues_token) {
             continue;
         }
         // 每万人口, 每百户, 每10万人: the base a rate is per, not a count; so is the 万元 of
@@ -319,12 +334,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         {
             continue;
         }
-        let mult = match caps.name("mag").map(|m| m.as_str()) {
-            Some("万") => 1e4,
-            Some("万亿") => 1e12,
-            Some("亿") => 1e8,
-            _ => 1.0,
-        };
+        let mult = caps.name("mag").map_or(1.0, |m| magnitude(m.as_str()));
         let parsed = if chinese {
             numeral::parse_int(upper.as_str()).map(|v| v as f64)
         } else {

@@ -114,7 +114,8 @@ fn takes_charge(sent: &str) -> bool {
 }
 
 /// Whether the 负责 or 配合 at byte `at` of `s` is part of a word that assigns nothing:
-/// 负责制, 负责人, 负责同志, 负责任, 负责的 (对世界负责的态度), 高度负责; 协调配合, 协同配合, 相互配合, 密切配合.
+/// 负责制, 负责人, 负责同志, 负责任, 负责的 (对世界负责的态度), 高度负责; 协调配合,
+/// 协同配合, 相互配合, 密切配合.
 fn in_compound(s: &str, at: usize) -> bool {
     let (before, word) = (&s[..at], &s[at..]);
     if let Some(rest) = word.strip_prefix("负责") {
@@ -313,7 +314,10 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
                 .is_empty()
             && !narrative::directed(&head[..action_at]);
         // A question asks whatever it holds (the ？ may stand after the heading's text).
-        let question = narrative::is_question(head) || text[head_end..].starts_with(['？', '?']);
+        let question = narrative::is_question(head)
+            || text
+                .get(head_end..)
+                .is_some_and(|t| t.starts_with(['？', '?']));
         if contents[i] {
             headed.push(u.marker_range.start);
             continue;

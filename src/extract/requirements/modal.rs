@@ -88,9 +88,14 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
                 ["必须", "务必"].iter().any(|m| c.starts_with(m))
                     || (then && ["要", "一定要"].iter().any(|m| c.starts_with(m)))
                     // 能源的饭碗必须…, 志愿者们必须…: a short subject, then 必须.
-                    || c.find("必须").is_some_and(|k| {
-                        c[..k].chars().count() <= 8 && !c[..k].contains(['“', '坚', '三'])
-                    })
+                    // (Searched in its first 10 chars only: the rest of a long sentence
+                    // cannot hold that short subject.)
+                    || {
+                        let head = c.char_indices().nth(10).map_or(c, |(k, _)| &c[..k]);
+                        head.find("必须").is_some_and(|k| {
+                            c[..k].chars().count() <= 8 && !c[..k].contains(['“', '坚', '三'])
+                        })
+                    }
             }) {
                 purpose_end = i + clause.map_or(0, str::len);
                 return None;

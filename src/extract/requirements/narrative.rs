@@ -18,16 +18,7 @@ fn holds(s: &str, words: &[String]) -> bool {
 /// 把握了以下原则) or what is wrong (还存在一些困难和问题，主要是：一是…; 主要表现在：).
 /// Parents come before their children in the outline.
 pub(super) fn in_review(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
-    const TOLD: [&str; 7] = [
-        "了以下",
-        "了如下",
-        "表现在",
-        "困难和问题",
-        "问题和不足",
-        "差距和不足",
-        "不足和问题",
-    ];
-    let told = series_after(text, units, &TOLD);
+    let told = series_after(text, units, &cues().told);
     let mut out = vec![false; units.len()];
     for (i, u) in units.iter().enumerate() {
         out[i] = told[i]
@@ -47,7 +38,7 @@ pub(super) fn in_contents(text: &str, units: &[OutlineUnit]) -> Vec<bool> {
 
 /// Per unit, whether it (or an ancestor) belongs to a series whose first unit follows one of
 /// `words` within 60 bytes. Parents come before their children in the outline.
-fn series_after(text: &str, units: &[OutlineUnit], words: &[&str]) -> Vec<bool> {
+fn series_after<S: AsRef<str>>(text: &str, units: &[OutlineUnit], words: &[S]) -> Vec<bool> {
     let mut out = vec![false; units.len()];
     // The series found: (its parent, its style).
     let mut found: Option<(Option<usize>, crate::outline::Style)> = None;
@@ -58,7 +49,7 @@ fn series_after(text: &str, units: &[OutlineUnit], words: &[&str]) -> Vec<bool> 
             let before = text.get(from..u.marker_range.start).unwrap_or("");
             found = words
                 .iter()
-                .any(|w| before.contains(w))
+                .any(|w| before.contains(w.as_ref()))
                 .then_some((u.parent, u.style))
                 .or(found.filter(|t| *t != (u.parent, u.style)));
         }
