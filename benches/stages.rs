@@ -125,7 +125,7 @@ fn extract_document(text: &str) -> usize {
     let (slogans, terms) = slogans::slogans(text);
     let mut exclude: Vec<Range<usize>> = lists::announcements(text)
         .into_iter()
-        .map(|a| a.0)
+        .map(|a| a.range)
         .collect();
     exclude.extend(slogans.iter().map(|s| s.range.clone()));
     exclude.extend(units.iter().map(|u| u.marker_range.clone()));

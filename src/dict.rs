@@ -100,6 +100,8 @@ pub struct Dictionaries {
     pub announce_nouns: Vec<String>,
     /// Classifiers used in announcements (个, 点, 项, 条, 种, 方面).
     pub announce_classifiers: Vec<String>,
+    /// Classifiers that announce only a series of exactly their count (五大工程, 四类问题).
+    pub announce_exact: Vec<String>,
     /// Words after (`.0`) or before (`.1`) a count of years that make it a name (五年规划).
     pub period_names: (Vec<String>, Vec<String>),
     /// Names that are no formula (`not_slogans.txt`): matched whole (`.0`) or as a prefix (`.1`).
@@ -251,10 +253,10 @@ impl Dictionaries {
                 word
             })
             .collect();
-        let [announce_classifiers, announce_nouns] = words_by_kind(
+        let [announce_classifiers, announce_nouns, announce_exact] = words_by_kind(
             "announce.txt",
             ANNOUNCE,
-            ["classifier", "noun"],
+            ["classifier", "noun", "exact"],
             &mut errors,
         );
         let [after, before] = words_by_kind(
@@ -389,6 +391,7 @@ impl Dictionaries {
             self_units,
             announce_nouns,
             announce_classifiers,
+            announce_exact,
             period_names,
             not_slogans,
             requirement_cues,

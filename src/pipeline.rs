@@ -323,15 +323,20 @@ impl Pipeline {
                 ));
             }
         }
-        // A count in digits is an announcement only where its list follows (提3点要求：一要…);
-        // elsewhere (制定3个专门工作方案) it stays a metric, as the gold has it.
+        // A count in digits, or one whose noun announces nothing by itself, is an announcement
+        // only where its list follows (提3点要求：一要…, 启动五大工程：一是…); elsewhere
+        // (制定3个专门工作方案, 派出五个督导组) it stays a metric, as the gold has it.
         let mut exclude: Vec<Range<usize>> = announced
             .into_iter()
-            .map(|a| a.0)
-            .filter(|r| {
-                !text.as_bytes().get(r.start).is_some_and(u8::is_ascii_digit)
-                    || lists.iter().any(|l| l.range == *r)
+            .filter(|a| {
+                !(a.exact
+                    || text
+                        .as_bytes()
+                        .get(a.range.start)
+                        .is_some_and(u8::is_ascii_digit))
+                    || lists.iter().any(|l| l.range == a.range)
             })
+            .map(|a| a.range)
             .collect();
         exclude.extend(slogans.iter().map(|s| s.range.clone()));
         exclude.extend(units.iter().map(|u| u.marker_range.clone()));
