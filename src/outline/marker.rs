@@ -235,7 +235,7 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         }
     } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
         found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
-    } else if c == '第' && is_boundary(prev) {
+    } else if c == '第' && (is_boundary(prev) || prev == Some('及')) {
         if let Some((v, n)) = cn_number(chars, i + 1) {
             if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
                 found = Some((Style::Ordinal, v, n + 2));
@@ -249,7 +249,7 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
                 // one (一、一年接着一年干, 一、二○二五年工作回顾) where it opens its paragraph.
                 let listy = after.is_some_and(is_cn_digit)
                     && (!initial || matches!(next(i + n + 2), Some('、' | '产')));
-                let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：'));
+                let inline_ok = matches!(prev, Some('。' | '！' | '？' | '：' | '；'));
                 if (initial || inline_ok) && !listy {
                     found = Some((Style::CnComma, v, n + 1));
                 }

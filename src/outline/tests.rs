@@ -221,3 +221,19 @@ fn headings_opening_with_a_numeral_credits_and_addresses() {
         ])
     );
 }
+
+/// The bugs of the lists review: a table of contents written inline (报告共分三个部分：一、…；
+/// 二、…；三、…) gave only its 一、, as 二、 after ； was not taken for a heading; and 及第三，
+/// closing a spoken series (legco) was no unit, so lists of 3 and 8 found one item short.
+#[test]
+fn inline_headings_after_a_semicolon_and_a_last_ordinal_after_ji() {
+    let s = "报告共分三个部分：一、工作回顾；二、工作体会；三、工作建议。";
+    assert_eq!(tree(s), pairs(&[("一、", 1), ("二、", 1), ("三、", 1)]));
+    let s = "其中有3个特点：第一，3年租约；第二，要求严格；及第三，九一分帐。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("第一，", 1), ("第二，", 1), ("第三，", 1)])
+    );
+    // 一、二、三产业 stays a list of numerals after ； too.
+    assert!(tree("发展经济；一、二、三产业协调发展。").is_empty());
+}
