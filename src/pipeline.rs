@@ -310,7 +310,7 @@ impl Pipeline {
                 (
                     slogans::slogans(text),
                     placeholders::placeholders(text),
-                    dates::date_mentions(text, None),
+                    dates::date_mentions(text, dates::Anchor::default()),
                 )
             },
         );
@@ -352,14 +352,18 @@ impl Pipeline {
             },
             || requirements::requirements(text, &units, doc.meta.genre == "summary"),
         );
-        // The document's own year completes partial dates (4月10日 → 2005-04-10): the year its
-        // title states, else the year its full dates share. A metadata date is when a site
-        // published the page, often years after the speech, so it does not count.
+        // The document's own date completes partial dates (4月10日 → 2005-04-10) and resolves
+        // 今天 and 今年: the year its title states, else the day it speaks from (a date line, a
+        // news summary's date, the file name's where the text states none), else the year its
+        // full dates share. A page's publication date alone does not count: pages go up years
+        // after the speech.
+        let spoken = doc.meta.spoken.as_deref().and_then(dates::Day::parse);
         let year = doc
             .meta
             .title
             .as_deref()
             .and_then(meta::iso_year)
+            .or(spoken.map(|d| d.year))
             .or_else(|| {
                 let years: Vec<i32> = mentions
                     .iter()
@@ -371,13 +375,16 @@ impl Pipeline {
                     .copied()
                     .filter(|y| years.iter().all(|x| x == y))
             });
-        // Only dates written without a year need a second pass that knows it.
-        let needs_year = |d: &dates::DateMention| {
-            d.kind == "partial" && d.iso.as_deref().is_none_or(|i| i.starts_with('-'))
+        let anchor = dates::Anchor { year, day: spoken };
+        // Only dates written without a year, and relative ones, need a second pass that knows it.
+        let needs_anchor = |d: &dates::DateMention| {
+            d.kind == "relative"
+                || d.kind == "partial" && d.iso.as_deref().is_none_or(|i| i.starts_with('-'))
         };
-        let mentions = match year {
-            Some(_) if mentions.iter().any(needs_year) => dates::date_mentions(text, year),
-            _ => mentions,
+        let mentions = if anchor != dates::Anchor::default() && mentions.iter().any(needs_anchor) {
+            dates::date_mentions(text, anchor)
+        } else {
+            mentions
         };
         // A letter's signature dates it better than the file name (published the day after);
         // a letter quoted in a news summary does not date the summary.

@@ -38,6 +38,12 @@ pub struct Meta {
     /// `dates` holds only the file name's date: the text stated none.
     #[serde(skip)]
     pub dated_by_file: bool,
+    /// The day the text speaks from, what its 今天 and 今年 mean: a date line under its title
+    /// or a date run into it, else the file name's date where the text states none, else a news
+    /// summary's date. A page's publication date alone is no such day: pages go up years
+    /// after the speech.
+    #[serde(skip)]
+    pub spoken: Option<String>,
 }
 
 /// Metadata of one document. `first` says whether this is the file's first document (the
@@ -141,6 +147,7 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
     }
     // A date line of its own under the title: （2020年1月8日）, or the date a report was
     // delivered: ——2026年1月27日在吉林省第十四届人民代表大会第五次会议上.
+    let mut stated: Vec<String> = Vec::new();
     for l in lines.iter().skip(1).take(4) {
         let t = l.trim_matches(|c: char| matches!(c, '（' | '）' | ' ' | '—' | '―'));
         let t = t
@@ -148,16 +155,13 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
             .map_or(t, |(date, _)| date)
             .replace(' ', "");
         if t.chars().count() <= 16 {
-            for d in iso_dates(&t) {
-                if !m.dates.contains(&d) {
-                    m.dates.push(d);
-                }
-            }
+            stated.extend(iso_dates(&t));
         }
     }
-    for d in run_in_dates {
-        if !m.dates.contains(&d) {
-            m.dates.push(d);
+    stated.extend(run_in_dates);
+    for d in &stated {
+        if !m.dates.contains(d) {
+            m.dates.push(d.clone());
         }
     }
     if m.reporter.is_none() {
@@ -167,6 +171,11 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
         m.dates.extend(file_name_date(file));
         m.dated_by_file = !m.dates.is_empty();
     }
+    m.spoken = stated.into_iter().next().or_else(|| {
+        (m.dated_by_file || m.genre == "summary")
+            .then(|| m.dates.first().cloned())
+            .flatten()
+    });
     let year = m
         .dates
         .first()

@@ -317,7 +317,8 @@ fn a_delivery_line_run_into_the_title_dates_it() {
 #[test]
 fn a_signature_dates_a_letter() {
     let signed = |t: &str| {
-        let mentions = crate::extract::dates::date_mentions(t, None);
+        let mentions =
+            crate::extract::dates::date_mentions(t, crate::extract::dates::Anchor::default());
         signature_date(t, &mentions)
     };
     assert_eq!(

@@ -1,6 +1,11 @@
-//! Date mentions in the body: full (2013年8月20日, 二〇二三年十月二十日), partial (7月8日, 3月 日
-//! with the day left blank, 2月底, 2013年7月, 二〇三五年) and relative (今年, 上月, 近日) — each
-//! with its text and, where the year is known (stated, or the document's own year), an ISO form.
+//! Date mentions in the body: full (2013年8月20日, 二〇二三年十月二十日, 二〇三五年), partial
+//! (7月8日, 3月 日 with the day left blank, 2月底, 2013年7月, 去年12月) and relative (今年, 上月,
+//! 近日) — each with its text and, where the year is known (stated, or the document's own date
+//! from `anchor`), an ISO form.
+
+mod anchor;
+
+pub use anchor::{Anchor, Day};
 
 use crate::numeral;
 use crate::scan::{self, Literals, Prefer};
@@ -20,10 +25,14 @@ pub struct DateMention {
     pub range: Range<usize>,
 }
 
+/// A year before the month may be written out (2013年, from 1000: 1409年2月15日) or named from
+/// the document's own (去年12月); Hong Kong's transcripts put spaces after 年 and 月
+/// (2012年 4月 27日). A year alone reaches back to 1800 (1840年鸦片战争).
 const PATTERN: &str = concat!(
-    r"(?:(?P<y>(?:19|20)\d{2})年)?(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])[日号]|(?P<blank> +日)|(?P<part>底|初|中旬|上旬|下旬|末))?",
-    r"|(?P<yo>(?:19|20)\d{2})年(?P<yp>底|初|末)?",
-    r"|(?P<rel>今年|去年|明年|前年|本月|上月|下月|近日|日前|当天|今天|昨天|明天)"
+    r"(?:(?:(?P<y>1\d{3}|20\d{2})年|(?P<ry>今年|去年|明年|前年)) ?)?(?P<m>1[0-2]|0?[1-9])月(?: ?(?P<d>3[01]|[12]\d|0?[1-9])[日号]|(?P<blank> +日)|(?P<part>底|初|中旬|上旬|下旬|末))?",
+    r"|(?P<yo>(?:18|19|20)\d{2})年(?P<yp>底|初|末)?",
+    r"|(?P<rel>今年|去年|明年|前年|本月|上月|下月|近日|日前|当天|今天|昨天|明天|今日|昨日|明日)",
+    r"|(?P<bd>3[01]|[12]\d|0?[1-9])日"
 );
 
 /// Every mention holds one of these chars, at most `ANCHOR_REACH` bytes after its start (the
@@ -195,8 +204,9 @@ fn republic_dates(text: &str, out: &mut Vec<SpelledDate>) {
     });
 }
 
-/// Date mentions of `text`; `year` is the document's own year, used for partial dates.
-pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
+/// Date mentions of `text`; `anchor` is the document's own date, which completes dates
+/// written without a year and resolves 今天, 今年 and the like.
+pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
     let mut out: Vec<DateMention> = spelled_dates(text)
         .into_iter()
         .map(|d| {
@@ -224,17 +234,36 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
             continue;
         }
         let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<i32>().ok());
+        let before = text[..all.start].chars().next_back();
         // 12月 inside 112月 or 3.5月 is not a date.
-        if text[..all.start]
-            .chars()
-            .next_back()
-            .is_some_and(|p| p.is_ascii_digit() || p == '.')
-        {
+        if before.is_some_and(|p| p.is_ascii_digit() || p == '.') {
             continue;
         }
-        let (kind, iso) = if c.name("rel").is_some() {
-            ("relative", None)
+        let (kind, iso) = if let Some(d) = num("bd") {
+            if !bare_day(&text[..all.start], &text[all.end..]) {
+                continue;
+            }
+            (
+                "partial",
+                day_of_month(&text[..all.start], d as u32, anchor),
+            )
+        } else if let Some(word) = c.name("rel") {
+            if !names_a_time(text, all.clone(), word.as_str()) {
+                continue;
+            }
+            // 今天的中国: the present age, not the day the text is given.
+            let era = matches!(word.as_str(), "今天" | "今日") && text[all.end..].starts_with('的');
+            let iso = if era {
+                None
+            } else {
+                anchor.relative(word.as_str())
+            };
+            ("relative", iso)
         } else if let Some(y) = num("yo") {
+            // 近2000年前, 约1800年: a span of years, no date.
+            if before.is_some_and(|p| matches!(p, '近' | '约' | '逾' | '达' | '过')) {
+                continue;
+            }
             let kind = if c.name("yp").is_some() {
                 "partial"
             } else {
@@ -242,10 +271,24 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
             };
             (kind, Some(format!("{y:04}")))
         } else {
-            let (y, m, d) = (num("y"), num("m").unwrap_or(1), num("d"));
-            let full = y.is_some() && d.is_some();
-            let kind = if full { "full" } else { "partial" };
-            let iso = match (y.or(year), d) {
+            let (m, d) = (num("m").unwrap_or(1), num("d"));
+            let stated = num("y");
+            let named = c.name("ry").and_then(|w| anchor.offset_year(w.as_str()));
+            let year = stated
+                .or(named)
+                .or_else(|| range_year(&text[..all.start]))
+                .or_else(|| {
+                    c.name("ry")
+                        .is_none()
+                        .then(|| anchor.year_of_month(m as u32))
+                        .flatten()
+                });
+            let kind = if stated.is_some() && d.is_some() {
+                "full"
+            } else {
+                "partial"
+            };
+            let iso = match (year, d) {
                 (Some(y), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
                 (Some(y), None) => Some(format!("{y:04}-{m:02}")),
                 (None, Some(d)) => Some(format!("--{m:02}-{d:02}")),
@@ -265,124 +308,119 @@ pub fn date_mentions(text: &str, year: Option<i32>) -> Vec<DateMention> {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn got(s: &str, year: Option<i32>) -> Vec<(String, &'static str, Option<String>)> {
-        date_mentions(s, year)
-            .into_iter()
-            .map(|d| (d.text, d.kind, d.iso))
-            .collect()
-    }
-
-    #[test]
-    fn full_partial_blank_and_relative() {
-        let g = got("2013年8月20日发布。3月 日，县委召开会议；以7月8日动员大会为标志，2月底完成，今年推进。", None);
-        let iso: Vec<Option<&str>> = g.iter().map(|x| x.2.as_deref()).collect();
-        let kinds: Vec<&str> = g.iter().map(|x| x.1).collect();
-        assert_eq!(
-            kinds,
-            vec!["full", "partial", "partial", "partial", "relative"]
-        );
-        assert_eq!(
-            iso,
-            vec![Some("2013-08-20"), None, Some("--07-08"), None, None]
-        );
-        assert_eq!(g[1].0, "3月 日");
-    }
-
-    /// The anchored search must find exactly what the pattern's own scan of the whole text
-    /// finds: same matches, same order, none skipped where mentions crowd each other.
-    #[test]
-    fn anchored_search_finds_what_the_whole_text_scan_finds() {
-        let whole = Regex::new(PATTERN).unwrap();
-        let mut texts = vec![
-            "2013年12月31日，12月2013年1月今年去年日前近日天天天今天月月年年".to_owned(),
-            "112月、3.5月、201月、1月 日、10月   日、2020年底2021年初上旬2月中旬".to_owned(),
-            "x月年日天1年2月3日4天2013年今年12月20日号日前明天年末".to_owned(),
-        ];
-        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-        for e in std::fs::read_dir(root).unwrap() {
-            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+/// Whether a relative word at `range` names a time, not part of another word or a figure of
+/// speech: 七日前 (seven days before), 注明年、月、日 (state year, month, day), 以前年度 and
+/// 目前年均, 美好的明天 (a bright future), 登上月球 (land on the moon).
+fn names_a_time(text: &str, range: Range<usize>, word: &str) -> bool {
+    let before = &text[..range.start];
+    let after = &text[range.end..];
+    let prev = before.chars().next_back();
+    match word {
+        "日前" => !prev.is_some_and(|c| c.is_ascii_digit() || numeral::is_cn_numeral_char(c)),
+        "明年" => !(after.starts_with(['、', '月']) || prev == Some('注')),
+        "前年" => !matches!(prev, Some('以' | '目')),
+        "明天" => {
+            let figure = ["的", "好", "灿烂", "辉煌"]
+                .iter()
+                .any(|w| before.ends_with(w));
+            !(figure || after.starts_with(['。', '！']))
         }
-        let found_by = [
-            Literals::new(&ANCHORS, Prefer::First),
-            Literals::automaton(&ANCHORS, Prefer::First),
-        ];
-        for (t, anchors) in texts
-            .iter()
-            .flat_map(|t| found_by.iter().map(move |a| (t, a)))
-        {
-            let want: Vec<(usize, usize)> =
-                whole.find_iter(t).map(|m| (m.start(), m.end())).collect();
-            let got: Vec<(usize, usize)> = matches(t, anchors)
-                .map(|(at, c)| {
-                    let m = c.get(0).unwrap();
-                    (at + m.start(), at + m.end())
-                })
-                .collect();
-            assert!(!want.is_empty());
-            assert_eq!(got, want);
-        }
-    }
-
-    /// The bug: dates in Chinese numerals, as official documents date themselves, were not
-    /// found at all (and 二〇三五年 was a metric).
-    #[test]
-    fn dates_in_chinese_numerals() {
-        let g = got(
-            "（二〇二三年十月二十日）本办法自二〇二〇年十月一日起施行，到二〇三五年基本实现，2013年8月20日，二〇二〇年十二月。",
-            None,
-        );
-        let want = [
-            ("二〇二三年十月二十日", "full", "2023-10-20"),
-            ("二〇二〇年十月一日", "full", "2020-10-01"),
-            ("二〇三五年", "full", "2035"),
-            ("2013年8月20日", "full", "2013-08-20"),
-            ("二〇二〇年十二月", "partial", "2020-12"),
-        ];
-        let got: Vec<(&str, &str, &str)> = g
-            .iter()
-            .map(|(t, k, i)| (t.as_str(), *k, i.as_deref().unwrap_or("")))
-            .collect();
-        assert_eq!(got, want);
-        // Five digits are no year, nor is a count with 十.
-        assert!(got_none("一二三四五年，三十年"));
-    }
-
-    /// The bug: Taiwan's laws date themselves by the Republic's years (民国一百零四年五月一日),
-    /// which gave no date at all and a metric of 104 years.
-    #[test]
-    fn dates_of_the_republic_era() {
-        let g = got(
-            "中华民国八十八年五月二十七日施行。自民国一百零四年五月一日至一百零五年四月三十日止，民国 101 年 5 月 1 日，民国101年12月，民国九十年。",
-            None,
-        );
-        let want = [
-            ("中华民国八十八年五月二十七日", "full", "1999-05-27"),
-            ("民国一百零四年五月一日", "full", "2015-05-01"),
-            ("一百零五年四月三十日", "full", "2016-04-30"),
-            ("民国 101 年 5 月 1 日", "full", "2012-05-01"),
-            ("民国101年12月", "partial", "2012-12"),
-            ("民国九十年", "full", "2001"),
-        ];
-        let got: Vec<(&str, &str, &str)> = g
-            .iter()
-            .map(|(t, k, i)| (t.as_str(), *k, i.as_deref().unwrap_or("")))
-            .collect();
-        assert_eq!(got, want);
-        // The era named without a year is no date.
-        assert!(got_none("中华民国宪法，民国时期"));
-    }
-
-    fn got_none(s: &str) -> bool {
-        date_mentions(s, None).is_empty()
-    }
-
-    #[test]
-    fn the_documents_year_completes_partial_dates() {
-        let g = got("截止4月10日，共发表报道。", Some(2005));
-        assert_eq!(g[0].2.as_deref(), Some("2005-04-10"));
+        "上月" => !after.starts_with('球'),
+        // 时至今日, 今时今日: up to now.
+        "今日" => !matches!(prev, Some('至' | '时')),
+        _ => true,
     }
 }
+
+/// Whether a day written alone (习近平29日在上海考察) is a date: not a span of days (30日内,
+/// 满30日, 1日游) nor a count of them.
+fn bare_day(before: &str, after: &str) -> bool {
+    let prev = before.chars().next_back();
+    !prev.is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '.' | '月'
+                    | '每'
+                    | '满'
+                    | '逾'
+                    | '第'
+                    | '隔'
+                    | '前'
+                    | '近'
+                    | '约'
+                    | '共'
+                    | '达'
+                    | '个'
+                    | '的'
+            )
+    }) && !after.starts_with(['内', '以', '之', '游', '期', '为', '后'])
+}
+
+/// The ISO date of a day written alone: the month of the date its range opens with
+/// (5月22日—28日), else the month of the day the text speaks from, where the day is not
+/// later than that one or the text says it is to come (将于17日), else the month before. With
+/// no such day, the month is unknown.
+fn day_of_month(before: &str, day: u32, anchor: Anchor) -> Option<String> {
+    if let Some((year, month)) = range_month(before) {
+        let year = year.or_else(|| anchor.year_of_month(month));
+        return Some(match year {
+            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
+            None => format!("--{month:02}-{day:02}"),
+        });
+    }
+    let spoken = anchor.day?;
+    let near: String = before
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let to_come = ["将", "预计", "定于", "计划"]
+        .iter()
+        .any(|w| near.contains(w));
+    let (year, month) = match (day <= spoken.day || to_come, spoken.month) {
+        (true, m) => (spoken.year, m),
+        (false, 1) => (spoken.year - 1, 12),
+        (false, m) => (spoken.year, m - 1),
+    };
+    Day::parse(&format!("{year:04}-{month:02}-{day:02}")).map(Day::iso)
+}
+
+/// The year (if stated) and month of the date a range of days opens with, for its closing
+/// day: 5月 of 5月22日—, 2023年12月 of 2023年12月23日至.
+fn range_month(before: &str) -> Option<(Option<i32>, u32)> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(
+            r"(?:(\d{4})年 ?)?(1[0-2]|0?[1-9])月 ?(?:3[01]|[12]\d|0?[1-9])日 ?[—\-－~～至到]$",
+        )
+        .unwrap_or_else(|e| panic!("day range pattern: {e}"))
+    });
+    let from = before.len().saturating_sub(40);
+    let from = (from..before.len()).find(|&i| before.is_char_boundary(i))?;
+    let c = re.captures(&before[from..])?;
+    let month = c.get(2)?.as_str().parse().ok()?;
+    let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+    Some((year, month))
+}
+
+/// The year a range of months opens with, for its closing month: the 2022 of 2022年1—11月.
+fn range_year(before: &str) -> Option<i32> {
+    let rest = before.strip_suffix(['—', '-', '－', '~', '～', '至', '到'])?;
+    let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = rest[..rest.len() - digits].strip_suffix('年')?;
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let year = rest.get(rest.len().checked_sub(4)?..)?;
+    year.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| year.parse().ok())
+        .flatten()
+}
+
+#[cfg(test)]
+mod tests;
