@@ -60,6 +60,17 @@ pub struct QuoteCues {
     pub obligation: Vec<String>,
 }
 
+/// The words of `not_slogans.txt`, by MATCH kind.
+#[derive(Debug, Clone, Default)]
+pub struct NotSlogans {
+    /// The canonical form is the word.
+    pub exact: Vec<String>,
+    /// The canonical form starts with the word.
+    pub prefix: Vec<String>,
+    /// Single chars: an unquoted N-A-N-B whose member A or B is one counts things (两党两国).
+    pub counted: Vec<char>,
+}
+
 /// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
 #[derive(Debug, Clone)]
 pub struct LevelRank {
@@ -102,8 +113,8 @@ pub struct Dictionaries {
     pub announce_classifiers: Vec<String>,
     /// Words after (`.0`) or before (`.1`) a count of years that make it a name (五年规划).
     pub period_names: (Vec<String>, Vec<String>),
-    /// Names that are no formula (`not_slogans.txt`): matched whole (`.0`) or as a prefix (`.1`).
-    pub not_slogans: (Vec<String>, Vec<String>),
+    /// Names that are no formula, and the members that make a counted phrase (`not_slogans.txt`).
+    pub not_slogans: NotSlogans,
     /// Words that tell a report from a requirement (`requirement_cues.txt`).
     pub requirement_cues: RequirementCues,
     /// Words around a quotation that make it no slogan (`quote_cues.txt`).
@@ -264,13 +275,30 @@ impl Dictionaries {
             &mut errors,
         );
         let period_names = (after, before);
-        let [exact, prefix] = words_by_kind(
+        let [exact, prefix, counted] = words_by_kind(
             "not_slogans.txt",
             NOT_SLOGANS,
-            ["exact", "prefix"],
+            ["exact", "prefix", "counted"],
             &mut errors,
         );
-        let not_slogans = (exact, prefix);
+        let counted = counted
+            .iter()
+            .filter_map(|w| {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => {
+                        errors.push(format!("not_slogans.txt: counted {w:?} is not one char"));
+                        None
+                    }
+                }
+            })
+            .collect();
+        let not_slogans = NotSlogans {
+            exact,
+            prefix,
+            counted,
+        };
         let [directive, review, title, condition, reactor, told] = words_by_kind(
             "requirement_cues.txt",
             REQUIREMENT_CUES,

@@ -12,8 +12,9 @@ use std::sync::OnceLock;
 
 /// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
 pub(super) fn names_no_formula(canonical: &str) -> bool {
-    let (exact, prefix) = &Dictionaries::get().not_slogans;
-    exact.iter().any(|w| w == canonical) || prefix.iter().any(|w| canonical.starts_with(w.as_str()))
+    let no = &Dictionaries::get().not_slogans;
+    no.exact.iter().any(|w| w == canonical)
+        || no.prefix.iter().any(|w| canonical.starts_with(w.as_str()))
 }
 /// 一老一小, 一企一策, 一府两院, 一核两翼多点: a short quotation led by 一 with a numeral
 /// further in, whose numerals count two members or more. Quoted idioms of that shape (一石二鸟,
@@ -51,13 +52,18 @@ pub(super) fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String
     let numerals =
         NUMERALS.get_or_init(|| CharSet::new(&['两', '三', '四', '五', '六', '七', '八', '九']));
     let mut out = Vec::new();
-    // Members are content words: 和, 的, 个 … make prose (两国和两国人民, 两个和两个), and
-    // ordinals and dates are citations (第二十三条第三项, 十三届三中全会, 五年五月).
+    // Members are content words: 和, 或, 的, 个 … make prose (两国和两国人民, 两个和两个,
+    // 两名或两名以上), and ordinals and dates are citations (第二十三条第三项, 十三届三中全会,
+    // 五年五月).
     let is_member = |c: char| {
         is_han(c)
             && !numeral::is_cn_numeral_char(c)
-            && !"和与及的是在了个第条款项章编节年月日届次号".contains(c)
+            && !"和与及或以的是在了个第条款项章编节年月日届次号".contains(c)
     };
+    // A one-char member that is a counted noun or a classifier counts things (两党两国,
+    // 三金三银, 两天两夜) or cuts words (长三角三省一市, 四点四公分, 四川四姑娘山).
+    let counted = &Dictionaries::get().not_slogans.counted;
+    let counts_things = |m: &[(usize, char)]| matches!(m, [(_, c)] if counted.contains(c));
     // Resume scanning here after a match (the char after a formula is skipped, as a formula
     // cannot start right behind another one's last member).
     let mut resume = 0;
@@ -83,6 +89,8 @@ pub(super) fn repeated_numeral_formulas(text: &str) -> Vec<(Range<usize>, String
                 || !w[1..j].iter().all(|&(_, c)| is_member(c))
                 || k > len
                 || !w[j + 1..k].iter().all(|&(_, c)| is_member(c))
+                || counts_things(&w[1..j])
+                || counts_things(&w[j + 1..k])
             {
                 continue;
             }

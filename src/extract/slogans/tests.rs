@@ -168,3 +168,30 @@ fn lexicon_matches_across_punctuation() {
     assert!(got.contains(&"两不误两促进".to_owned()), "{got:?}");
     assert!(got.contains(&"三个代表".to_owned()), "{got:?}");
 }
+
+/// The bug of the formula review (C1): the unquoted N-A-N-B scan read counted phrases as
+/// formulas (两党两国, 三金三银) and cut words (长三角三省一市, 四点四公分, 两名或两名以上).
+#[test]
+fn unquoted_counted_phrases_are_no_formulas() {
+    for s in [
+        "充分体现了中古两党两国的特殊友好关系",
+        "中国体育代表团已在本届冬青奥会上取得三金三银的成绩",
+        "推动长三角三省一市协同发展",
+        "直径四点四公分",
+        "圈选两名或两名以上者",
+        "登上四川四姑娘山",
+        "连续奋战两天两夜",
+    ] {
+        assert!(canon(s).is_empty(), "{s}");
+    }
+    assert_eq!(
+        canon("坚持两手抓两促进，建设八纵八横、五纵五横通道，开展两非两资清理和三联三帮活动"),
+        [
+            "两手抓两促进",
+            "八纵八横",
+            "五纵五横",
+            "两非两资",
+            "三联三帮"
+        ]
+    );
+}
