@@ -19,6 +19,7 @@ const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
+const NO_MEMBERS: &str = include_str!("../dictionaries/no_members.txt");
 const REQUIREMENT_CUES: &str = include_str!("../dictionaries/requirement_cues.txt");
 const QUOTE_CUES: &str = include_str!("../dictionaries/quote_cues.txt");
 
@@ -71,6 +72,15 @@ pub struct NotSlogans {
     pub counted: Vec<char>,
 }
 
+/// The words of `no_members.txt`: formulas whose numerals count no members.
+#[derive(Debug, Clone, Default)]
+pub struct NoMembers {
+    /// The B of 一A一B that each A gets one of (一企一策, 一村一品).
+    pub per: Vec<String>,
+    /// Units of time whose numerals tell a span (四季轮牧三季休牧).
+    pub span: Vec<String>,
+}
+
 /// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
 #[derive(Debug, Clone)]
 pub struct LevelRank {
@@ -115,6 +125,8 @@ pub struct Dictionaries {
     pub period_names: (Vec<String>, Vec<String>),
     /// Names that are no formula, and the members that make a counted phrase (`not_slogans.txt`).
     pub not_slogans: NotSlogans,
+    /// Formulas whose numerals count no members (`no_members.txt`).
+    pub no_members: NoMembers,
     /// Words that tell a report from a requirement (`requirement_cues.txt`).
     pub requirement_cues: RequirementCues,
     /// Words around a quotation that make it no slogan (`quote_cues.txt`).
@@ -299,6 +311,8 @@ impl Dictionaries {
             prefix,
             counted,
         };
+        let [per, span] = words_by_kind("no_members.txt", NO_MEMBERS, ["per", "span"], &mut errors);
+        let no_members = NoMembers { per, span };
         let [directive, review, title, condition, reactor, told] = words_by_kind(
             "requirement_cues.txt",
             REQUIREMENT_CUES,
@@ -419,6 +433,7 @@ impl Dictionaries {
             announce_classifiers,
             period_names,
             not_slogans,
+            no_members,
             requirement_cues,
             quote_cues,
             levels,

@@ -16,6 +16,39 @@ pub(super) fn names_no_formula(canonical: &str) -> bool {
     no.exact.iter().any(|w| w == canonical)
         || no.prefix.iter().any(|w| canonical.starts_with(w.as_str()))
 }
+/// A formula whose numerals count no members (`dictionaries/no_members.txt`): one thing per
+/// unit (一企一策, 一户一方案, 一链一策一行; 一老一小 and 一府两院 are sets) or a time span
+/// every part of which is a numeral and a unit of time (四季轮牧三季休牧, 一年拦洪两年建成).
+pub(super) fn counts_no_members(canonical: &str) -> bool {
+    let no = &Dictionaries::get().no_members;
+    let per_each = canonical.strip_prefix('一').is_some_and(|rest| {
+        let parts: Vec<&str> = rest.split('一').collect();
+        parts.len() >= 2
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && !p.chars().any(numeral::is_cn_numeral_char))
+            && parts.last().is_some_and(|b| no.per.iter().any(|w| w == b))
+    });
+    // The parts: each a run of numerals and what follows it up to the next run.
+    let mut parts = 0;
+    let mut spans = true;
+    let mut prev_numeral = false;
+    for (i, c) in canonical.char_indices() {
+        let numeral = numeral::is_cn_numeral_char(c);
+        if i == 0 && !numeral {
+            return per_each;
+        }
+        if prev_numeral && !numeral {
+            parts += 1;
+            spans &= no
+                .span
+                .iter()
+                .any(|w| canonical[i..].starts_with(w.as_str()));
+        }
+        prev_numeral = numeral;
+    }
+    per_each || spans && parts >= 2
+}
 /// 一老一小, 一企一策, 一府两院, 一核两翼多点: a short quotation led by 一 with a numeral
 /// further in, whose numerals count two members or more. Quoted idioms of that shape (一石二鸟,
 /// 一对一) are listed in `dictionaries/not_slogans.txt`.

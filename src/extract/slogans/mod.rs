@@ -11,7 +11,10 @@ mod lexicon;
 mod quoted;
 
 use super::expand;
-use formulas::{merge_adjacent, names_no_formula, numeral_led, repeated_numeral_formulas, yi_led};
+use formulas::{
+    counts_no_members, merge_adjacent, names_no_formula, numeral_led, repeated_numeral_formulas,
+    yi_led,
+};
 use lexicon::{lexicon, lexicon_hits, names_a_member};
 use quoted::{clauses, no_formulation, quoted};
 use serde::Serialize;
@@ -151,11 +154,11 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
     merge_adjacent(text, &mut out);
     let counts = &lexicon().counts;
     for s in out.iter_mut().filter(|s| s.kind != "quoted") {
-        // The lexicon knows what the numerals do not say: 一国两制 has two members, 五位一体 five.
-        s.count = counts
-            .get(&s.canonical)
-            .copied()
-            .or_else(|| expand::formula_count(&s.canonical));
+        // The lexicon knows what the numerals do not say: 一国两制 has two members, 五位一体 five;
+        // 一企一策 and 一年拦洪两年建成 have none to count.
+        s.count = counts.get(&s.canonical).copied().or_else(|| {
+            expand::formula_count(&s.canonical).filter(|_| !counts_no_members(&s.canonical))
+        });
         if let Some(n) = s.count {
             s.items = expand::expansion(text, &s.range, n);
         }

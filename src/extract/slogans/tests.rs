@@ -151,7 +151,7 @@ fn quoted_formulas_led_by_yi() {
         got,
         vec![
             ("一老一小", Some(2)),
-            ("一企一策", Some(2)),
+            ("一企一策", None),
             ("一府两院", Some(3))
         ]
     );
@@ -192,6 +192,52 @@ fn unquoted_counted_phrases_are_no_formulas() {
             "五纵五横",
             "两非两资",
             "三联三帮"
+        ]
+    );
+}
+
+/// The bugs of the formula review (G2): a formula that gives one thing per unit (一企一策,
+/// 一村一品) counted 2 members it does not have, a time span (四季轮牧三季休牧) counted its
+/// numerals, and 两手抓两促进 counted 4 though, like 两不误两促进, it has two.
+#[test]
+fn one_per_unit_and_time_spans_count_no_members() {
+    let counts = |s: &str| -> Vec<(String, Option<u32>)> {
+        slogans(s)
+            .0
+            .into_iter()
+            .map(|s| (s.canonical, s.count))
+            .collect()
+    };
+    for s in [
+        "为每家企业量身定制“一企一策”",
+        "发展“一村一品”特色产业",
+        "落实“一人一策”帮扶措施",
+        "推行“一河一策”治理方案",
+        "推进“一业一证”改革",
+        "建立“一户一方案”",
+        "开展“一链一策一行”融资服务专项行动",
+        "实行“四季轮牧三季休牧”",
+        "实现了“一年拦洪两年建成”的目标",
+    ] {
+        let got = slogans(s).0;
+        assert!(got.len() == 1 && got[0].count.is_none(), "{s}: {got:?}");
+        assert!(got[0].items.is_empty(), "{s}");
+    }
+    assert_eq!(
+        counts("做好“一老一小”服务，照顾“一老一幼”，“一大一小”两只熊猫，监督“一府两院”，坚持“一国两制”"),
+        [
+            ("一老一小".to_owned(), Some(2)),
+            ("一老一幼".to_owned(), Some(2)),
+            ("一大一小".to_owned(), Some(2)),
+            ("一府两院".to_owned(), Some(3)),
+            ("一国两制".to_owned(), Some(2)),
+        ]
+    );
+    assert_eq!(
+        counts("坚持两手抓两促进。坚持两手抓、两不误、两促进。"),
+        [
+            ("两手抓两促进".to_owned(), Some(2)),
+            ("两手抓两不误两促进".to_owned(), Some(2)),
         ]
     );
 }
