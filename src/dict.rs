@@ -68,6 +68,8 @@ pub struct NotSlogans {
     pub exact: Vec<String>,
     /// The canonical form starts with the word.
     pub prefix: Vec<String>,
+    /// The canonical form ends with the word (三级航天功勋奖章, 五壮士).
+    pub suffix: Vec<String>,
     /// Single chars: an unquoted N-A-N-B whose member A or B is one counts things (两党两国).
     pub counted: Vec<char>,
 }
@@ -287,10 +289,10 @@ impl Dictionaries {
             &mut errors,
         );
         let period_names = (after, before);
-        let [exact, prefix, counted] = words_by_kind(
+        let [exact, prefix, suffix, counted] = words_by_kind(
             "not_slogans.txt",
             NOT_SLOGANS,
-            ["exact", "prefix", "counted"],
+            ["exact", "prefix", "suffix", "counted"],
             &mut errors,
         );
         let counted = counted
@@ -309,6 +311,7 @@ impl Dictionaries {
         let not_slogans = NotSlogans {
             exact,
             prefix,
+            suffix,
             counted,
         };
         let [per, span] = words_by_kind("no_members.txt", NO_MEMBERS, ["per", "span"], &mut errors);

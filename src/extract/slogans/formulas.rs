@@ -2,6 +2,7 @@
 //! ones, the days and honours of that shape that are none (`dictionaries/not_slogans.txt`),
 //! and side-by-side formulas merged into one.
 
+use super::lexicon::lexicon;
 use super::{canonical, is_han, Slogan};
 use crate::dict::Dictionaries;
 use crate::extract::expand;
@@ -10,11 +11,20 @@ use crate::scan::CharSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-/// “五一”假期, 三夏, 七一勋章: a day, a season or an honour (`dictionaries/not_slogans.txt`).
+/// “五一”假期, 三夏, 七一勋章, 两弹元勋: a day, a season or an honour
+/// (`dictionaries/not_slogans.txt`), or a streak that is no entry of the lexicon.
 pub(super) fn names_no_formula(canonical: &str) -> bool {
     let no = &Dictionaries::get().not_slogans;
     no.exact.iter().any(|w| w == canonical)
         || no.prefix.iter().any(|w| canonical.starts_with(w.as_str()))
+        || no.suffix.iter().any(|w| canonical.ends_with(w.as_str()))
+        || streak(canonical) && !lexicon().lists(canonical)
+}
+/// 十九连丰, 六连A, 四连降, 五连冠: N wins or harvests in a row, a metric and no formulation
+/// (三联三帮 writes 联).
+fn streak(canonical: &str) -> bool {
+    let lead = canonical.trim_start_matches(numeral::is_cn_numeral_char);
+    lead.len() < canonical.len() && lead.starts_with('连')
 }
 /// A formula whose numerals count no members (`dictionaries/no_members.txt`): one thing per
 /// unit (一企一策, 一户一方案, 一链一策一行; 一老一小 and 一府两院 are sets) or a time span
@@ -71,11 +81,14 @@ pub(super) fn numeral_led(s: &str) -> bool {
     let mut cs = s.chars();
     let Some(first) = cs.next() else { return false };
     let second = cs.next();
-    matches!(
+    // A set of two is written 两 (两个维护, 两新): a 二 that leads is an ordinal or part of a
+    // word (二线口岸, 二重证据, 二维码), unless it leads 二十 or an entry of the lexicon (二为).
+    let er = first == '二' && (second == Some('十') || lexicon().lists(&canonical(s)));
+    (er || matches!(
         first,
         // 百/千 lead idioms (千人一面, 百花齐放) far more often than formulas.
-        '两' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    ) && second.is_some_and(|c| !c.is_ascii_digit())
+        '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )) && second.is_some_and(|c| !c.is_ascii_digit())
         && s.chars().count() >= 2
 }
 

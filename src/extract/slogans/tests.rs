@@ -241,3 +241,41 @@ fn one_per_unit_and_time_spans_count_no_members() {
         ]
     );
 }
+
+/// The bugs of the formula review (C2, C3, C5): honours and epithets (三级航天功勋奖章,
+/// 两弹元勋, 四金王), streaks (十九连丰, 六连A) and words led by an ordinal 二 (二线口岸,
+/// 二重证据) were formulas.
+#[test]
+fn honours_streaks_and_words_led_by_er_are_no_formulas() {
+    for s in [
+        "并颁发“三级航天功勋奖章”的决定",
+        "以“两弹元勋”邓稼先为主人公",
+        "巴黎残奥会“四金王”、河北队的郭金城",
+        "点名先点“五壮士”",
+        "我国粮食生产实现“十九连丰”",
+        "保障农民工工资支付工作考核“六连A”",
+        "全国学生总体近视率“四连降”",
+        "山东体育代表团勇夺全运会“五连冠”",
+        "10个“二线口岸”全部完备",
+        "以无可辩驳的“二重证据”",
+        "浙江德清通过“二维码”把地名标识与公共服务结合起来",
+    ] {
+        assert!(canon(s).is_empty(), "{s}");
+    }
+    // 二 that leads 二十 or a lexicon entry still leads a formula; 九二共识 is no 二-led one.
+    let (s, _) = slogans("坚持“二为”方向和“双百”方针，出台“二十条”措施，坚持“九二共识”");
+    let got: Vec<(&str, Option<u32>, Vec<String>)> = s
+        .iter()
+        .map(|s| (s.canonical.as_str(), s.count, s.items.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("二为", Some(2), vec![]),
+            ("二十条", Some(20), vec![]),
+            ("九二共识", None, vec![])
+        ]
+    );
+    // Honours that are formulas stand outside the quotation: “五个一工程”奖.
+    assert_eq!(canon("荣获“五个一工程”奖"), ["五个一工程"]);
+}
