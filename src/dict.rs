@@ -59,6 +59,10 @@ pub struct QuoteCues {
     pub saying: Vec<String>,
     pub speech_verb: Vec<String>,
     pub obligation: Vec<String>,
+    /// Right after a quoted formula, it names a brand (“三秦四季”等品牌).
+    pub brand: Vec<String>,
+    /// May stand between the quotation and a `brand` word (等, 文旅).
+    pub brand_lead: Vec<String>,
 }
 
 /// The words of `not_slogans.txt`, by MATCH kind.
@@ -337,10 +341,17 @@ impl Dictionaries {
             reactor,
             told,
         };
-        let [name_after, saying, speech_verb, obligation] = words_by_kind(
+        let [name_after, saying, speech_verb, obligation, brand, brand_lead] = words_by_kind(
             "quote_cues.txt",
             QUOTE_CUES,
-            ["name_after", "saying", "speech_verb", "obligation"],
+            [
+                "name_after",
+                "saying",
+                "speech_verb",
+                "obligation",
+                "brand",
+                "brand_lead",
+            ],
             &mut errors,
         );
         let quote_cues = QuoteCues {
@@ -348,6 +359,8 @@ impl Dictionaries {
             saying,
             speech_verb,
             obligation,
+            brand,
+            brand_lead,
         };
         let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)

@@ -20,6 +20,12 @@ pub(super) fn names_no_formula(canonical: &str) -> bool {
         || no.suffix.iter().any(|w| canonical.ends_with(w.as_str()))
         || streak(canonical) && !lexicon().lists(canonical)
 }
+/// 九章四号, 三峡领航号, 三叉戟2: a vessel, a machine or a product, named by 号 or a model
+/// number. A digit is a member where 个 counts it (四个1), and 三个80% ends in no digit.
+pub(super) fn names_a_product(canonical: &str) -> bool {
+    canonical.ends_with('号')
+        || canonical.ends_with(|c: char| c.is_ascii_digit()) && !canonical.contains('个')
+}
 /// 十九连丰, 六连A, 四连降, 五连冠: N wins or harvests in a row, a metric and no formulation
 /// (三联三帮 writes 联).
 fn streak(canonical: &str) -> bool {

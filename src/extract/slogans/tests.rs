@@ -279,3 +279,33 @@ fn honours_streaks_and_words_led_by_er_are_no_formulas() {
     // Honours that are formulas stand outside the quotation: “五个一工程”奖.
     assert_eq!(canon("荣获“五个一工程”奖"), ["五个一工程"]);
 }
+
+/// The bugs of the formula review (C4): brands (“三秦四季”等品牌), vessels and products
+/// (九章四号, 三峡领航号, 三叉戟2) and events (十四冬, 四海同春) were formulas.
+#[test]
+fn brands_products_and_events_are_no_formulas() {
+    for s in [
+        "深化“三秦四季”等品牌培育",
+        "持续擦亮“三湘四水·相约湖南”文旅品牌",
+        "“九章四号”量子计算原型机",
+        "项目——“三峡领航号”刚刚完成一体化组装",
+        "载有140名船员和数枚“三叉戟2”型导弹的英国海军核潜艇",
+        "目前，“十四冬”的各项筹备工作正稳步推进",
+        "2024甲辰龙年英国“四海同春”新春庆典近日在伦敦举行",
+        "启动首届“九九消费季”",
+        "俄罗斯海军开始“七月风暴”作战演习",
+    ] {
+        assert!(canon(s).is_empty(), "{s}");
+    }
+    // A formula before 文化品牌 or 的…品牌 stays, and so do digits counted by 个 and a quoted
+    // slogan that ends in a figure.
+    assert_eq!(
+        canon("深入推进“八个一”文化品牌建设，打造“一带一路”的标志性品牌"),
+        ["八个一", "一带一路"]
+    );
+    assert_eq!(canon("九是开展职工关心关爱“四个1”活动"), ["四个1"]);
+    assert_eq!(
+        canon("生态环境质量的改善可以概括为“下30、跨90”。"),
+        ["下30跨90"]
+    );
+}
