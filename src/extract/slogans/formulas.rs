@@ -19,6 +19,12 @@ pub(super) fn names_no_formula(canonical: &str) -> bool {
         || no.prefix.iter().any(|w| canonical.starts_with(w.as_str()))
         || no.suffix.iter().any(|w| canonical.ends_with(w.as_str()))
         || streak(canonical) && !lexicon().lists(canonical)
+        || ratio(canonical)
+}
+/// 三七开, 五五开: a split of ten parts, no set of members.
+fn ratio(canonical: &str) -> bool {
+    let digit = |c: &char| "一二三四五六七八九".contains(*c);
+    matches!(canonical.chars().collect::<Vec<_>>()[..], [a, b, '开'] if digit(&a) && digit(&b))
 }
 /// 九章四号, 三峡领航号, 三叉戟2: a vessel, a machine or a product, named by 号 or a model
 /// number. A digit is a member where 个 counts it (四个1), and 三个80% ends in no digit.

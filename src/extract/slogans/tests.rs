@@ -309,3 +309,30 @@ fn brands_products_and_events_are_no_formulas() {
         ["下30跨90"]
     );
 }
+
+/// The bugs of the formula review (C6): ratios (三七开, 五五开), idioms (十年磨一剑, 三班倒),
+/// cultural terms (六艺, 八段锦) and names (四大家族, 十字街) were formulas.
+#[test]
+fn ratios_idioms_and_cultural_terms_are_no_formulas() {
+    for s in [
+        "与普工的需求结构由“三七开”变为“五五开”",
+        "党中央以“十年磨一剑”的定力推进全面从严治党",
+        "这家制药企业采用“三班倒”的状态24小时不间断进行生产",
+        "不光“四体不勤”，而且“五谷不分”",
+        "中国人常说“三下五除二”，形容做事利落",
+        "在汉中博物馆，汉风·君子“六艺”打卡活动吸引了不少游客",
+        "“八段锦”创新演绎",
+        "才成就了这“一门三杰”的佳话",
+        "缅北果敢自治区“四大家族”之一的明家犯罪集团",
+        "广西玉林的百年老街“十字街”上",
+        "上线运行“四川省科创通”平台",
+    ] {
+        assert!(canon(s).is_empty(), "{s}");
+    }
+    // The metaphors of discipline and economic discourse stay, and so do reforms.
+    assert_eq!(
+        canon("清除对党阳奉阴违的“两面人”，防止“两张皮”，发挥政府和市场“两只手”的作用，坚持“两条腿走路”"),
+        ["两面人", "两张皮", "两只手", "两条腿走路"]
+    );
+    assert_eq!(canon("军事政策制度改革“三大战役”压茬推进"), ["三大战役"]);
+}
