@@ -1,6 +1,7 @@
 //! Numeral formulas (四个一, 两为主, 一老一小, 三联三帮): their shapes, the unquoted repeated
-//! ones, the days and honours of that shape that are none (`dictionaries/not_slogans.txt`),
-//! and side-by-side formulas merged into one.
+//! ones, the names, idioms and counts of that shape that are none (days and honours of
+//! `dictionaries/not_slogans.txt`, products, streaks, ratios), the ones whose numerals count no
+//! members (`dictionaries/no_members.txt`), and side-by-side formulas merged into one.
 
 use super::lexicon::lexicon;
 use super::{canonical, is_han, Slogan};
@@ -185,7 +186,21 @@ pub(super) fn merge_adjacent(text: &str, out: &mut Vec<Slogan>) {
                 && expand::formula_count(&s.canonical).is_some();
             if joinable && formulas && gap.contains('、') {
                 let range = prev.range.start..s.range.end;
-                prev.canonical = canonical(&text[range.clone()]);
+                let joined = canonical(&text[range.clone()]);
+                // Two famous formulas quoted apart (“六稳”、“六保”, “两个确立”、“两个维护”) are
+                // named each on its own, unless the lexicon knows them together (两不误两促进).
+                let lex = lexicon();
+                let quoted = |t: &str| t.starts_with('“') && t.ends_with('”');
+                if quoted(&prev.text)
+                    && quoted(&s.text)
+                    && lex.lists(&prev.canonical)
+                    && lex.lists(&s.canonical)
+                    && !lex.lists(&joined)
+                {
+                    merged.push(s);
+                    continue;
+                }
+                prev.canonical = joined;
                 prev.text = text[range.clone()].to_owned();
                 prev.kind = "formula";
                 prev.range = range;

@@ -336,3 +336,36 @@ fn ratios_idioms_and_cultural_terms_are_no_formulas() {
     );
     assert_eq!(canon("军事政策制度改革“三大战役”压茬推进"), ["三大战役"]);
 }
+
+/// The bug of the formula review (M): two famous formulas quoted apart were merged into one
+/// (“六稳”、“六保” → 六稳六保, count 12), hiding each from the per-formula counts.
+#[test]
+fn famous_formulas_quoted_apart_stay_apart() {
+    let counts = |s: &str| -> Vec<(String, Option<u32>)> {
+        slogans(s)
+            .0
+            .into_iter()
+            .map(|s| (s.canonical, s.count))
+            .collect()
+    };
+    assert_eq!(
+        counts("统筹发展和安全，持续做好“六稳”、“六保”工作"),
+        [("六稳".to_owned(), Some(6)), ("六保".to_owned(), Some(6))]
+    );
+    assert_eq!(
+        counts("充分彰显“两个确立”、“两个维护”的实践伟力"),
+        [
+            ("两个确立".to_owned(), Some(2)),
+            ("两个维护".to_owned(), Some(2))
+        ]
+    );
+    // The lexicon knows these together, so they are still one.
+    assert_eq!(
+        counts("确保活动和工作“两不误”、“两促进”。"),
+        [("两不误两促进".to_owned(), Some(2))]
+    );
+    assert_eq!(
+        counts("做到“两手抓”、“两不误”、“两促进”。"),
+        [("两手抓两不误两促进".to_owned(), Some(2))]
+    );
+}
