@@ -19,6 +19,7 @@ const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
+const NO_MEMBERS: &str = include_str!("../dictionaries/no_members.txt");
 const REQUIREMENT_CUES: &str = include_str!("../dictionaries/requirement_cues.txt");
 const QUOTE_CUES: &str = include_str!("../dictionaries/quote_cues.txt");
 
@@ -58,6 +59,32 @@ pub struct QuoteCues {
     pub saying: Vec<String>,
     pub speech_verb: Vec<String>,
     pub obligation: Vec<String>,
+    /// Right after a quoted formula, it names a brand (“三秦四季”等品牌).
+    pub brand: Vec<String>,
+    /// May stand between the quotation and a `brand` word (等, 文旅).
+    pub brand_lead: Vec<String>,
+}
+
+/// The words of `not_slogans.txt`, by MATCH kind.
+#[derive(Debug, Clone, Default)]
+pub struct NotSlogans {
+    /// The canonical form is the word.
+    pub exact: Vec<String>,
+    /// The canonical form starts with the word.
+    pub prefix: Vec<String>,
+    /// The canonical form ends with the word (三级航天功勋奖章, 五壮士).
+    pub suffix: Vec<String>,
+    /// Single chars: an unquoted N-A-N-B whose member A or B is one counts things (两党两国).
+    pub counted: Vec<char>,
+}
+
+/// The words of `no_members.txt`: formulas whose numerals count no members.
+#[derive(Debug, Clone, Default)]
+pub struct NoMembers {
+    /// The B of 一A一B that each A gets one of (一企一策, 一村一品).
+    pub per: Vec<String>,
+    /// Units of time whose numerals tell a span (四季轮牧三季休牧).
+    pub span: Vec<String>,
 }
 
 /// A place of `levels.tsv` whose 市 or 区 cues count for `level` (北京市 → 省).
@@ -104,8 +131,10 @@ pub struct Dictionaries {
     pub announce_exact: Vec<String>,
     /// Words after (`.0`) or before (`.1`) a count of years that make it a name (五年规划).
     pub period_names: (Vec<String>, Vec<String>),
-    /// Names that are no formula (`not_slogans.txt`): matched whole (`.0`) or as a prefix (`.1`).
-    pub not_slogans: (Vec<String>, Vec<String>),
+    /// Names that are no formula, and the members that make a counted phrase (`not_slogans.txt`).
+    pub not_slogans: NotSlogans,
+    /// Formulas whose numerals count no members (`no_members.txt`).
+    pub no_members: NoMembers,
     /// Words that tell a report from a requirement (`requirement_cues.txt`).
     pub requirement_cues: RequirementCues,
     /// Words around a quotation that make it no slogan (`quote_cues.txt`).
@@ -266,13 +295,33 @@ impl Dictionaries {
             &mut errors,
         );
         let period_names = (after, before);
-        let [exact, prefix] = words_by_kind(
+        let [exact, prefix, suffix, counted] = words_by_kind(
             "not_slogans.txt",
             NOT_SLOGANS,
-            ["exact", "prefix"],
+            ["exact", "prefix", "suffix", "counted"],
             &mut errors,
         );
-        let not_slogans = (exact, prefix);
+        let counted = counted
+            .iter()
+            .filter_map(|w| {
+                let mut cs = w.chars();
+                match (cs.next(), cs.next()) {
+                    (Some(c), None) => Some(c),
+                    _ => {
+                        errors.push(format!("not_slogans.txt: counted {w:?} is not one char"));
+                        None
+                    }
+                }
+            })
+            .collect();
+        let not_slogans = NotSlogans {
+            exact,
+            prefix,
+            suffix,
+            counted,
+        };
+        let [per, span] = words_by_kind("no_members.txt", NO_MEMBERS, ["per", "span"], &mut errors);
+        let no_members = NoMembers { per, span };
         let [directive, review, title, condition, reactor, told] = words_by_kind(
             "requirement_cues.txt",
             REQUIREMENT_CUES,
@@ -294,10 +343,17 @@ impl Dictionaries {
             reactor,
             told,
         };
-        let [name_after, saying, speech_verb, obligation] = words_by_kind(
+        let [name_after, saying, speech_verb, obligation, brand, brand_lead] = words_by_kind(
             "quote_cues.txt",
             QUOTE_CUES,
-            ["name_after", "saying", "speech_verb", "obligation"],
+            [
+                "name_after",
+                "saying",
+                "speech_verb",
+                "obligation",
+                "brand",
+                "brand_lead",
+            ],
             &mut errors,
         );
         let quote_cues = QuoteCues {
@@ -305,6 +361,8 @@ impl Dictionaries {
             saying,
             speech_verb,
             obligation,
+            brand,
+            brand_lead,
         };
         let mut level_ranks = Vec::new();
         let levels = data_lines(LEVELS)
@@ -394,6 +452,7 @@ impl Dictionaries {
             announce_exact,
             period_names,
             not_slogans,
+            no_members,
             requirement_cues,
             quote_cues,
             levels,

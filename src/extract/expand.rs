@@ -39,7 +39,7 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
             }
             // 四个一, 两个三: a numeral after 个 is the member, not a count.
             if first || !after_ge {
-                total += numeral::parse_int(&run).unwrap_or(0);
+                total += run_count(&run);
             }
             run.clear();
             first = false;
@@ -48,6 +48,22 @@ pub fn formula_count(canonical: &str) -> Option<u32> {
         }
     }
     (total >= 2).then_some(total as u32)
+}
+
+/// What a run of numerals adds to a formula's count. A formula counts its members, not
+/// hundreds of things: the numeral before a magnitude is the count (四千行动 and 四百 have four
+/// members, 五千工程 five), a magnitude alone adds nothing (千里林带 in 两岸青山·千里林带, 百项,
+/// the 亿 of 两个10亿元), and magnitudes in a row that make no number are tiers (十百千万 → 4).
+fn run_count(run: &str) -> u64 {
+    const MAGNITUDES: [char; 4] = ['百', '千', '万', '亿'];
+    let value = numeral::parse_int(run);
+    let Some(at) = run.find(MAGNITUDES) else {
+        return value.unwrap_or(0);
+    };
+    if value.is_none() && run.chars().all(|c| c == '十' || MAGNITUDES.contains(&c)) {
+        return run.chars().count() as u64;
+    }
+    numeral::parse_int(&run[..at]).unwrap_or(0)
 }
 
 const LIST_SEPS: [char; 4] = ['、', '，', '；', ','];
@@ -268,6 +284,26 @@ mod tests {
         assert_eq!(formula_count("照镜子"), None);
         assert_eq!(formula_count("九五"), None);
         assert_eq!(formula_count("十五字诀"), Some(15));
+    }
+
+    /// The bug of the formula review (G1): magnitudes were multiplied out and added, so
+    /// 四千行动 counted 4000 members, 四百 400, 五千工程 5000, 两个10亿元 100000002.
+    #[test]
+    fn a_magnitude_in_a_formula_counts_no_members() {
+        assert_eq!(formula_count("四千行动"), Some(4));
+        assert_eq!(formula_count("四百"), Some(4));
+        assert_eq!(formula_count("五千工程"), Some(5));
+        assert_eq!(formula_count("两个10亿元"), Some(2));
+        assert_eq!(formula_count("五重百项"), Some(5));
+        assert_eq!(formula_count("两岸青山千里林带"), Some(2));
+        assert_eq!(formula_count("十百千万"), Some(4));
+        // Numbers without a magnitude count as before; plans count none.
+        assert_eq!(formula_count("二十条"), Some(20));
+        assert_eq!(formula_count("十大"), Some(10));
+        assert_eq!(formula_count("六轴七廊八通道"), Some(21));
+        assert_eq!(formula_count("两个一百年"), Some(2));
+        assert_eq!(formula_count("十四五"), None);
+        assert_eq!(formula_count("九五"), None);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::extract::expand;
 use crate::scan::{self, CharSet};
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{dfa, Anchored, MatchKind, PatternID, StartKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The lexicon's formula entries as an anchored automaton over punctuation-free text, with
@@ -25,6 +25,15 @@ pub(super) struct Lexicon {
     pub(super) counts: HashMap<String, u32>,
     /// MEMBERS of each entry that lists them, keyed like `counts`.
     pub(super) members: HashMap<String, &'static [String]>,
+    /// Every entry's canonical form and variants: what the shape rules must not drop.
+    entries: HashSet<String>,
+}
+
+impl Lexicon {
+    /// Is `canonical` an entry of the lexicon (or one of its variants)?
+    pub(super) fn lists(&self, canonical: &str) -> bool {
+        self.entries.contains(canonical)
+    }
 }
 
 pub(super) fn lexicon() -> &'static Lexicon {
@@ -61,6 +70,12 @@ pub(super) fn lexicon() -> &'static Lexicon {
                 members.insert(canonical(p), e.members.as_slice());
             }
         }
+        let entries = d
+            .slogans
+            .iter()
+            .flat_map(|e| std::iter::once(&e.canonical).chain(&e.variants))
+            .map(|p| canonical(p))
+            .collect();
         let firsts: Vec<char> = pats.iter().filter_map(|p| p.chars().next()).collect();
         let firsts = CharSet::new(&firsts);
         let dfa = dfa::DFA::builder()
@@ -74,6 +89,7 @@ pub(super) fn lexicon() -> &'static Lexicon {
             firsts,
             counts,
             members,
+            entries,
         }
     })
 }

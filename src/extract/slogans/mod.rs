@@ -11,9 +11,12 @@ mod lexicon;
 mod quoted;
 
 use super::expand;
-use formulas::{merge_adjacent, names_no_formula, numeral_led, repeated_numeral_formulas, yi_led};
+use formulas::{
+    counts_no_members, merge_adjacent, names_a_product, names_no_formula, numeral_led,
+    repeated_numeral_formulas, yi_led,
+};
 use lexicon::{lexicon, lexicon_hits, names_a_member};
-use quoted::{clauses, no_formulation, quoted};
+use quoted::{clauses, names_a_brand, no_formulation, quoted};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -101,11 +104,17 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         // 两不误、两促进 / 五有、四落实 (compact) and 四个一 (single): numeral formulas whose
         // members are counted by their numerals, not spelled out by their clauses.
         let single = clauses.len() == 1 && (n <= 10 && numeral_led(inner) || yi_led(inner));
-        // A quoted day or idiom of a formula's shape (“五一”, “一石二鸟”) is still a quoted word.
-        if (compact || single) && !names_no_formula(&canonical(inner)) {
+        // A quoted day, idiom, product or brand of a formula's shape (“五一”, “一石二鸟”,
+        // “九章四号”, “三秦四季”等品牌) is still a quoted word.
+        let c = canonical(inner);
+        if (compact || single)
+            && !names_no_formula(&c)
+            && !names_a_product(&c)
+            && !names_a_brand(text, &range)
+        {
             out.push(Slogan {
                 text: text[range.clone()].to_owned(),
-                canonical: canonical(inner),
+                canonical: c,
                 items: Vec::new(),
                 count: None,
                 kind: "formula",
@@ -147,15 +156,18 @@ pub fn slogans(text: &str) -> (Vec<Slogan>, Vec<Term>) {
         }
     }
     lexicon_hits(text, &mut out);
-    out.retain(|s| !names_no_formula(&s.canonical));
+    // A quoted multi-clause slogan may end in a figure (“下30、跨90”): no product name.
+    out.retain(|s| {
+        !names_no_formula(&s.canonical) && (s.kind == "quoted" || !names_a_product(&s.canonical))
+    });
     merge_adjacent(text, &mut out);
     let counts = &lexicon().counts;
     for s in out.iter_mut().filter(|s| s.kind != "quoted") {
-        // The lexicon knows what the numerals do not say: 一国两制 has two members, 五位一体 five.
-        s.count = counts
-            .get(&s.canonical)
-            .copied()
-            .or_else(|| expand::formula_count(&s.canonical));
+        // The lexicon knows what the numerals do not say: 一国两制 has two members, 五位一体 five;
+        // 一企一策 and 一年拦洪两年建成 have none to count.
+        s.count = counts.get(&s.canonical).copied().or_else(|| {
+            expand::formula_count(&s.canonical).filter(|_| !counts_no_members(&s.canonical))
+        });
         if let Some(n) = s.count {
             s.items = expand::expansion(text, &s.range, n);
         }

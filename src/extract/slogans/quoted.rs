@@ -29,6 +29,20 @@ pub(super) fn no_formulation(text: &str, range: &Range<usize>, inner: &str) -> b
                 .iter()
                 .any(|w| inner.starts_with(w.as_str())))
 }
+/// A quoted formula that names a brand (`dictionaries/quote_cues.txt`): 品牌 right after the
+/// closing quote, or after 等, 文旅 … (深化“三秦四季”等品牌培育, 擦亮“三湘四水·相约湖南”文旅品牌).
+pub(super) fn names_a_brand(text: &str, range: &Range<usize>) -> bool {
+    let cues = &Dictionaries::get().quote_cues;
+    let mut after = &text[range.end..];
+    while let Some(rest) = cues
+        .brand_lead
+        .iter()
+        .find_map(|w| after.strip_prefix(w.as_str()))
+    {
+        after = rest;
+    }
+    cues.brand.iter().any(|w| after.starts_with(w.as_str()))
+}
 /// The clauses of a quotation: split at 、，； and at a space between two ideographs (照镜子
 /// 正衣冠). A space beside Latin letters or digits (Beautiful Life, 自 2005年) separates words,
 /// not clauses.
