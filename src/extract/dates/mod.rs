@@ -1,7 +1,7 @@
-//! Date mentions in the body: full (2013年8月20日, 二〇二三年十月二十日, 二〇三五年), partial
-//! (7月8日, 3月 日 with the day left blank, 2月底, 2013年7月, 去年12月) and relative (今年, 上月,
-//! 近日) — each with its text and, where the year is known (stated, or the document's own date
-//! from `anchor`), an ISO form.
+//! Date mentions in the body: full where the year is written (2013年8月20日, 2013年7月,
+//! 二〇二三年十月二十日, 二〇三五年, 2022年底), partial where it is not (7月8日, 3月 日 with the day
+//! left blank, 2月底, 去年12月, 29日) and relative (今年, 上月, 近日) — each with its text and,
+//! where the year is known (written, or the document's own date from `anchor`), an ISO form.
 
 mod anchor;
 
@@ -31,7 +31,7 @@ pub struct DateMention {
 const PATTERN: &str = concat!(
     r"(?:(?:(?P<y>1\d{3}|20\d{2})年|(?P<ry>今年|去年|明年|前年)) ?)?(?P<m>1[0-2]|0?[1-9])月(?: ?(?P<d>3[01]|[12]\d|0?[1-9])[日号]|(?P<blank> +日)|(?P<part>底|初|中旬|上旬|下旬|末))?",
     r"|(?P<yo>(?:18|19|20)\d{2})年(?P<yp>底|初|末)?",
-    r"|(?P<rel>今年|去年|明年|前年|本月|上月|下月|近日|日前|当天|今天|昨天|明天|今日|昨日|明日)",
+    r"|(?P<rel>今年|去年|明年|前年|本月|上月|下月|近日|日前|当天|今天|昨天|明天|今日|昨日|明日|今晚|昨晚|当日|次日|翌日|同日|上年|同年|次年|翌年)",
     r"|(?P<bd>3[01]|[12]\d|0?[1-9])日"
 );
 
@@ -39,7 +39,7 @@ const PATTERN: &str = concat!(
 /// four digits of 2013年; the 今 of 今年). They are rare in prose, where the pattern's own
 /// first chars (digits, 今, 上, 日 …) are everywhere: finding them and matching only around
 /// them is faster than the pattern's own scan of the whole text.
-const ANCHORS: [&str; 4] = ["年", "月", "日", "天"];
+const ANCHORS: [&str; 5] = ["年", "月", "日", "天", "晚"];
 const ANCHOR_REACH: usize = 4;
 
 fn anchors() -> &'static Literals {
@@ -212,7 +212,7 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
         .map(|d| {
             let (kind, iso) = match (d.month, d.day) {
                 (Some(m), Some(day)) => ("full", format!("{:04}-{m:02}-{day:02}", d.year)),
-                (Some(m), None) => ("partial", format!("{:04}-{m:02}", d.year)),
+                (Some(m), None) => ("full", format!("{:04}-{m:02}", d.year)),
                 _ => ("full", format!("{:04}", d.year)),
             };
             DateMention {
@@ -264,12 +264,13 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
             if before.is_some_and(|p| matches!(p, '近' | '约' | '逾' | '达' | '过')) {
                 continue;
             }
-            let kind = if c.name("yp").is_some() {
-                "partial"
-            } else {
-                "full"
+            // 2022年底 is December of 2022, 2023年初 its January.
+            let iso = match c.name("yp").map(|p| p.as_str()) {
+                Some("底" | "末") => format!("{y:04}-12"),
+                Some(_) => format!("{y:04}-01"),
+                None => format!("{y:04}"),
             };
-            (kind, Some(format!("{y:04}")))
+            ("full", Some(iso))
         } else {
             let (m, d) = (num("m").unwrap_or(1), num("d"));
             let stated = num("y");
@@ -283,11 +284,8 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
                         .then(|| anchor.year_of_month(m as u32))
                         .flatten()
                 });
-            let kind = if stated.is_some() && d.is_some() {
-                "full"
-            } else {
-                "partial"
-            };
+            // Full where the year is written, partial where the text leaves it out.
+            let kind = if stated.is_some() { "full" } else { "partial" };
             let iso = match (year, d) {
                 (Some(y), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
                 (Some(y), None) => Some(format!("{y:04}-{m:02}")),
@@ -303,9 +301,54 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
             range: all,
         });
     }
-    // The spelled dates go in by position.
+    let openers: Vec<DateMention> = out.iter().filter_map(|d| range_opener(text, d)).collect();
+    out.extend(openers);
+    // The spelled dates and range openers go in by position.
     out.sort_by_key(|d| d.range.start);
     out
+}
+
+/// The first end of a range that shares its unit with the date closing it: the 2023 of
+/// 2023—2025年, the 1 of 1—8月 (a year's first eight months), as a mention of its own.
+fn range_opener(text: &str, closing: &DateMention) -> Option<DateMention> {
+    let unit = if closing.text.starts_with(|c: char| c.is_ascii_digit()) {
+        let digits = closing.text.bytes().take_while(u8::is_ascii_digit).count();
+        closing.text[digits..].chars().next()?
+    } else {
+        return None;
+    };
+    let before = text[..closing.range.start].trim_end_matches(' ');
+    let before = before
+        .strip_suffix(['—', '-', '－', '~', '～', '至', '到'])?
+        .trim_end_matches(' ');
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = before.len() - digits;
+    if digits == 0 || before[..start].ends_with(['.', '第']) {
+        return None;
+    }
+    let n: i32 = before[start..].parse().ok()?;
+    let (kind, iso) = match unit {
+        '年' if digits == 4 && (1800..=2099).contains(&n) => ("full", format!("{n:04}")),
+        '月' if (1..=12).contains(&n) && digits <= 2 => {
+            // The closing month's year: written before the range (2022年1—11月), or the
+            // document's (1—8月).
+            let written = before[..start]
+                .strip_suffix('年')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+            let kind = if written { "full" } else { "partial" };
+            match closing.iso.as_deref() {
+                Some(iso) if !iso.starts_with('-') => (kind, format!("{}-{n:02}", iso.get(..4)?)),
+                _ => (kind, String::new()),
+            }
+        }
+        _ => return None,
+    };
+    Some(DateMention {
+        text: before[start..].to_owned(),
+        kind,
+        iso: (!iso.is_empty()).then_some(iso),
+        range: start..start + digits,
+    })
 }
 
 /// Whether a relative word at `range` names a time, not part of another word or a figure of

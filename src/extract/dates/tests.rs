@@ -75,7 +75,7 @@ fn dates_in_chinese_numerals() {
         ("二〇二〇年十月一日", "full", "2020-10-01"),
         ("二〇三五年", "full", "2035"),
         ("2013年8月20日", "full", "2013-08-20"),
-        ("二〇二〇年十二月", "partial", "2020-12"),
+        ("二〇二〇年十二月", "full", "2020-12"),
     ];
     let got: Vec<(&str, &str, &str)> = g
         .iter()
@@ -99,7 +99,7 @@ fn dates_of_the_republic_era() {
         ("民国一百零四年五月一日", "full", "2015-05-01"),
         ("一百零五年四月三十日", "full", "2016-04-30"),
         ("民国 101 年 5 月 1 日", "full", "2012-05-01"),
-        ("民国101年12月", "partial", "2012-12"),
+        ("民国101年12月", "full", "2012-12"),
         ("民国九十年", "full", "2001"),
     ];
     let got: Vec<(&str, &str, &str)> = g
@@ -205,4 +205,33 @@ fn spaced_and_old_dates_and_words_that_are_no_time() {
     ] {
         assert!(got_none(s), "{s}: {:?}", got(s, None));
     }
+}
+
+/// The bugs of the dates review: a range sharing its unit (2023—2025年, 1—8月) gave only its
+/// closing date; 2013年7月 was partial though its year is written, and 2022年底 no month;
+/// 今晚 and 昨晚 were no dates.
+#[test]
+fn range_openers_written_years_and_evenings() {
+    let g = with_day(
+        "行动计划（2023—2025年），2022年1—11月，1—8月份，2013年7月，2022年底，今晚播出，昨晚。",
+        "2024-10-22",
+    );
+    let want: Vec<(&str, &str, Option<&str>)> = vec![
+        ("2023", "full", Some("2023")),
+        ("2025年", "full", Some("2025")),
+        ("2022年", "full", Some("2022")),
+        ("1", "full", Some("2022-01")),
+        ("11月", "partial", Some("2022-11")),
+        ("1", "partial", Some("2024-01")),
+        ("8月", "partial", Some("2024-08")),
+        ("2013年7月", "full", Some("2013-07")),
+        ("2022年底", "full", Some("2022-12")),
+        ("今晚", "relative", Some("2024-10-22")),
+        ("昨晚", "relative", Some("2024-10-21")),
+    ];
+    let got: Vec<(&str, &str, Option<&str>)> = g
+        .iter()
+        .map(|(t, k, i)| (t.as_str(), *k, i.as_deref()))
+        .collect();
+    assert_eq!(got, want);
 }
