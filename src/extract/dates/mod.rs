@@ -5,11 +5,13 @@
 
 mod anchor;
 mod around;
+mod spelled;
 
 pub use anchor::{Anchor, Day};
 use around::{bare_day, day_of_month, names_a_time, range_opener, range_year};
+use spelled::month_days;
+pub use spelled::{spelled_dates, SpelledDate};
 
-use crate::numeral;
 use crate::scan::{self, Literals, Prefer};
 use regex::{Captures, Regex};
 use serde::Serialize;
@@ -79,133 +81,6 @@ fn matches<'t>(
     })
 }
 
-/// A date written in Chinese numerals, as official documents date themselves: the year digit
-/// by digit, then the month and day counted (二〇二三年十月二十日, 二〇二〇年十月, 二〇三五年).
-pub struct SpelledDate {
-    pub range: Range<usize>,
-    pub year: i32,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
-/// The dates of `text` in Chinese numerals, in order. Found from each 年 with four Chinese
-/// digits before it: 一 and 二 are too common to start a search from.
-pub fn spelled_dates(text: &str) -> Vec<SpelledDate> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^(?P<y>[〇零一二三四五六七八九]{4})年",
-            r"(?:(?P<m>十[一二]?|[一二三四五六七八九])月",
-            r"(?:(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])?)?"
-        ))
-        .unwrap_or_else(|e| panic!("spelled date pattern: {e}"))
-    });
-    let mut out: Vec<SpelledDate> = Vec::new();
-    // memmem, not `match_indices('年')`: that searches for the char's last byte, B4, which
-    // every tenth CJK char ends with.
-    static NIAN: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    let nian = NIAN.get_or_init(|| memchr::memmem::Finder::new("年"));
-    for at in nian.find_iter(text.as_bytes()) {
-        // Four digits of three bytes each end right at 年.
-        let Some(start) = at.checked_sub(12).filter(|&s| text.is_char_boundary(s)) else {
-            continue;
-        };
-        if !numeral::is_spelled_year(&text[start..at])
-            || text[..start]
-                .chars()
-                .next_back()
-                .is_some_and(numeral::is_year_digit)
-            || out.last().is_some_and(|d| d.range.end > start)
-        {
-            continue;
-        }
-        let Some(c) = re.captures(&text[start..]) else {
-            continue;
-        };
-        let number = |k: &str| c.name(k).and_then(|m| numeral::parse_int(m.as_str()));
-        let Some(year) = number("y").and_then(|y| i32::try_from(y).ok()) else {
-            continue;
-        };
-        let end = start + c.get(0).map_or(0, |m| m.end());
-        out.push(SpelledDate {
-            range: start..end,
-            year,
-            month: number("m").and_then(|m| u32::try_from(m).ok()),
-            day: number("d").and_then(|d| u32::try_from(d).ok()),
-        });
-    }
-    republic_dates(text, &mut out);
-    out
-}
-
-/// Dates of the Republic of China calendar, as Taiwan's laws date themselves: 民国 and a year
-/// counted from 1912, in Chinese numerals or digits (中华民国一百零四年五月一日, 民国 101 年 5
-/// 月 1 日), and the same form again after 至, which goes on in that era
-/// (…五月一日至一百零五年四月三十日). The text is normalized, so 民國 reads 民国 here. They go
-/// into `out` by position, with the years converted to the common era.
-fn republic_dates(text: &str, out: &mut Vec<SpelledDate>) {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
-            r"^ ?(?P<y>[一二三四五六七八九十百零〇]{1,6}|[0-9]{1,3}) ?年",
-            r"(?: ?(?P<m>十[一二]?|[一二三四五六七八九]|1[0-2]|0?[1-9]) ?月",
-            r"(?: ?(?P<d>三十一?|二?十[一二三四五六七八九]?|[一二三四五六七八九]|3[01]|[12][0-9]|0?[1-9]) ?[日号])?)?"
-        ))
-        .unwrap_or_else(|e| panic!("republic date pattern: {e}"))
-    });
-    static ERA: OnceLock<memchr::memmem::Finder<'static>> = OnceLock::new();
-    let era = ERA.get_or_init(|| memchr::memmem::Finder::new("民国"));
-    let mut found = Vec::new();
-    let mut from = 0;
-    for at in era.find_iter(text.as_bytes()) {
-        if at < from {
-            continue;
-        }
-        let start = if text[..at].ends_with("中华") {
-            at - "中华".len()
-        } else {
-            at
-        };
-        let mut date_from = at + "民国".len();
-        let mut start = start;
-        while let Some(c) = re.captures(&text[date_from..]) {
-            let number = |k: &str| c.name(k).and_then(|m| numeral::parse_int(m.as_str()));
-            let year = number("y").filter(|y| (1..=200).contains(y));
-            let month = number("m").and_then(|m| u32::try_from(m).ok());
-            let day = number("d").and_then(|d| u32::try_from(d).ok());
-            let Some(year) = year.and_then(|y| i32::try_from(y).ok()) else {
-                break;
-            };
-            let end = date_from + c.get(0).map_or(0, |m| m.end());
-            found.push(SpelledDate {
-                range: start..end,
-                year: 1911 + year,
-                month,
-                day,
-            });
-            from = end;
-            if !text[end..].starts_with('至') {
-                break;
-            }
-            start = end + '至'.len_utf8();
-            date_from = start;
-        }
-    }
-    if found.is_empty() {
-        return;
-    }
-    out.extend(found);
-    out.sort_by_key(|d| (d.range.start, std::cmp::Reverse(d.range.end)));
-    let mut end = 0;
-    out.retain(|d| {
-        let keep = d.range.start >= end;
-        if keep {
-            end = d.range.end;
-        }
-        keep
-    });
-}
-
 /// Date mentions of `text`; `anchor` is the document's own date, which completes dates
 /// written without a year and resolves 今天, 今年 and the like.
 pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
@@ -225,6 +100,30 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
             }
         })
         .collect();
+    for md in month_days(text) {
+        if out
+            .iter()
+            .any(|d| d.range.start < md.range.end && md.range.start < d.range.end)
+        {
+            continue;
+        }
+        let year = (!md.yearly)
+            .then(|| anchor.year_of_month(md.month))
+            .flatten();
+        let iso = match (year, md.day) {
+            (Some(y), Some(d)) => Some(format!("{y:04}-{:02}-{d:02}", md.month)),
+            (Some(y), None) => Some(format!("{y:04}-{:02}", md.month)),
+            (None, Some(d)) => Some(format!("--{:02}-{d:02}", md.month)),
+            (None, None) => None,
+        };
+        out.push(DateMention {
+            text: text[md.range.clone()].to_owned(),
+            kind: "partial",
+            iso,
+            range: md.range,
+        });
+    }
+    out.sort_by_key(|d| d.range.start);
     // The spelled dates' ranges, in order, to pass over what the digit pattern finds inside
     // them (the 5月1日 of 民国101年5月1日).
     let spelled: Vec<Range<usize>> = out.iter().map(|d| d.range.clone()).collect();

@@ -235,3 +235,33 @@ fn range_openers_written_years_and_evenings() {
         .collect();
     assert_eq!(got, want);
 }
+
+/// The bugs of the dates review: Taiwan's laws go on in the Republic's years without naming
+/// the era (…起至七十六年七月十四日止), and months and days in Chinese numerals without a year
+/// (每年二月一日, 预计将在四月中旬) were no dates.
+#[test]
+fn republic_years_without_the_era_and_spelled_month_days() {
+    let g = got(
+        "自民国三十八年五月二十日起至七十六年七月十四日止，于每年二月一日前送交，七十六年来。",
+        Some(2001),
+    );
+    let want = [
+        ("民国三十八年五月二十日", "full", Some("1949-05-20")),
+        ("七十六年七月十四日", "full", Some("1987-07-14")),
+        ("二月一日", "partial", Some("--02-01")),
+    ];
+    let got: Vec<(&str, &str, Option<&str>)> = g
+        .iter()
+        .map(|(t, k, i)| (t.as_str(), *k, i.as_deref()))
+        .collect();
+    assert_eq!(got, want);
+    let g = with_day(
+        "预计将在四月中旬全部完成，农历三月初三，十月革命。",
+        "2025-03-31",
+    );
+    let texts: Vec<(&str, Option<&str>)> =
+        g.iter().map(|m| (m.0.as_str(), m.2.as_deref())).collect();
+    assert_eq!(texts, [("四月中旬", Some("2025-04"))]);
+    // Without a 民国 date, a count of years with a month is no date of that era.
+    assert!(got_none("七十六年七月十四日"));
+}
