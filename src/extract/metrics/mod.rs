@@ -411,7 +411,23 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             ),
         };
         let mut noun = trim_linking_tail(&noun).to_owned();
-        if noun.is_empty() {
+        // 钻进了2138米, 逮捕了15人: a verb with 了 right before the figure says what was done,
+        // it names nothing (达到了 and 超过了 link, and are trimmed before this); and so does
+        // what follows a streak (连续17年稳居全球第一; in Chinese numerals, 连续两年, a span of
+        // time, no count of things).
+        let before = &text[..all.start()];
+        // A Chinese count would then go as vague prose; its noun is often after it (准备了两件小礼物).
+        let done = !chinese
+            && !noun.is_empty()
+            && before
+                .strip_suffix('了')
+                .is_some_and(|b| b.ends_with(&noun));
+        let streak =
+            before.ends_with("连续") && matches!(unit_s, "年" | "个月" | "天" | "日" | "周");
+        if done || streak {
+            noun.clear();
+        }
+        if noun.is_empty() && !streak {
             noun = change_origin_noun(text, tokens, all.start(), all.end()).unwrap_or_default();
         }
         // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact;
@@ -426,7 +442,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         let rate = unit_s == "%" || unit_s == "个百分点";
         // 进出口总额11.8万亿元，同比增长7.9%: a change rate right after a figure, with only a
         // comma and linking words between, is the change of that figure's noun.
-        let noun = match out.last() {
+        let noun = match out.last().filter(|_| !streak) {
             Some(prev) if rate && noun.is_empty() && !prev.noun.is_empty() => {
                 let gap = text.get(prev.range.end..num.start()).unwrap_or("x");
                 let mut rest = gap.trim_start_matches('，');
@@ -456,8 +472,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
                     noun
                 }
             }
-            // 收入从7248亿元提高到8865亿元: the figure a change arrives at counts what the
-            // figure it started from counts.
+            _ => noun,
+        };
+        // 收入从7248亿元提高到8865亿元, 覆盖率由21.63%提高到24.02%: the figure a change arrives at
+        // counts what the figure it started from counts.
+        let noun = match out.last() {
             Some(prev)
                 if noun.is_empty()
                     && !prev.noun.is_empty()

@@ -139,7 +139,25 @@ pub(super) fn noun_for(
 
 /// What stands between the figure a change starts from and the one it reaches
 /// (从7248亿元提高到8865亿元).
-pub(super) const CHANGED_TO: [&str; 22] = [
+pub(super) const CHANGED_TO: [&str; 40] = [
+    "增至",
+    "增长至",
+    "减至",
+    "减少至",
+    "升至",
+    "升到",
+    "延长到",
+    "延长至",
+    "压缩到",
+    "压缩至",
+    "跃升至",
+    "跃升到",
+    "攀升至",
+    "攀升到",
+    "上调至",
+    "上调到",
+    "下调至",
+    "下调到",
     "缩短到",
     "缩短至",
     "缩小到",

@@ -711,3 +711,22 @@ fn the_base_a_rate_is_per_is_no_count() {
     let texts: Vec<&str> = m.iter().map(|m| m.text.as_str()).collect();
     assert_eq!(texts, ["4.5个", "5%"]);
 }
+
+/// The bugs of the second metrics review: a rate a change arrives at (由21.63%提高到24.02%)
+/// never reached the change rule, 增至 and 延长到 were no change words, a verb with 了 before
+/// the figure (钻进了2138米) was its noun, and so was what a streak says (连续17年稳居全球).
+#[test]
+fn changes_reach_their_noun_and_deeds_and_streaks_name_nothing() {
+    assert_eq!(
+        nouns("森林覆盖率由21.63%提高到24.02%。"),
+        owned(&[(21.63, "森林覆盖率"), (24.02, "森林覆盖率")])
+    );
+    assert_eq!(
+        nouns("营业里程由14.63万公里增至16.5万公里。"),
+        owned(&[(146300.0, "营业里程"), (165000.0, "营业里程")])
+    );
+    assert_eq!(nouns("向地下钻进了2138米。"), owned(&[(2138.0, "")]));
+    assert_eq!(nouns("产量连续17年稳居全球第一。"), owned(&[(17.0, "")]));
+    // 达到了 links: the noun before it stays.
+    assert_eq!(nouns("贡献率达到了23.5%。"), owned(&[(23.5, "贡献率")]));
+}
