@@ -321,7 +321,26 @@ fn is_linking(tokens: &[Token], i: usize) -> bool {
 /// Segmentation glues 达/超/升至 onto the noun before a number (治理率达93%, 产值超千亿元):
 /// cut them off, and drop what is left if it is only such a word.
 pub(super) fn trim_linking_tail(noun: &str) -> &str {
-    const TAILS: [&str; 10] = [
+    // Change verbs end a noun glued to them (股价下跌30%, 面积扩大到156万平方米, 票房首破),
+    // with the words that qualify the change (同比, 一度): whole words only, as 压减 or 汇率跌
+    // would be cut wrong by chars.
+    const TAILS: [&str; 26] = [
+        "同比",
+        "环比",
+        "年均",
+        "一度",
+        "扩大",
+        "缩减",
+        "萎缩",
+        "下跌",
+        "暴跌",
+        "大跌",
+        "跌破",
+        "首破",
+        "飙升",
+        "跃升",
+        "攀升",
+        "可能",
         "达到",
         "升至",
         "增至",

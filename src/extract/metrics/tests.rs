@@ -730,3 +730,11 @@ fn changes_reach_their_noun_and_deeds_and_streaks_name_nothing() {
     // 达到了 links: the noun before it stays.
     assert_eq!(nouns("贡献率达到了23.5%。"), owned(&[(23.5, "贡献率")]));
 }
+
+/// The bug of the second metrics review: a change verb glued to the noun stayed in it (股价下跌,
+/// 面积扩大, 金额首破, 经济环比萎缩).
+#[test]
+fn change_verbs_and_their_qualifiers_leave_the_noun() {
+    assert_eq!(nouns("银行股价暴跌30%。"), owned(&[(30.0, "银行股价")]));
+    assert_eq!(nouns("经济环比萎缩0.5%。"), owned(&[(0.5, "经济")]));
+}
