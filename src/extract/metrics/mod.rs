@@ -13,7 +13,8 @@ use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
-    change_origin_noun, noun_for, shared_indicators, trim_linking_tail, CHANGED_TO, LINKING,
+    change_origin_noun, compared_noun, noun_for, shared_indicators, trim_linking_tail, CHANGED_TO,
+    LINKING,
 };
 use regex::Regex;
 use respective::{respective_changes, respectively};
@@ -428,7 +429,13 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             noun.clear();
         }
         if noun.is_empty() && !streak {
-            noun = change_origin_noun(text, tokens, all.start(), all.end()).unwrap_or_default();
+            noun = change_origin_noun(text, tokens, all.start(), all.end())
+                .or_else(|| {
+                    (unit_s == "个百分点")
+                        .then(|| compared_noun(text, tokens, all.start()))
+                        .flatten()
+                })
+                .unwrap_or_default();
         }
         // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact;
         // but people a disaster caused to die or be hurt (事故造成两人死亡) are counted.

@@ -738,3 +738,18 @@ fn change_verbs_and_their_qualifiers_leave_the_noun() {
     assert_eq!(nouns("银行股价暴跌30%。"), owned(&[(30.0, "银行股价")]));
     assert_eq!(nouns("经济环比萎缩0.5%。"), owned(&[(0.5, "经济")]));
 }
+
+/// The bug of the second metrics review: a difference in points (增速比全部投资高5.6个百分点)
+/// had no noun, though the rate it compares stands right before 比.
+#[test]
+fn a_difference_in_points_rates_the_noun_before_bi() {
+    assert_eq!(
+        nouns("项目投资增长11.1%，增速比全部投资高4.7个百分点。"),
+        owned(&[(11.1, "项目投资"), (4.7, "增速")])
+    );
+    // 占比 holds no 比 of a comparison: 工业投资 is not what rose.
+    assert_eq!(
+        nouns("工业投资占比提高11.9个百分点。"),
+        owned(&[(11.9, "")])
+    );
+}
