@@ -13,8 +13,8 @@ use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
-    change_origin_noun, compared_noun, noun_for, shared_indicators, trim_linking_tail, CHANGED_TO,
-    LINKING,
+    change_origin_noun, compared_noun, noun_before_aside, noun_for, shared_indicators,
+    trim_linking_tail, CHANGED_TO, LINKING,
 };
 use regex::Regex;
 use respective::{respective_changes, respectively};
@@ -433,6 +433,13 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
                 .or_else(|| {
                     (unit_s == "个百分点")
                         .then(|| compared_noun(text, tokens, all.start()))
+                        .flatten()
+                })
+                // A Chinese count with no noun of its own goes as vague prose: an aside does
+                // not bring one back (the law texts' 置委员（…）七至十五人).
+                .or_else(|| {
+                    (!chinese)
+                        .then(|| noun_before_aside(text, tokens, all.start()))
                         .flatten()
                 })
                 .unwrap_or_default();

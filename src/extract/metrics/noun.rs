@@ -3,6 +3,7 @@
 //! and the several indicators a shared rate covers. Talks to `segment` only through `Token`s.
 
 use crate::dict::Dictionaries;
+use crate::numeral;
 use crate::segment::Token;
 
 /// 覆盖率、参学率、发言率均达到100%: one rate for several indicators listed with 、 right
@@ -223,6 +224,30 @@ pub(super) fn compared_noun(text: &str, tokens: &[Token], start: usize) -> Optio
         || tokens.get(i + 1).is_none_or(|t| t.word != "比")
         || text[..at].ends_with('占')
     {
+        return None;
+    }
+    let noun = noun_run_backward(tokens, i);
+    let noun = trim_linking_tail(&noun);
+    (!noun.is_empty() && noun.chars().count() <= 6).then(|| noun.to_owned())
+}
+
+/// 总票房（含预售）突破60亿元: a short aside in brackets between the noun and its figure does
+/// not part them. A bracketed numeral (（5）942人) is a list marker, not an aside.
+pub(super) fn noun_before_aside(text: &str, tokens: &[Token], start: usize) -> Option<String> {
+    let before = text[..start].strip_suffix('）')?;
+    let open = before.rfind('（')?;
+    let aside = &before[open + '（'.len_utf8()..];
+    if aside.is_empty()
+        || aside.chars().count() > 10
+        || aside.contains(['（', '，', '。'])
+        || aside
+            .chars()
+            .all(|c| c.is_ascii_digit() || numeral::is_cn_numeral_char(c))
+    {
+        return None;
+    }
+    let i = tokens.iter().rposition(|t| t.range.end <= open)?;
+    if tokens[i].range.end != open {
         return None;
     }
     let noun = noun_run_backward(tokens, i);

@@ -753,3 +753,15 @@ fn a_difference_in_points_rates_the_noun_before_bi() {
         owned(&[(11.9, "")])
     );
 }
+
+/// The bug of the second metrics review: a bracketed aside between the noun and its figure
+/// (总票房（含预售）突破60亿元) left the figure without a noun.
+#[test]
+fn an_aside_in_brackets_does_not_part_noun_and_figure() {
+    assert_eq!(
+        nouns("中国电影总票房（含海外）突破60亿元。"),
+        owned(&[(6_000_000_000.0, "电影总票房")])
+    );
+    // A bracketed numeral is a list marker, not an aside.
+    assert_eq!(nouns("（5）942人参加。")[0].1, "");
+}
