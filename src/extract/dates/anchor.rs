@@ -110,13 +110,11 @@ impl Anchor {
     /// 次日) or only near the day (近日, 日前), and 上月, whose month is the reported figures'
     /// (较上月上升) rather than the speaker's, stay unresolved.
     pub fn relative(&self, word: &str) -> Option<String> {
-        let years = |by: i32| self.year.map(|y| format!("{:04}", y + by));
+        if let Some(y) = self.offset_year(word) {
+            return Some(format!("{y:04}"));
+        }
         let days = |by: i32| self.day.map(|d| d.shifted(by).iso());
         match word {
-            "今年" => years(0),
-            "去年" => years(-1),
-            "明年" => years(1),
-            "前年" => years(-2),
             "今天" | "今日" | "今晚" => days(0),
             "昨天" | "昨日" | "昨晚" => days(-1),
             "明天" | "明日" => days(1),

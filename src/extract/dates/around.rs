@@ -1,11 +1,14 @@
 //! What the text around a date says of it: the words that make a relative word no time, the
 //! month of a day written alone, and the ranges a date closes (2023—2025年, 5月22日—28日).
 
-use super::{Anchor, DateMention, Day};
+use super::{month_iso, Anchor, DateMention, Day};
 use crate::numeral;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::OnceLock;
+
+/// What joins the two ends of a range (2023—2025年, 1至8月).
+const RANGE_DASHES: [char; 7] = ['—', '-', '－', '~', '～', '至', '到'];
 
 /// Whether a relative word at `range` names a time, not part of another word or a figure of
 /// speech: 七日前 (seven days before), 注明年、月、日 (state year, month, day), 以前年度 and
@@ -63,10 +66,7 @@ pub(super) fn bare_day(before: &str, after: &str) -> bool {
 pub(super) fn day_of_month(before: &str, day: u32, anchor: Anchor) -> Option<String> {
     if let Some((year, month)) = range_month(before) {
         let year = year.or_else(|| anchor.year_of_month(month));
-        return Some(match year {
-            Some(y) => format!("{y:04}-{month:02}-{day:02}"),
-            None => format!("--{month:02}-{day:02}"),
-        });
+        return month_iso(year, month, Some(day));
     }
     let spoken = anchor.day?;
     let near: String = before
@@ -108,7 +108,7 @@ fn range_month(before: &str) -> Option<(Option<i32>, u32)> {
 
 /// The year a range of months opens with, for its closing month: the 2022 of 2022年1—11月.
 pub(super) fn range_year(before: &str) -> Option<i32> {
-    let rest = before.strip_suffix(['—', '-', '－', '~', '～', '至', '到'])?;
+    let rest = before.strip_suffix(RANGE_DASHES)?;
     let digits = rest.len() - rest.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let rest = rest[..rest.len() - digits].strip_suffix('年')?;
     if !(1..=2).contains(&digits) {
@@ -131,9 +131,7 @@ pub(super) fn range_opener(text: &str, closing: &DateMention) -> Option<DateMent
         return None;
     };
     let before = text[..closing.range.start].trim_end_matches(' ');
-    let before = before
-        .strip_suffix(['—', '-', '－', '~', '～', '至', '到'])?
-        .trim_end_matches(' ');
+    let before = before.strip_suffix(RANGE_DASHES)?.trim_end_matches(' ');
     let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let start = before.len() - digits;
     if digits == 0 || before[..start].ends_with(['.', '第']) {

@@ -81,6 +81,17 @@ fn matches<'t>(
     })
 }
 
+/// The ISO form of a date with a month: `YYYY-MM-DD`, `YYYY-MM`, `--MM-DD` where the year is
+/// unknown, none for a month alone of no known year.
+fn month_iso(year: Option<i32>, month: u32, day: Option<u32>) -> Option<String> {
+    match (year, day) {
+        (Some(y), Some(d)) => Some(format!("{y:04}-{month:02}-{d:02}")),
+        (Some(y), None) => Some(format!("{y:04}-{month:02}")),
+        (None, Some(d)) => Some(format!("--{month:02}-{d:02}")),
+        (None, None) => None,
+    }
+}
+
 /// Date mentions of `text`; `anchor` is the document's own date, which completes dates
 /// written without a year and resolves 今天, 今年 and the like.
 pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
@@ -110,12 +121,7 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
         let year = (!md.yearly)
             .then(|| anchor.year_of_month(md.month))
             .flatten();
-        let iso = match (year, md.day) {
-            (Some(y), Some(d)) => Some(format!("{y:04}-{:02}-{d:02}", md.month)),
-            (Some(y), None) => Some(format!("{y:04}-{:02}", md.month)),
-            (None, Some(d)) => Some(format!("--{:02}-{d:02}", md.month)),
-            (None, None) => None,
-        };
+        let iso = month_iso(year, md.month, md.day);
         out.push(DateMention {
             text: text[md.range.clone()].to_owned(),
             kind: "partial",
@@ -187,13 +193,7 @@ pub fn date_mentions(text: &str, anchor: Anchor) -> Vec<DateMention> {
                 });
             // Full where the year is written, partial where the text leaves it out.
             let kind = if stated.is_some() { "full" } else { "partial" };
-            let iso = match (year, d) {
-                (Some(y), Some(d)) => Some(format!("{y:04}-{m:02}-{d:02}")),
-                (Some(y), None) => Some(format!("{y:04}-{m:02}")),
-                (None, Some(d)) => Some(format!("--{m:02}-{d:02}")),
-                (None, None) => None,
-            };
-            (kind, iso)
+            (kind, month_iso(year, m as u32, d.map(|d| d as u32)))
         };
         out.push(DateMention {
             text: text[all.clone()].to_owned(),

@@ -218,12 +218,19 @@ pub(super) fn compared_noun(text: &str, tokens: &[Token], start: usize) -> Optio
             p + text[p..].chars().next().map_or(1, char::len_utf8)
         });
     let at = clause + text[clause..start].rfind('比')?;
-    let i = tokens.iter().rposition(|t| t.range.end <= at)?;
     // 比 on its own, not the end of 占比 (民间投资占比提高2.2个百分点, however jieba cuts it).
-    if tokens[i].range.end != at
-        || tokens.get(i + 1).is_none_or(|t| t.word != "比")
-        || text[..at].ends_with('占')
-    {
+    let alone = tokens.iter().any(|t| t.range.start == at && t.word == "比");
+    if !alone || text[..at].ends_with('占') {
+        return None;
+    }
+    noun_ending_at(tokens, at)
+}
+
+/// The noun run of whole words that ends right at byte `at`, linking words trimmed, where it
+/// is a noun of at most 6 chars.
+fn noun_ending_at(tokens: &[Token], at: usize) -> Option<String> {
+    let i = tokens.iter().rposition(|t| t.range.end <= at)?;
+    if tokens[i].range.end != at {
         return None;
     }
     let noun = noun_run_backward(tokens, i);
@@ -246,13 +253,7 @@ pub(super) fn noun_before_aside(text: &str, tokens: &[Token], start: usize) -> O
     {
         return None;
     }
-    let i = tokens.iter().rposition(|t| t.range.end <= open)?;
-    if tokens[i].range.end != open {
-        return None;
-    }
-    let noun = noun_run_backward(tokens, i);
-    let noun = trim_linking_tail(&noun);
-    (!noun.is_empty() && noun.chars().count() <= 6).then(|| noun.to_owned())
+    noun_ending_at(tokens, open)
 }
 
 /// Words that sit in a noun run but do not name what is counted (3226名党员全部…).
