@@ -16,6 +16,7 @@ const UNITS: &str = include_str!("../dictionaries/units.txt");
 const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
 const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
+const CURRENCIES: &str = include_str!("../dictionaries/currencies.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
@@ -146,6 +147,8 @@ pub struct Dictionaries {
     pub level_ranks: Vec<LevelRank>,
     /// Verbs that end a counted noun's run after a noun (城市开通运营…): they open its clause.
     pub clause_verbs: HashSet<String>,
+    /// Currency names that are part of an amount beside them, never its noun (新台币, 人民币).
+    pub currencies: HashSet<String>,
     /// Genre cues in the order they are tried; the first found gives the genre.
     pub genres: Vec<GenreCue>,
 }
@@ -408,6 +411,9 @@ impl Dictionaries {
         let clause_verbs = data_lines(CLAUSE_VERBS)
             .map(|(_, l)| l.trim().to_owned())
             .collect();
+        let currencies = data_lines(CURRENCIES)
+            .map(|(_, l)| l.trim().to_owned())
+            .collect();
         let genres = data_lines(GENRES)
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
@@ -439,6 +445,7 @@ impl Dictionaries {
         let d = Dictionaries {
             genres,
             clause_verbs,
+            currencies,
             boilerplate,
             metadata,
             userdict,
@@ -538,6 +545,7 @@ mod tests {
         );
         assert!(d.units.iter().any(|u| u == "名"));
         assert!(d.clause_verbs.iter().any(|v| v == "成为"));
+        assert!(d.currencies.contains("新台币"));
         assert!(d.announce_classifiers.iter().any(|u| u == "点"));
         // Every genre but the fallback (report) has a cue, the interview cues first.
         assert_eq!(d.genres.first().map(|g| g.genre), Some("interview"));

@@ -13,8 +13,8 @@ use crate::dict::Dictionaries;
 use crate::numeral;
 use crate::segment::{Segmenter, Token};
 use noun::{
-    change_origin_noun, compared_noun, noun_before_aside, noun_for, shared_indicators,
-    trim_linking_tail, CHANGED_TO, LINKING,
+    change_origin_noun, compared_noun, currency_beside, noun_before_aside, noun_for,
+    shared_indicators, trim_linking_tail, CHANGED_TO, LINKING,
 };
 use regex::Regex;
 use respective::{respective_changes, respectively};
@@ -323,9 +323,11 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
         if chinese && unit_s == "起" && after.is_none_or(|c| "。，；、！？”".contains(c)) {
             continue;
         }
-        // 民国八十五年 counts years from 1912: a date, however it is written.
-        let roc_year =
-            unit_s == "年" && text[..num.start()].trim_end_matches(' ').ends_with("民国");
+        // 民国八十五年 counts years from 1912: a date, however it is written; so is a year of the
+        // era with its month (自七十六年七月十四日, 本办法一百零一年十二月二十八日修正).
+        let roc_year = unit_s == "年"
+            && (text[..num.start()].trim_end_matches(' ').ends_with("民国")
+                || (chinese && opens_with_month(&text[all.end()..])));
         if roc_year
             || (unit_s == "年" && names_a_period(text, &num, &all))
             || is_date_or_time(upper.as_str(), unit_s, after)
@@ -445,12 +447,17 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
                 .unwrap_or_default();
         }
         // A Chinese count with nothing counted after it is vague prose (三个方面都要), not a fact;
-        // but people a disaster caused to die or be hurt (事故造成两人死亡) are counted.
+        // but people a disaster caused to die or be hurt (事故造成两人死亡) are counted, and so is
+        // an amount of money (驻外者，美金一千元).
         let casualties = matches!(unit_s, "人" | "名")
             && ["造成", "导致"]
                 .iter()
                 .any(|w| text[..all.start()].trim_end_matches('了').ends_with(w));
-        if chinese && noun.is_empty() && !casualties {
+        if chinese
+            && noun.is_empty()
+            && !casualties
+            && !currency_beside(text, all.start(), all.end())
+        {
             continue;
         }
         let rate = unit_s == "%" || unit_s == "个百分点";
@@ -584,8 +591,15 @@ fn window(text: &str, start: usize, end: usize) -> Range<usize> {
     lo..hi
 }
 
+/// Six decimals at most, and no more than 15 significant digits: 566.7亿 is 56670000000, not
+/// the 56670000000.00001 that 566.7 × 1e8 gives in binary floating point.
 fn round(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
+    let v = (v * 1e6).round() / 1e6;
+    // Below 1e9 the six decimals already hold no such error.
+    if v.abs() < 1e9 {
+        return v;
+    }
+    format!("{v:.14e}").parse().unwrap_or(v)
 }
 
 /// 2013年, 二〇三五年, 7月8日, 3月 日, 17:56 are dates and times, not metrics.
@@ -671,6 +685,13 @@ fn is_session(text: &str, unit: &str, all: &search::Group) -> bool {
             .take(10)
             .take_while(|c| !matches!(c, '，' | '。' | '；' | '、' | '\n'))
             .any(|c| c == '届')
+}
+
+/// Whether `rest` opens with a month in Chinese numerals (七月, 十二月).
+fn opens_with_month(rest: &str) -> bool {
+    let digits = rest.trim_start_matches(numeral::is_cn_numeral_char);
+    let n = rest[..rest.len() - digits.len()].chars().count();
+    (1..=2).contains(&n) && digits.starts_with('月')
 }
 
 fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {

@@ -82,8 +82,14 @@ pub(super) fn noun_for(
         }
         None => tokens,
     };
-    let after_idx = tokens.iter().position(|t| t.range.start >= end);
+    let mut after_idx = tokens.iter().position(|t| t.range.start >= end);
     let before_idx = tokens.iter().rposition(|t| t.range.end <= num_start);
+    // 12280亿元人民币，…: a currency right after the figure is part of the amount; what is
+    // counted follows it (100亿元人民币央行票据) or stands before the figure.
+    if let Some(i) = after_idx.filter(|&i| tokens[i].range.start == end && is_currency(&tokens[i]))
+    {
+        after_idx = Some(i + 1).filter(|&k| k < tokens.len());
+    }
     // 在两小时内, 三个月以内: a window of time or distance, not a count of something.
     if !rate
         && ["内", "以内", "之内"]
@@ -103,7 +109,7 @@ pub(super) fn noun_for(
             // predicate, or nothing nominal), the head noun stands after the clause's last 的.
             let next_tag = tokens
                 .iter()
-                .find(|t| t.range.start >= end + direct.len())
+                .find(|t| t.range.start >= tokens[i].range.start + direct.len())
                 .map(|t| t.tag)
                 .unwrap_or("");
             if direct.is_empty() || next_tag.starts_with('a') {
@@ -123,6 +129,13 @@ pub(super) fn noun_for(
             }
         }
     }
+    // 处新台币三万元以上三十万元以下罚锾, 得并科十五万元以下罚金: the amount of a fine is the
+    // fine's, whatever verb or currency stands before it.
+    if !rate && text[num_start..end].contains('元') {
+        if let Some(fine) = fine_after(&text[end..]) {
+            return fine.to_owned();
+        }
+    }
     let before = before_idx
         .map(|i| noun_run_backward(tokens, i))
         .unwrap_or_default();
@@ -136,6 +149,45 @@ pub(super) fn noun_for(
         }
     }
     before
+}
+
+/// Whether the token is a currency (`dictionaries/currencies.txt`), part of an amount beside it.
+pub(super) fn is_currency(t: &Token) -> bool {
+    Dictionaries::get().currencies.contains(t.word)
+}
+
+/// Whether a currency stands right before byte `start` or right after byte `end` of `text`: an
+/// amount of money, a fact even where nothing names what it pays for (驻外者，美金一千元).
+pub(super) fn currency_beside(text: &str, start: usize, end: usize) -> bool {
+    let currencies = &Dictionaries::get().currencies;
+    currencies
+        .iter()
+        .any(|c| text[..start].ends_with(c.as_str()) || text[end..].starts_with(c.as_str()))
+}
+
+/// The fine an amount right before `rest` is the amount of: 以下罚金, and across the other end
+/// of a range (以上三十万元以下罚锾, 至五万元之罚款).
+fn fine_after(rest: &str) -> Option<&'static str> {
+    let bound = |r: &str| -> usize {
+        ["以上", "以下"]
+            .iter()
+            .find(|b| r.starts_with(*b))
+            .map_or(0, |b| b.len())
+    };
+    let mut r = &rest[bound(rest)..];
+    let other = r.trim_start_matches(['至', '到', '或', '、']);
+    let digits = other.trim_start_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '.' | ',') || numeral::is_cn_numeral_char(c)
+    });
+    if digits.len() < other.len() {
+        if let Some(after) = digits.strip_prefix('元') {
+            r = &after[bound(after)..];
+        }
+    }
+    let r = r.strip_prefix('之').unwrap_or(r);
+    ["罚金", "罚锾", "罚款"]
+        .into_iter()
+        .find(|f| r.starts_with(f))
 }
 
 /// What stands between the figure a change starts from and the one it reaches
@@ -268,7 +320,7 @@ const NOUN_ENDS: [char; 11] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 77] = [
+pub(super) const LINKING: [&str; 79] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -351,6 +403,9 @@ pub(super) const LINKING: [&str; 77] = [
     "未满",
     "超",
     "至少",
+    // 价格约合人民币210元: a conversion states the same quantity.
+    "约合",
+    "折合",
 ];
 
 /// Words after which a noun is what a figure is compared with, not what it rates.
@@ -449,8 +504,18 @@ pub(super) fn noun_run_backward(tokens: &[Token], from: usize) -> String {
     // Past 不少于 or 平均 a bare verb is the action bounded (培育不少于100家, 意味着平均约两天),
     // not what is counted: the run must hold a noun.
     let mut bounded = false;
-    while i >= 0 && is_linking(tokens, i as usize) {
-        bounded |= matches!(tokens[i as usize].word, "不少" | "平均");
+    // 财产总额不低于新台币一千万元: a currency right before the figure is part of the amount,
+    // and what it pays for stands before it; a verb alone there (科, 处, 约合) names nothing.
+    let mut paid = false;
+    loop {
+        while i >= 0 && is_linking(tokens, i as usize) {
+            bounded |= matches!(tokens[i as usize].word, "不少" | "平均");
+            i -= 1;
+        }
+        if paid || i < 0 || !is_currency(&tokens[i as usize]) {
+            break;
+        }
+        paid = true;
         i -= 1;
     }
     // 成交额2030年达到600亿元, 依存度由2006年的67%: a year stands between the noun and its
@@ -528,6 +593,15 @@ pub(super) fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         // A two-char verb right before the number often names the thing (发表报道80余篇).
         // A verb inside a noun compound (可支配收入) or right before the number (报道80余篇).
         let verbal_noun = t.tag.starts_with('v') && w.chars().count() <= 3 && !LINKING.contains(&w);
+        // Before a currency, a verb is the paying (每页征收新台币二元, 约合人民币210元): it names
+        // nothing, and past a noun it opens that noun's clause.
+        if paid && t.tag.starts_with('v') {
+            if has_noun {
+                break;
+            }
+            i -= 1;
+            continue;
+        }
         if !(t.is_nounish() || verbal_noun) || NOUN_STOP.contains(&w) || n + w.chars().count() > 6 {
             break;
         }
@@ -552,7 +626,7 @@ pub(super) fn noun_run_backward(tokens: &[Token], from: usize) -> String {
         .take(3)
         .any(|t| t.word.contains("百分点"));
     let base = points && i >= 0 && COMPARED_TO.contains(&tokens[i as usize].word);
-    if base || (bounded && !has_noun) {
+    if base || ((bounded || paid) && !has_noun) {
         return String::new();
     }
     parts.reverse();

@@ -20,7 +20,8 @@ pub(super) const APPROXIMATORS: [&str; 10] = [
     "近", "约", "超过", "超", "突破", "至少", "不到", "将近", "逾", "达",
 ];
 
-/// The chars of a Chinese count.
+/// The chars of a Chinese count. 一 is left out as its first char (see `with_leading_one`) but
+/// not inside it: 十一万元 and 三百一十万元 are one number each, not 一万元 and 十万元.
 const CN_NUMERALS: &str = "两二三四五六七八九十百千万亿零〇";
 
 /// The metric pattern. Digits are ASCII: normalization folds full-width ones, and the number
@@ -37,7 +38,7 @@ pub(super) fn source() -> String {
     // (1 000名) are one number.
     const ARABIC: &str = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?: [0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?";
     format!(
-        r"(?:(?P<pre>{}) ?)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[{CN_NUMERALS}]{{1,10}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
+        r"(?:(?P<pre>{}) ?)?(?:(?P<num>{ARABIC})(?:%?(?:-|—|~|～|至|到)(?P<max>{ARABIC}))?(?P<a1>余|多)?(?P<mag>万亿|万|亿)?|(?P<cn>[{CN_NUMERALS}][{CN_NUMERALS}一]{{0,9}}))(?P<a2>余|多)?(?P<unit>{})(?P<post>左右|以上|多)?",
         APPROXIMATORS.join("|"),
         units.join("|")
     )
@@ -148,8 +149,11 @@ pub(super) fn with_leading_one<'t>(
     num: Group<'t>,
     all: Group<'t>,
 ) -> (Group<'t>, Group<'t>) {
+    // 一九九三年 likewise: a year written digit by digit, whose 一 the search leaves out too.
+    let year_digits = num.as_str().chars().count() >= 3
+        && num.as_str().chars().all(crate::numeral::is_year_digit);
     let led = num.start() == all.start()
-        && num.as_str().starts_with(['百', '千', '万', '亿'])
+        && (num.as_str().starts_with(['百', '千', '万', '亿']) || year_digits)
         && text[..num.start()].ends_with('一');
     if !led {
         return (num, all);
