@@ -367,3 +367,102 @@ fn output_to_a_fifo_is_written_in_place_not_replaced() {
     assert!(meta.file_type().is_fifo(), "the FIFO was replaced");
     assert!(!dir.path().join("out.fifo.partial").exists());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_inside_a_folder_gives_an_error_record_not_a_hang() {
+    // Regression: the walk opened the pipe, and open() waited for a writer that never came.
+    let dir = small_corpus(2);
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        println!("skipped: mkfifo not available");
+        return;
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["extract", &path_str(dir.path()), "-q"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("tifa extract hangs on a FIFO in its input folder");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().expect("output");
+    assert_eq!(o.status.code(), Some(1), "the pipe is a failed input");
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(recs.len(), 3);
+    let pipe = &recs[2];
+    assert!(pipe["file"].as_str().unwrap_or("").ends_with("pipe"));
+    assert_eq!(
+        pipe["error"],
+        "not a regular file (a named pipe): not read; name it on the command line to read it"
+    );
+}
+
+#[test]
+fn output_inside_the_input_folder_is_not_read_back() {
+    // Regression: `extract data -o data/out.jsonl --csv data/tables` took in its own
+    // out.jsonl.partial (half written), its .options note and, run again, the last output.
+    let dir = small_corpus(3);
+    let root = path_str(dir.path());
+    let out = path_str(&dir.path().join("out.jsonl"));
+    let csv = path_str(&dir.path().join("tables"));
+    for run in 0..2 {
+        let o = tifa(&["extract", &root, "-o", &out, "--csv", &csv, "-q"]);
+        assert_eq!(o.status.code(), Some(0), "run {run}: {o:?}");
+        let text = std::fs::read_to_string(&out).expect("output");
+        let files: Vec<String> = text
+            .lines()
+            .map(|l| {
+                let r: serde_json::Value = serde_json::from_str(l).expect("JSON line");
+                r["file"].as_str().unwrap_or("").to_owned()
+            })
+            .collect();
+        assert_eq!(files.len(), 3, "run {run}: {files:?}");
+        assert!(files.iter().all(|f| f.ends_with(".txt")), "{files:?}");
+    }
+}
+
+#[test]
+fn a_repeated_jsonl_id_is_warned_on_its_record() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let f = dir.path().join("in.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            "{\"id\":\"a\",\"text\":\"同志们：要坚持两不误。\"}\n",
+            "{\"text\":\"没有编号的文本。\"}\n",
+            "{\"id\":\"a\",\"text\":\"重复的编号。\"}\n",
+        ),
+    )
+    .expect("write");
+    let o = tifa(&["extract", "--jsonl", &path_str(&f)]);
+    assert_eq!(o.status.code(), Some(0), "a repeated id is no failure");
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    assert_eq!(
+        recs[1]["id"], "2",
+        "a line without an id is known by its number"
+    );
+    assert_eq!(recs[0]["warnings"], serde_json::json!([]));
+    assert_eq!(
+        recs[2]["warnings"][0],
+        "line 3: id \"a\" is also the id of line 1; give each line its own id, or rows of the tables share a key"
+    );
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("3 records, 0 errors, 1 with warnings"),
+        "{stderr}"
+    );
+}

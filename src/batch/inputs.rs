@@ -39,6 +39,8 @@ pub struct Line {
     pub text: String,
     /// Every other field of the object, passed through to the record.
     pub fields: Map<String, Value>,
+    /// What the record should warn of (an id an earlier line has too).
+    pub warning: Option<String>,
 }
 
 impl Input {
@@ -70,6 +72,51 @@ pub struct WalkOptions {
     pub globs: Vec<String>,
     /// Read every input as JSONL (one object a line) instead of as one document.
     pub jsonl: bool,
+    /// What the run itself writes (`-o FILE`, FILE.partial, the `--csv` folder): never read
+    /// from a folder walked, so that `extract data/ -o data/out.jsonl` does not take in its
+    /// own output.
+    pub skip: Vec<PathBuf>,
+}
+
+/// Paths a walk leaves out: each as its canonical parent folder and its file name.
+#[derive(Debug, Clone, Default)]
+struct Skipped(Vec<(PathBuf, std::ffi::OsString)>);
+
+impl Skipped {
+    fn new(paths: &[PathBuf]) -> Self {
+        Skipped(
+            paths
+                .iter()
+                .filter_map(|p| {
+                    let name = p.file_name()?.to_owned();
+                    let parent = match p.parent() {
+                        Some(d) if !d.as_os_str().is_empty() => d,
+                        _ => Path::new("."),
+                    };
+                    Some((std::fs::canonicalize(parent).ok()?, name))
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether `path` is one of the paths. The name is compared first: a folder is
+    /// canonicalized only for an entry of such a name.
+    fn contains(&self, path: &Path) -> bool {
+        let Some(name) = path.file_name() else {
+            return false;
+        };
+        if !self.0.iter().any(|(_, n)| n == name) {
+            return false;
+        }
+        let parent = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let Ok(parent) = std::fs::canonicalize(parent) else {
+            return false;
+        };
+        self.0.iter().any(|(d, n)| *d == parent && n == name)
+    }
 }
 
 /// The inputs of `paths`, lazily, in order: each path in the order given, each folder walked
@@ -92,11 +139,12 @@ pub fn walk(
         roots.push((p.clone(), overrides));
     }
     let jsonl = opts.jsonl;
+    let skip = Skipped::new(&opts.skip);
     Ok(roots.into_iter().flat_map(move |(p, overrides)| {
         let files: Box<dyn Iterator<Item = Input> + Send> = if p == "-" {
             Box::new(std::iter::once(Input::Stdin))
         } else {
-            walk_root(&p, overrides)
+            walk_root(&p, overrides, skip.clone())
         };
         files.flat_map(move |input| -> Box<dyn Iterator<Item = Input> + Send> {
             match input {
@@ -120,7 +168,11 @@ pub fn collect_inputs(paths: &[String]) -> Vec<Input> {
     }
 }
 
-fn walk_root(root: &str, overrides: Override) -> Box<dyn Iterator<Item = Input> + Send> {
+fn walk_root(
+    root: &str,
+    overrides: Override,
+    skip: Skipped,
+) -> Box<dyn Iterator<Item = Input> + Send> {
     let path = Path::new(root);
     let root = root.to_owned();
     if !path.exists() && path.symlink_metadata().is_err() {
@@ -131,13 +183,29 @@ fn walk_root(root: &str, overrides: Override) -> Box<dyn Iterator<Item = Input> 
         .standard_filters(false)
         // Hidden entries are filtered here rather than by `hidden(true)`, which an include
         // glob would override (`*.txt` would let `.notes.txt` in).
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(move |e| {
+            e.depth() == 0
+                || !(e.file_name().to_string_lossy().starts_with('.') || skip.contains(e.path()))
+        })
         .follow_links(true)
         .overrides(overrides)
         .sort_by_file_path(|a, b| a.cmp(b))
         .build();
     Box::new(walker.filter_map(move |entry| match entry {
         Ok(e) if e.file_type().is_some_and(|t| t.is_dir()) => None,
+        // A named pipe, socket or device found in a folder is not opened: reading a pipe
+        // nobody writes to would block the run for good. Named on the command line, it is
+        // read, as the user asked.
+        Ok(e) if e.depth() > 0 && !e.file_type().is_some_and(|t| t.is_file()) => {
+            let kind = special_kind(e.file_type());
+            Some(Input::Failed {
+                name: e.path().to_string_lossy().into_owned(),
+                message: format!(
+                    "not a regular file ({kind}): not read; name it on the command line to read it"
+                ),
+                id: None,
+            })
+        }
         Ok(e) => Some(Input::Path(e.into_path())),
         Err(err) => Some(Input::Failed {
             name: error_path(&err).unwrap_or_else(|| root.clone()),
@@ -145,6 +213,22 @@ fn walk_root(root: &str, overrides: Override) -> Box<dyn Iterator<Item = Input> 
             id: None,
         }),
     }))
+}
+
+/// What a special file is, in words.
+fn special_kind(t: Option<std::fs::FileType>) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        match t {
+            Some(t) if t.is_fifo() => return "a named pipe",
+            Some(t) if t.is_socket() => return "a socket",
+            Some(t) if t.is_block_device() || t.is_char_device() => return "a device",
+            _ => {}
+        }
+    }
+    let _ = t;
+    "not a file or folder"
 }
 
 fn error_path(err: &ignore::Error) -> Option<String> {
@@ -177,12 +261,16 @@ fn jsonl_lines<R: Read + Send + 'static>(
     reader: R,
 ) -> Box<dyn Iterator<Item = Input> + Send> {
     let lines = BufReader::new(reader).split(b'\n').enumerate();
+    // The line each id was first seen on: (file, id, doc) keys the tables, so a repeated id
+    // is said on its record rather than left to multiply rows in a join.
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
     Box::new(lines.filter_map(move |(i, line)| {
         let n = i + 1;
+        // A line without an id, or unreadable, is known by its number.
         let failed = |message: String, id: Option<String>| Input::Failed {
             name: file.clone(),
             message: format!("line {n}: {message}"),
-            id,
+            id: Some(id.unwrap_or_else(|| n.to_string())),
         };
         let bytes = match line {
             Ok(b) => b,
@@ -192,13 +280,21 @@ fn jsonl_lines<R: Read + Send + 'static>(
             return None;
         }
         Some(match parse_line(&bytes) {
-            Ok((id, text, fields)) => Input::Line(Box::new(Line {
-                file: file.clone(),
-                line: n,
-                id: id.unwrap_or_else(|| n.to_string()),
-                text,
-                fields,
-            })),
+            Ok((id, text, fields)) => {
+                let id = id.unwrap_or_else(|| n.to_string());
+                let first = *seen.entry(id.clone()).or_insert(n);
+                let warning = (first != n).then(|| {
+                    format!("line {n}: id {id:?} is also the id of line {first}; give each line its own id, or rows of the tables share a key")
+                });
+                Input::Line(Box::new(Line {
+                    file: file.clone(),
+                    line: n,
+                    id,
+                    text,
+                    fields,
+                    warning,
+                }))
+            }
             Err((m, id)) => failed(m, id),
         })
     }))
@@ -246,9 +342,10 @@ mod tests {
         assert!(
             matches!(&got[2], Input::Failed { message, .. } if message.contains("no \"text\""))
         );
-        // The line without a text still has its id, for its error record.
+        // The line without a text still has its id, for its error record; a line with none
+        // is known by its number.
         assert_eq!(got[2].id(), Some("x"));
-        assert_eq!(got[1].id(), None);
+        assert_eq!(got[1].id(), Some("3"));
     }
 
     #[test]
@@ -263,7 +360,7 @@ mod tests {
         let names = |globs: &[&str]| -> Vec<String> {
             let opts = WalkOptions {
                 globs: globs.iter().map(|g| g.to_string()).collect(),
-                jsonl: false,
+                ..WalkOptions::default()
             };
             walk(std::slice::from_ref(&root), &opts)
                 .expect("walk")

@@ -172,6 +172,7 @@ fn read_limited(r: impl Read, max: u64, size_hint: usize) -> std::io::Result<Opt
 fn with_line(mut r: FileRecord, l: &Line) -> FileRecord {
     r.id = Some(l.id.clone());
     r.fields = Some(l.fields.clone());
+    r.warnings.extend(l.warning.clone());
     r
 }
 
@@ -407,6 +408,7 @@ mod tests {
                     // Uneven sizes, so records finish out of order.
                     text: "同志们，要坚持两不误。".repeat(1 + (i * 7) % 13),
                     fields: Default::default(),
+                    warning: None,
                 }))
             })
             .collect()

@@ -25,10 +25,11 @@ pub struct ExtractArgs {
     /// of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<String>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default, or 0: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// Only files in folders matching this glob; `!GLOB` excludes. Repeatable.
+    /// Only files whose path under a folder given matches GLOB (`*.txt`, `speeches/**`);
+    /// `!GLOB` excludes. Files named on the command line are always read. Repeatable.
     #[arg(short, long, value_name = "GLOB")]
     pub glob: Vec<String>,
     /// Read inputs as JSONL: one object a line with `id` and `text`; other fields are passed
@@ -91,6 +92,11 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
 
 pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
     let started = Instant::now();
+    if a.paths.iter().filter(|p| *p == "-").count() > 1 {
+        return Err("standard input (-) can be read once only"
+            .to_string()
+            .into());
+    }
     // `-o -` had written a file named `-`.
     if a.output.is_some() && super::output_file(a.output.as_deref()).is_none() {
         if a.resume {
@@ -114,9 +120,24 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
             ..Options::default()
         },
     );
+    // What this run writes is never read back from a folder it walks.
+    let skip = a
+        .output
+        .iter()
+        .flat_map(|o| {
+            [
+                o.clone(),
+                format!("{o}.partial"),
+                format!("{o}.partial.options"),
+            ]
+        })
+        .chain(a.csv.iter().cloned())
+        .map(PathBuf::from)
+        .collect();
     let walk_opts = WalkOptions {
         globs: a.glob.clone(),
         jsonl: a.jsonl,
+        skip,
     };
     let inputs = batch::walk(&a.paths, &walk_opts)?;
     let opts = BatchOptions {
@@ -158,9 +179,23 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
                      options, or run again without --resume"
                 )
             })?;
+            if !p.exists() && !a.quiet {
+                eprintln!(
+                    "tifa: no {} to resume from: starting a new run",
+                    p.display()
+                );
+            }
             resume::load(p).map_err(|e| format!("cannot resume from {}: {e}", p.display()))?
         }
         (Some(p), false) => {
+            // An interrupted run's output is started over, which may throw away hours of work:
+            // say so, and how to keep it.
+            if std::fs::metadata(p).is_ok_and(|m| m.len() > 0) {
+                eprintln!(
+                    "tifa: {} of an interrupted run is started over; give --resume to continue it instead",
+                    p.display()
+                );
+            }
             resume::record_options(p, &options)
                 .map_err(|e| format!("cannot write beside {}: {e}", p.display()))?;
             resume::Done::default()
@@ -201,10 +236,12 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
     let mut progress = Progress::new(a.quiet, &a.paths, &walk_opts);
     let mut last_large: Option<FileRecord> = None;
     let mut bytes = 0u64;
+    let mut warned = 0u64;
     let keep_records = live_tables.is_some();
     let finish = |r: FileRecord| {
         let bytes = r.source.as_ref().map_or(0, |s| s.bytes as u64);
         let is_error = r.is_error();
+        let warned = !r.warnings.is_empty();
         let message = r.error.as_ref().map(|e| match &r.id {
             Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
             None => format!("tifa: {}: {e}", r.file),
@@ -231,6 +268,7 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
             line,
             bytes,
             is_error,
+            warned,
             message,
             record,
         };
@@ -246,6 +284,7 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
         });
         batch::run_stream_mapped(&pipeline, inputs, &opts, finish, |f| {
             bytes += f.bytes;
+            warned += u64::from(f.warned);
             progress.record(f.bytes, f.is_error);
             if let Some(m) = &f.message {
                 progress.println(m);
@@ -297,8 +336,15 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
         } else {
             String::new()
         };
+        // Records of the interrupted run are not read again: their warnings are not counted.
+        let warnings = match warned {
+            0 => String::new(),
+            n => format!(
+                ", {n} with warnings (their `warnings` field; `tifa stats --section warnings`)"
+            ),
+        };
         eprintln!(
-            "tifa: {written} records{resumed}, {errors} errors; {:.1} MB in {secs:.1} s ({:.1} MB/s)",
+            "tifa: {written} records{resumed}, {errors} errors{warnings}; {:.1} MB in {secs:.1} s ({:.1} MB/s)",
             bytes as f64 / 1e6,
             bytes as f64 / 1e6 / secs.max(1e-9),
         );
@@ -333,6 +379,8 @@ struct Finished {
     line: Serialized,
     bytes: u64,
     is_error: bool,
+    /// Whether the record carries warnings (counted in the summary line).
+    warned: bool,
     /// The error line for the terminal.
     message: Option<String>,
     /// The record itself, only where tables are written alongside.
