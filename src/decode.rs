@@ -10,7 +10,12 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    Binary { nul_bytes: usize },
+    Binary {
+        nul_bytes: usize,
+    },
+    /// A document format that is not text (Word, PDF, an archive): named, so the user knows
+    /// what to convert it from.
+    Format(&'static str),
 }
 
 impl fmt::Display for DecodeError {
@@ -20,6 +25,10 @@ impl fmt::Display for DecodeError {
             DecodeError::Binary { nul_bytes } => write!(
                 f,
                 "binary file: {nul_bytes} NUL bytes and no UTF-16 pattern; not text"
+            ),
+            DecodeError::Format(name) => write!(
+                f,
+                "{name}, not text: save or export it as plain text (UTF-8) first"
             ),
         }
     }
@@ -105,6 +114,24 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// The document formats users hand tifa by mistake, by their magic bytes: office staff have
+/// Word and PDF files, researchers gzipped corpora.
+fn document_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(1 << 16)];
+    Some(match bytes {
+        [b'%', b'P', b'D', b'F', b'-', ..] => "a PDF file",
+        [b'P', b'K', 3, 4, ..] if memchr::memmem::find(head, b"word/").is_some() => {
+            "a Word document (.docx)"
+        }
+        [b'P', b'K', 3, 4, ..] => "a ZIP archive",
+        [0x1f, 0x8b, ..] => "a gzip-compressed file",
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, ..] => {
+            "an old Office document (.doc, .xls)"
+        }
+        _ => return None,
+    })
+}
+
 fn read(bytes: &[u8]) -> Result<Read<'_>, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
@@ -114,6 +141,9 @@ fn read(bytes: &[u8]) -> Result<Read<'_>, DecodeError> {
     }
     if let Some(enc) = sniff_utf16(bytes) {
         return Ok(Read::Decoded(decode_with(enc, bytes, 0, false)));
+    }
+    if let Some(name) = document_format(bytes) {
+        return Err(DecodeError::Format(name));
     }
     if memchr::memchr(0, bytes).is_some() {
         let nul_bytes = memchr::memchr_iter(0, bytes).count();
@@ -506,5 +536,30 @@ mod tests {
             &bytes[d.raw_offset(idx)..d.raw_offset(idx + 3)],
             "二".as_bytes()
         );
+    }
+
+    #[test]
+    fn word_pdf_and_archives_are_named_not_called_binary() {
+        let docx = [
+            &b"PK\x03\x04\x14\x00\x06\x00[Content_Types].xml"[..],
+            b"\x00\x00word/document.xml",
+        ]
+        .concat();
+        let cases: [(&[u8], &str); 4] = [
+            (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
+            (&docx, "a Word document (.docx)"),
+            (b"PK\x03\x04\x14\x00\x00\x00data.txt", "a ZIP archive"),
+            (
+                b"\x1f\x8b\x08\x00\x00\x00\x00\x00",
+                "a gzip-compressed file",
+            ),
+        ];
+        for (bytes, name) in cases {
+            let err = decode(bytes).expect_err("not text");
+            assert_eq!(
+                err.to_string(),
+                format!("{name}, not text: save or export it as plain text (UTF-8) first")
+            );
+        }
     }
 }

@@ -63,10 +63,26 @@ fn a_root_without_the_gold_files_is_an_error_not_zero_scores() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("not a folder"));
 
+    // A folder holding none of the gold files is a wrong --root: one message, not five.
     let empty = tempfile::tempdir().expect("tempdir");
     let out = run(&empty.path().to_string_lossy());
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("none of the 5 files tests/gold/seeds.jsonl names is under --root"),
+        "{stderr}"
+    );
+
+    // One gold file missing among others is that file's error record: exit 1.
+    let some = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(
+        "corpus/001_a285daf0cd519617.txt",
+        some.path().join("001_a285daf0cd519617.txt"),
+    )
+    .expect("copy a seed");
+    let out = run(&some.path().to_string_lossy());
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr.lines().count(), 5, "{stderr}");
+    assert_eq!(stderr.lines().count(), 4, "{stderr}");
     assert!(stderr.contains("000_c1dd23876f65785c.txt: cannot read file"));
 }

@@ -43,6 +43,18 @@ pub fn run(a: EvalArgs) -> Result<ExitCode, String> {
             if !std::path::Path::new(&a.root).is_dir() {
                 return Err(format!("--root {}: not a folder", a.root));
             }
+            // A wrong root would score every gold file as all misses.
+            if !gold
+                .iter()
+                .any(|g| std::path::Path::new(&a.root).join(&g.file).is_file())
+            {
+                return Err(format!(
+                    "none of the {} files {} names is under --root {} (the gold names them relative to it)",
+                    gold.len(),
+                    a.gold,
+                    a.root
+                ));
+            }
             extract_gold_files(&gold, &a.root)?
         }
     };
