@@ -94,9 +94,35 @@ pub fn align_indexed(
     let blocks = blocks(a, sa, b, sb, p);
     let mut out: Vec<Aligned> = chain(&blocks, a, b, p);
     drop(blocks);
+    out = without_nested(out);
     out.sort_by_key(|x| (x.a.0, x.b.0, x.a.1, x.b.1));
     out.shrink_to_fit();
     out
+}
+
+/// Passages that lie inside another on both sides say nothing it does not: a text compared
+/// with itself whose opening paragraph it repeats gave the whole text, then that paragraph
+/// against its copy twice over. A passage inside another on one side only (a paragraph B
+/// has twice) stays.
+fn without_nested(mut found: Vec<Aligned>) -> Vec<Aligned> {
+    // Containers before what they contain: by A start, then the longest first.
+    found.sort_by_key(|x| {
+        (
+            x.a.0,
+            std::cmp::Reverse(x.a.1),
+            x.b.0,
+            std::cmp::Reverse(x.b.1),
+        )
+    });
+    let mut kept: Vec<Aligned> = Vec::with_capacity(found.len());
+    for x in found {
+        let inside =
+            |y: &Aligned| y.a.0 <= x.a.0 && x.a.1 <= y.a.1 && y.b.0 <= x.b.0 && x.b.1 <= y.b.1;
+        if !kept.iter().any(inside) {
+            kept.push(x);
+        }
+    }
+    kept
 }
 
 /// Whether a finished chain is a passage: long enough on both sides, and similar enough.
@@ -358,6 +384,15 @@ mod tests {
         let got = run(PARA, &b);
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got.iter().all(|p| p.identity() == 1.0));
+    }
+
+    #[test]
+    fn a_text_compared_with_itself_is_one_passage_though_it_repeats_a_paragraph() {
+        // Regression: the whole text, then the paragraph against its own copy both ways.
+        let text = format!("{PARA}。中间隔开一段完全不同的文字内容以免连上。{PARA}。最后再写一段结束的话语作为结尾。");
+        let got = run(&text, &text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].a, got[0].b);
     }
 
     #[test]
