@@ -649,10 +649,25 @@ fn is_period_or_reference(text: &str, unit: &str, all: &search::Group) -> bool {
 /// quantity.
 fn is_window(text: &str, unit: &str, all: &search::Group) -> bool {
     const FROM_NOW: [&str; 4] = ["过去", "未来", "今后", "最近"];
-    matches!(
+    let time = matches!(
         unit,
-        "年" | "天" | "日" | "小时" | "个月" | "周" | "分钟" | "季度"
-    ) && FROM_NOW.iter().any(|w| text[..all.start()].ends_with(w))
+        "年" | "天" | "日" | "小时" | "个月" | "周" | "分钟" | "秒" | "季度"
+    );
+    let before = &text[..all.start()];
+    if time && FROM_NOW.iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    // 登机前48小时内, 在这20分钟内, 周边半径800米以内: a span within which something happens,
+    // no quantity of anything; but a bound a figure is held to or brought down to is one
+    // (控制在6小时内, 缩短至1小时以内).
+    const BOUNDS: [&str; 4] = ["控制在", "稳定在", "保持在", "限制在"];
+    let distance = matches!(unit, "公里" | "千米" | "米");
+    (time || distance)
+        && ["内", "以内", "之内"]
+            .iter()
+            .any(|w| text[all.end()..].starts_with(w))
+        && !BOUNDS.iter().any(|b| before.ends_with(b))
+        && !noun::CHANGED_TO.iter().any(|c| before.ends_with(c))
 }
 
 /// After a 个 that ends at `at`: the duration it counts (月 → 个月, 小时), perhaps after 多

@@ -90,11 +90,12 @@ pub(super) fn noun_for(
     {
         after_idx = Some(i + 1).filter(|&k| k < tokens.len());
     }
-    // 在两小时内, 三个月以内: a window of time or distance, not a count of something.
+    // 在两小时内, 三个月以内: a window of time or distance, not a count of something; but
+    // 15条内容, 5位内阁副总理: 内 opens the counted word.
     if !rate
-        && ["内", "以内", "之内"]
-            .iter()
-            .any(|w| text[end..].starts_with(w))
+        && after_idx
+            .filter(|&i| tokens[i].range.start == end)
+            .is_some_and(|i| matches!(tokens[i].word, "内" | "以内" | "之内"))
     {
         return String::new();
     }
@@ -320,7 +321,7 @@ const NOUN_ENDS: [char; 11] = [
 ];
 
 /// Words between a noun and its number (满意率达到99.4%, 督导组共15个, 发言率均达到100%).
-pub(super) const LINKING: [&str; 79] = [
+pub(super) const LINKING: [&str; 81] = [
     "还有",
     // 稳定在, 控制在: jieba cuts them in two.
     "稳定",
@@ -403,6 +404,9 @@ pub(super) const LINKING: [&str; 79] = [
     "未满",
     "超",
     "至少",
+    // 损失率降至1.5%以内, 同比微降0.2%: 降 as a word of its own (not 起降, 压降).
+    "降",
+    "微降",
     // 价格约合人民币210元: a conversion states the same quantity.
     "约合",
     "折合",
@@ -427,7 +431,7 @@ pub(super) fn trim_linking_tail(noun: &str) -> &str {
     // Change verbs end a noun glued to them (股价下跌30%, 面积扩大到156万平方米, 票房首破),
     // with the words that qualify the change (同比, 一度): whole words only, as 压减 or 汇率跌
     // would be cut wrong by chars.
-    const TAILS: [&str; 26] = [
+    const TAILS: [&str; 32] = [
         "同比",
         "环比",
         "年均",
@@ -445,6 +449,12 @@ pub(super) fn trim_linking_tail(noun: &str) -> &str {
         "攀升",
         "可能",
         "达到",
+        "下降到",
+        "下降至",
+        "降低到",
+        "降低至",
+        "降到",
+        "降至",
         "升至",
         "增至",
         "提高到",

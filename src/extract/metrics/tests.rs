@@ -834,3 +834,35 @@ fn yi_inside_a_chinese_number_does_not_cut_it() {
     // A count of years that is no date stays.
     assert_eq!(run("实现三年三级跳。")[0].0, 3.0);
 }
+
+#[test]
+fn a_window_of_time_or_distance_is_no_quantity_but_a_bound_is() {
+    assert!(run("将来华人员行前48小时内核酸检测阴性。").is_empty());
+    assert!(run("潜水员要在5分钟内进入减压舱。").is_empty());
+    assert!(run("沿线1公里内化工企业清零。").is_empty());
+    // Held to or brought down to: a quantity.
+    assert_eq!(run("全线运行时间控制在6小时内。")[0].0, 6.0);
+    assert_eq!(run("行程将由目前的2小时缩短至1小时以内。").len(), 2);
+}
+
+#[test]
+fn nei_opening_the_counted_word_is_no_window() {
+    // Regression: 15条内容 and 5位内阁副总理 got no noun, as if 内 were "within".
+    assert_eq!(
+        nouns("优化外商投资结构等15条内容。"),
+        owned(&[(15.0, "内容")])
+    );
+    assert_eq!(
+        nouns("乌克兰最高拉达任命9名内阁部长。"),
+        owned(&[(9.0, "内阁部长")])
+    );
+}
+
+#[test]
+fn jiang_of_a_fall_is_no_part_of_the_noun() {
+    assert_eq!(
+        nouns("春耕备耕贷款平均利率降至3.89%。"),
+        owned(&[(3.89, "利率")])
+    );
+    assert_eq!(nouns("我国关税总水平降至7.3%。"), owned(&[(7.3, "总水平")]));
+}
