@@ -114,7 +114,12 @@ pub(super) fn noun_for(
                 .map(|t| t.tag)
                 .unwrap_or("");
             if direct.is_empty() || next_tag.starts_with('a') {
-                if let Some(de) = text[end..clause_end].rfind('的') {
+                // Not across another figure (7个大项15个分项91个小项的比赛, 载有64人的客机与载有
+                // 3名…): the 的 after it closes that figure's phrase.
+                let own = text[end..clause_end]
+                    .find(|c: char| c.is_ascii_digit())
+                    .map_or(clause_end, |k| end + k);
+                if let Some(de) = text[end..own].rfind('的') {
                     let j = tokens
                         .iter()
                         .position(|t| t.range.start > end + de)

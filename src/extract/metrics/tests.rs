@@ -866,3 +866,17 @@ fn jiang_of_a_fall_is_no_part_of_the_noun() {
     );
     assert_eq!(nouns("我国关税总水平降至7.3%。"), owned(&[(7.3, "总水平")]));
 }
+
+#[test]
+fn the_de_rule_does_not_cross_another_figure() {
+    // Regression: the head after the clause's last 的 went to every figure before it.
+    assert_eq!(
+        nouns("一架载有64人的客机与载有3名士兵的直升机相撞。"),
+        owned(&[(64.0, "客机"), (3.0, "士兵")])
+    );
+    assert_eq!(
+        nouns("代表团将参加7个大项15个分项91个小项的比赛。"),
+        // 大项 and 分项 are cut 大/项 and 分/项: no noun, where 比赛 was wrong.
+        owned(&[(7.0, ""), (15.0, ""), (91.0, "小项")])
+    );
+}
