@@ -272,8 +272,9 @@ fn errors_and_csv_sections() {
     let rows: Vec<csv::StringRecord> = r.records().map(|x| x.expect("row")).collect();
     assert_eq!(rows.len(), 1);
     assert!(rows[0][0].ends_with("empty.txt"));
-    assert_eq!(&rows[0][1], "error");
-    assert_eq!(&rows[0][2], "empty file: nothing to decode");
+    assert_eq!(&rows[0][1], "", "no id: not a JSONL input");
+    assert_eq!(&rows[0][2], "error");
+    assert_eq!(&rows[0][3], "empty file: nothing to decode");
 
     let out = tifa(&["stats", "corpus/", "--format", "csv"]);
     assert_eq!(
@@ -386,4 +387,92 @@ fn slogans_asked_for_map_to_their_entry_once_and_unused_ones_are_named() {
         Some(2),
         "an empty --slogan is a usage error"
     );
+}
+
+/// From the UX review (finding 4): on `extract --jsonl` output every kwic hit read `(file, doc 0)`
+/// and hits were sorted by offset across records, so the hits of different laws interleaved
+/// and no row said which law it came from; warnings had no id either.
+#[test]
+fn kwic_on_jsonl_output_keeps_each_records_id() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("laws.jsonl");
+    // Ids not in sort order; the hits' offsets interleave across the two records (2, 10, 19).
+    std::fs::write(
+        &input,
+        concat!(
+            "{\"id\": \"z9\", \"text\": \"一二三四五六七八九十兩岸交流。\"}\n",
+            "{\"id\": \"a1\", \"text\": \"一二两岸条例第十八条第二款第三款第四项两岸关系。\"}\n",
+            "{\"id\": \"n0\"}\n",
+        ),
+    )
+    .expect("write");
+    let out = tmp.path().join("out.jsonl");
+    let extracted = tifa(&[
+        "extract",
+        "--jsonl",
+        "--text",
+        "-q",
+        input.to_str().unwrap_or_default(),
+        "-o",
+        out.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(extracted.status.code(), Some(1), "one line has no text");
+    let out = out.to_str().unwrap_or_default();
+
+    let report = stats_json(&[out, "--kwic", "两岸", "--section", "kwic,warnings"]);
+    let got: Vec<(&str, u64, u64)> = report["kwic"]
+        .as_array()
+        .expect("kwic rows")
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or("?"),
+                r["doc"].as_u64().unwrap_or(99),
+                r["start"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("z9", 0, 10), ("a1", 0, 2), ("a1", 0, 19)]);
+    let warnings = report["warnings"].as_array().expect("warning rows");
+    let ids: Vec<(&str, &str)> = warnings
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap_or("?"),
+                r["kind"].as_str().unwrap_or("?"),
+            )
+        })
+        .collect();
+    assert_eq!(ids, [("n0", "error")]);
+
+    let csv_text = ok_stdout(&tifa(&[
+        "stats",
+        out,
+        "--kwic",
+        "两岸",
+        "--section",
+        "kwic",
+        "--format",
+        "csv",
+    ]));
+    let lines: Vec<&str> = csv_text.lines().collect();
+    assert_eq!(lines[0], "file,id,doc,start,left,term,right");
+    assert!(lines[1].contains(",z9,0,10,"), "{}", lines[1]);
+
+    let table = ok_stdout(&tifa(&[
+        "stats",
+        out,
+        "--kwic",
+        "两岸",
+        "--section",
+        "kwic",
+    ]));
+    let header = table.lines().nth(1).unwrap_or_default();
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(
+        columns,
+        ["file", "id", "doc", "start", "left", "term", "right"]
+    );
+    let first = table.lines().nth(3).unwrap_or_default();
+    assert!(first.contains("  z9  "), "{first}");
 }

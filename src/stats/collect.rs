@@ -23,15 +23,25 @@ struct NounCount {
     units: BTreeMap<String, usize>,
 }
 
-/// A file-level problem: an error record or a warning.
-struct Problem {
+/// Which record a row comes from: its file, its JSONL id (empty for other inputs) and its
+/// place in the input, which orders the records of one JSONL file as they were read: ids need
+/// not sort that way, and each record's char offsets start again at 0.
+#[derive(Clone)]
+struct Origin {
     file: String,
+    id: String,
+    record: usize,
+}
+
+/// A record-level problem: an error record or a warning.
+struct Problem {
+    origin: Origin,
     kind: &'static str,
     message: String,
 }
 
 struct Hit {
-    file: String,
+    origin: Origin,
     doc: u64,
     line: KwicLine,
 }
@@ -66,6 +76,12 @@ fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
+impl Origin {
+    fn sort_key(&self) -> (&str, usize) {
+        (&self.file, self.record)
+    }
+}
+
 impl Collector {
     pub fn new(opts: StatsOptions) -> Self {
         Collector {
@@ -77,24 +93,28 @@ impl Collector {
     /// Count one `tifa/1` record.
     pub fn add(&mut self, record: &Value) {
         self.files += 1;
-        let file = str_of(record, "file").to_owned();
+        let origin = Origin {
+            file: str_of(record, "file").to_owned(),
+            id: str_of(record, "id").to_owned(),
+            record: self.files,
+        };
         if str_of(record, "status") == "error" {
             self.errors += 1;
             self.problems.push(Problem {
-                file: file.clone(),
+                origin: origin.clone(),
                 kind: "error",
                 message: str_of(record, "error").to_owned(),
             });
         }
         for w in array(record, "warnings") {
             self.problems.push(Problem {
-                file: file.clone(),
+                origin: origin.clone(),
                 kind: "warning",
                 message: w.as_str().unwrap_or("").to_owned(),
             });
         }
         for doc in array(record, "documents") {
-            self.add_document(&file, doc);
+            self.add_document(&origin, doc);
         }
     }
 
@@ -111,7 +131,7 @@ impl Collector {
             .unwrap_or_else(|| UNKNOWN.to_owned())
     }
 
-    fn add_document(&mut self, file: &str, doc: &Value) {
+    fn add_document(&mut self, origin: &Origin, doc: &Value) {
         self.documents += 1;
         let group = self.group_of(doc);
         *self.group_docs.entry(group.clone()).or_default() += 1;
@@ -173,7 +193,7 @@ impl Collector {
                 let id = doc.get("id").and_then(Value::as_u64).unwrap_or(0);
                 for line in kwic(text, start as usize, term, self.opts.context) {
                     self.hits.push(Hit {
-                        file: file.to_owned(),
+                        origin: origin.clone(),
                         doc: id,
                         line,
                     });
@@ -213,7 +233,7 @@ impl Collector {
             .problems
             .iter()
             .filter(|p| p.kind == "warning")
-            .map(|p| p.file.as_str())
+            .map(|p| p.origin.file.as_str())
             .collect();
         let rows: Vec<(&str, usize)> = vec![
             ("files", self.files),
@@ -362,31 +382,44 @@ impl Collector {
     }
 
     fn problem_table(&mut self) -> Table {
-        // Stable sort: a file's warnings keep their record order.
-        self.problems.sort_by(|a, b| a.file.cmp(&b.file));
+        // Stable sort: a record's warnings keep their order.
+        self.problems
+            .sort_by(|a, b| a.origin.sort_key().cmp(&b.origin.sort_key()));
         let rows = self
             .problems
             .iter()
-            .map(|p| vec![json!(p.file), json!(p.kind), json!(p.message)])
+            .map(|p| {
+                vec![
+                    json!(p.origin.file),
+                    json!(p.origin.id),
+                    json!(p.kind),
+                    json!(p.message),
+                ]
+            })
             .collect();
         Table {
             section: Section::Warnings,
             title: "Per-file errors and warnings".into(),
-            columns: ["file", "kind", "message"].map(String::from).to_vec(),
+            columns: ["file", "id", "kind", "message"].map(String::from).to_vec(),
             rows,
         }
     }
 
     fn kwic_table(&mut self, term: &str) -> Table {
         self.hits.sort_by(|a, b| {
-            (a.file.as_str(), a.doc, a.line.start).cmp(&(b.file.as_str(), b.doc, b.line.start))
+            (a.origin.sort_key(), a.doc, a.line.start).cmp(&(
+                b.origin.sort_key(),
+                b.doc,
+                b.line.start,
+            ))
         });
         let rows = self
             .hits
             .iter()
             .map(|h| {
                 vec![
-                    json!(h.file),
+                    json!(h.origin.file),
+                    json!(h.origin.id),
                     json!(h.doc),
                     json!(h.line.start),
                     json!(h.line.left),
@@ -398,7 +431,7 @@ impl Collector {
         Table {
             section: Section::Kwic,
             title: format!("Keyword in context: {term}"),
-            columns: ["file", "doc", "start", "left", "term", "right"]
+            columns: ["file", "id", "doc", "start", "left", "term", "right"]
                 .map(String::from)
                 .to_vec(),
             rows,
