@@ -389,14 +389,11 @@ fn slogans_asked_for_map_to_their_entry_once_and_unused_ones_are_named() {
     );
 }
 
-/// From the UX review (finding 4): on `extract --jsonl` output every kwic hit read `(file, doc 0)`
-/// and hits were sorted by offset across records, so the hits of different laws interleaved
-/// and no row said which law it came from; warnings had no id either.
-#[test]
-fn kwic_on_jsonl_output_keeps_each_records_id() {
-    let tmp = tempfile::tempdir().expect("tempdir");
-    let input = tmp.path().join("laws.jsonl");
-    // Ids not in sort order; the hits' offsets interleave across the two records (2, 10, 19).
+/// `tifa extract --jsonl --text` of three lines in `dir`: ids not in sort order, 两岸 at offsets
+/// that interleave across the first two records (10; 2, 19), and a line without text (an error
+/// record that keeps its id).
+fn jsonl_output(dir: &std::path::Path) -> std::path::PathBuf {
+    let input = dir.join("laws.jsonl");
     std::fs::write(
         &input,
         concat!(
@@ -406,7 +403,7 @@ fn kwic_on_jsonl_output_keeps_each_records_id() {
         ),
     )
     .expect("write");
-    let out = tmp.path().join("out.jsonl");
+    let out = dir.join("out.jsonl");
     let extracted = tifa(&[
         "extract",
         "--jsonl",
@@ -417,6 +414,16 @@ fn kwic_on_jsonl_output_keeps_each_records_id() {
         out.to_str().unwrap_or_default(),
     ]);
     assert_eq!(extracted.status.code(), Some(1), "one line has no text");
+    out
+}
+
+/// From the UX review (finding 4): on `extract --jsonl` output every kwic hit read `(file, doc 0)`
+/// and hits were sorted by offset across records, so the hits of different laws interleaved
+/// and no row said which law it came from; warnings had no id either.
+#[test]
+fn kwic_on_jsonl_output_keeps_each_records_id() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = jsonl_output(tmp.path());
     let out = out.to_str().unwrap_or_default();
 
     let report = stats_json(&[out, "--kwic", "两岸", "--section", "kwic,warnings"]);
@@ -475,4 +482,39 @@ fn kwic_on_jsonl_output_keeps_each_records_id() {
     );
     let first = table.lines().nth(3).unwrap_or_default();
     assert!(first.contains("  z9  "), "{first}");
+}
+
+/// From the UX review (finding 20): the overview said `files 1224` for one JSONL file of 1,224
+/// records.
+#[test]
+fn overview_counts_files_and_records_apart() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = jsonl_output(tmp.path());
+    let report = stats_json(&[
+        out.to_str().unwrap_or_default(),
+        "corpus/003_0133496d7c3fa8b5.txt",
+        "--section",
+        "overview",
+    ]);
+    let overview = report["overview"].as_array().expect("overview");
+    let measures: Vec<(&str, u64)> = overview
+        .iter()
+        .take(5)
+        .map(|r| {
+            (
+                r["measure"].as_str().unwrap_or("?"),
+                r["value"].as_u64().unwrap_or(99),
+            )
+        })
+        .collect();
+    assert_eq!(
+        measures,
+        [
+            ("files", 2),
+            ("records", 4),
+            ("records with errors", 1),
+            ("records with warnings", 0),
+            ("documents", 3),
+        ]
+    );
 }

@@ -49,7 +49,10 @@ struct Hit {
 #[derive(Default)]
 pub struct Collector {
     opts: StatsOptions,
-    files: usize,
+    /// Records read: one per input file, one per line of a JSONL input (`extract --jsonl`).
+    records: usize,
+    /// Distinct `file` names, which the records of one JSONL file share.
+    files: BTreeSet<String>,
     errors: usize,
     documents: usize,
     year_sources: [usize; 3],
@@ -92,12 +95,15 @@ impl Collector {
 
     /// Count one `tifa/1` record.
     pub fn add(&mut self, record: &Value) {
-        self.files += 1;
+        self.records += 1;
         let origin = Origin {
             file: str_of(record, "file").to_owned(),
             id: str_of(record, "id").to_owned(),
-            record: self.files,
+            record: self.records,
         };
+        if !self.files.contains(&origin.file) {
+            self.files.insert(origin.file.clone());
+        }
         if str_of(record, "status") == "error" {
             self.errors += 1;
             self.problems.push(Problem {
@@ -229,16 +235,17 @@ impl Collector {
 
     fn overview(&self) -> Table {
         let distinct: BTreeSet<&str> = self.slogans.keys().map(|(_, c)| c.as_str()).collect();
-        let files_warned: BTreeSet<&str> = self
+        let records_warned: BTreeSet<usize> = self
             .problems
             .iter()
             .filter(|p| p.kind == "warning")
-            .map(|p| p.origin.file.as_str())
+            .map(|p| p.origin.record)
             .collect();
         let rows: Vec<(&str, usize)> = vec![
-            ("files", self.files),
-            ("files with errors", self.errors),
-            ("files with warnings", files_warned.len()),
+            ("files", self.files.len()),
+            ("records", self.records),
+            ("records with errors", self.errors),
+            ("records with warnings", records_warned.len()),
             ("documents", self.documents),
             (
                 "documents dated by their dates",
@@ -399,7 +406,7 @@ impl Collector {
             .collect();
         Table {
             section: Section::Warnings,
-            title: "Per-file errors and warnings".into(),
+            title: "Per-record errors and warnings".into(),
             columns: ["file", "id", "kind", "message"].map(String::from).to_vec(),
             rows,
         }

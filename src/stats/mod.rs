@@ -1,6 +1,6 @@
 //! Corpus statistics over extraction records (`tifa stats`): slogan frequencies by a facet
 //! (year, campaign, level, genre) and their trend across its groups, top metric nouns, outline
-//! depth, per-file warnings and keyword in context. Records come in as JSON values — read back
+//! depth, per-record warnings and keyword in context. Records come in as JSON values — read back
 //! from JSONL output or converted from a live run — so both inputs share one path. `collect`
 //! aggregates, `trend` pivots slogans by group, `kwic` finds a term in the documents' text,
 //! `render` prints the result; see `docs/stats.md`.
