@@ -3,6 +3,8 @@
 
 mod common;
 use common::{ok_stdout, tifa};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -516,5 +518,120 @@ fn overview_counts_files_and_records_apart() {
             ("records with warnings", 0),
             ("documents", 3),
         ]
+    );
+}
+
+/// From the UX review (finding 17): a path that does not exist gave an empty table, nothing on
+/// stderr and exit 0, so a typo in a script passed for an empty corpus.
+#[test]
+fn a_missing_path_on_the_command_line_fails_the_run() {
+    let out = tifa(&[
+        "stats",
+        "corpus/no-such-file.txt",
+        "--section",
+        "trend",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tifa: corpus/no-such-file.txt: cannot read file:"),
+        "{err}"
+    );
+    assert!(err.contains("no input gave a document"), "{err}");
+
+    // Beside a good input: the report is written, with the missing path under warnings, and
+    // the run still fails.
+    let out = tifa(&[
+        "stats",
+        "corpus/003_0133496d7c3fa8b5.txt",
+        "corpus/no-such-file.txt",
+        "--section",
+        "warnings",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("corpus/no-such-file.txt,,error,cannot read file:"),
+        "{text}"
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("cannot read what the command line names: corpus/no-such-file.txt"),
+        "{err}"
+    );
+    assert!(!err.contains("no input gave a document"), "{err}");
+
+    // A folder without any document.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = tifa(&["stats", tmp.path().to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no input gave a document"));
+}
+
+/// Error records inside a good input are counted, not fatal: an extraction output (its n0 line
+/// has no text) and a folder holding an empty file both exit 0.
+#[test]
+fn error_records_inside_good_inputs_do_not_fail_the_run() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let out = jsonl_output(tmp.path());
+    let run = tifa(&["stats", out.to_str().unwrap_or_default()]);
+    ok_stdout(&run);
+    assert!(
+        !String::from_utf8_lossy(&run.stderr).contains("n0"),
+        "an output's error records are not printed again"
+    );
+
+    let folder = tmp.path().join("folder");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::write(folder.join("empty.txt"), b"").expect("write");
+    std::fs::copy("corpus/003_0133496d7c3fa8b5.txt", folder.join("003.txt")).expect("copy");
+    let run = tifa(&["stats", folder.to_str().unwrap_or_default()]);
+    ok_stdout(&run);
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        err.contains("empty.txt: empty file: nothing to decode"),
+        "extraction errors are printed as extract prints them: {err}"
+    );
+}
+
+/// From the UX review (finding 18): `cat speech.txt | tifa stats -` said only
+/// `-:1: expected value at line 1 column 1`.
+#[test]
+fn text_on_standard_input_says_to_extract_it_first() {
+    let stdin_of = |input: &[u8]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["stats", "-"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("tifa runs");
+        if let Some(mut w) = child.stdin.take() {
+            // tifa may stop reading at the first line: a broken pipe here is not the test.
+            let _ = w.write_all(input);
+        }
+        child.wait_with_output().expect("tifa ends")
+    };
+    let out = stdin_of("一、总体要求\n要坚持两不误。\n".as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("standard input is not tifa JSONL output")
+            && err.contains("tifa extract - | tifa stats -"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+
+    let out = stdin_of(b"{\"id\": \"a\", \"text\": \"x\"}\n");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("tifa extract --jsonl - | tifa stats -"),
+        "{err}"
     );
 }

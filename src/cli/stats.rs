@@ -106,16 +106,71 @@ fn is_extraction_output(path: &Path) -> bool {
     })
 }
 
+/// Why standard input is not an extraction output, and how to make one of what it holds:
+/// `cat speech.txt | tifa stats -` gave only serde's "expected value at line 1 column 1".
+fn not_extraction_output(n: usize, parsed: &Result<Value, serde_json::Error>) -> String {
+    let (what, how) = match parsed {
+        Err(e) => (
+            format!("line {n} is not JSON: {e}"),
+            "to count a text, extract it first: … | tifa extract - | tifa stats -, or give \
+             tifa stats the file's path",
+        ),
+        Ok(v) if v.get("text").is_some() => (
+            format!("line {n} is an object with a \"text\", not a tifa record"),
+            "to count JSONL input (one text a line), extract it first: \
+             … | tifa extract --jsonl - | tifa stats -",
+        ),
+        Ok(_) => (
+            format!("line {n} has no \"schema\": \"tifa/…\""),
+            "to count a text, extract it first: … | tifa extract - | tifa stats -",
+        ),
+    };
+    format!("standard input is not tifa JSONL output ({what}); {how}")
+}
+
+/// Records of an extraction output, one a line. The first record of standard input is checked
+/// for the `tifa/` schema (a file is only read this way when its first line has it).
 fn read_jsonl(name: &str, input: impl BufRead, stats: &mut Collector) -> Result<(), String> {
+    let mut checked = name != "-";
     for (n, line) in input.lines().enumerate() {
         let line = line.map_err(|e| format!("{name}: {e}"))?;
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
+        let parsed = serde_json::from_str::<Value>(&line);
+        if !checked {
+            let is_record = parsed.as_ref().is_ok_and(|v| {
+                v.get("schema")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.starts_with("tifa/"))
+            });
+            if !is_record {
+                return Err(not_extraction_output(n + 1, &parsed));
+            }
+            checked = true;
+        }
+        let v = parsed.map_err(|e| format!("{name}:{}: {e}", n + 1))?;
         stats.add(&v);
     }
     Ok(())
+}
+
+/// The paths named on the command line that cannot be read: missing, a file that does not
+/// open, a folder that does not list. Their error records are counted like any other, but
+/// they fail the run: a typo in a script must not pass for an empty corpus.
+fn unreadable(paths: &[String]) -> Vec<&str> {
+    paths
+        .iter()
+        .filter(|p| *p != "-")
+        .filter(|p| match std::fs::metadata(p) {
+            Err(_) => true,
+            Ok(m) if m.is_dir() => std::fs::read_dir(p).is_err(),
+            Ok(m) if m.is_file() => std::fs::File::open(p).is_err(),
+            // Opening a FIFO would block until a writer comes; the extraction reads it.
+            Ok(_) => false,
+        })
+        .map(String::as_str)
+        .collect()
 }
 
 pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
@@ -162,6 +217,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
         kwic: kwic.clone(),
         context: a.context,
     });
+    let failed_paths = unreadable(&a.paths);
     let mut corpus: Vec<String> = Vec::new();
     for p in &a.paths {
         if p == "-" {
@@ -188,11 +244,19 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             ..Default::default()
         };
         batch::run_stream(&pipeline, inputs, &opts, |r| {
+            // As `tifa extract` does; an output's error records were told when it was made.
+            if let Some(e) = &r.error {
+                match &r.id {
+                    Some(id) => eprintln!("tifa: {} [{id}]: {e}", r.file),
+                    None => eprintln!("tifa: {}: {e}", r.file),
+                }
+            }
             stats.add(&serde_json::to_value(&r).map_err(std::io::Error::other)?);
             Ok(())
         })
         .map_err(|e| format!("extracting: {e}"))?;
     }
+    let no_documents = stats.documents() == 0;
     let report = stats.report().map_err(|e| e.to_string())?;
     // A slogan no document uses reads 0.0 everywhere: say so, as a typo or a phrase tifa does
     // not take for a slogan (unquoted prose) would otherwise pass for a real zero.
@@ -226,5 +290,18 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     written
         .and_then(|()| out.flush())
         .map_err(|e| write_failed("writing output", &e))?;
-    Ok(ExitCode::SUCCESS)
+    if !failed_paths.is_empty() {
+        eprintln!(
+            "tifa: cannot read what the command line names: {}",
+            failed_paths.join(", ")
+        );
+    }
+    if no_documents {
+        eprintln!("tifa: no input gave a document: nothing was counted");
+    }
+    Ok(if failed_paths.is_empty() && !no_documents {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

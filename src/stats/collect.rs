@@ -93,6 +93,11 @@ impl Collector {
         }
     }
 
+    /// Documents counted so far.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
     /// Count one `tifa/1` record.
     pub fn add(&mut self, record: &Value) {
         self.records += 1;
