@@ -635,3 +635,153 @@ fn text_on_standard_input_says_to_extract_it_first() {
         "{err}"
     );
 }
+
+/// From the UX review (finding 3): the trend counted only what the slogan extractor
+/// recognises, so 新质生产力 read 0.0 in every year. `--term` counts any literal term in the
+/// normalized text. The true counts, by grep on the seeds (000 and 004 are in traditional
+/// characters; 000 holds three documents, see the kwic test): 群眾路線 in 000 (doc 2) once,
+/// 群众路线 in 003 six times, 群眾路線 in 004 once; 四風 in 000 (doc 1) four times, 四风 in 003
+/// three times; 兩不誤 in 000 (docs 0 and 1) once each and in 004 twice.
+#[test]
+fn terms_count_documents_and_occurrences_per_group_in_either_script() {
+    let out = tifa(&[
+        "stats",
+        "corpus/",
+        "--by",
+        "campaign",
+        "--term",
+        "群眾路線,四风",
+        "--term",
+        "兩不誤",
+        "--section",
+        "terms",
+        "--format",
+        "csv",
+    ]);
+    let terms_csv = ok_stdout(&out);
+    let lines: Vec<&str> = terms_csv.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "campaign,docs_in_group,term,documents,occurrences",
+            "保持共产党员先进性教育活动,3,群众路线,2,2",
+            "保持共产党员先进性教育活动,3,四风,0,0",
+            "保持共产党员先进性教育活动,3,两不误,1,2",
+            "党的群众路线教育实践活动,2,群众路线,1,6",
+            "党的群众路线教育实践活动,2,四风,2,7",
+            "党的群众路线教育实践活动,2,两不误,1,1",
+            "不忘初心牢记使命主题教育,1,群众路线,0,0",
+            "不忘初心牢记使命主题教育,1,四风,0,0",
+            "不忘初心牢记使命主题教育,1,两不误,0,0",
+            "深入学习实践科学发展观活动,1,群众路线,0,0",
+            "深入学习实践科学发展观活动,1,四风,0,0",
+            "深入学习实践科学发展观活动,1,两不误,1,1",
+        ]
+    );
+
+    // In the trend: --term alone replaces the top slogans; with --slogan, slogans come first.
+    let report = stats_json(&["corpus/", "--term", "两不误", "--section", "trend"]);
+    let trend = report["trend"].as_array().expect("trend rows");
+    let rows: Vec<(&str, Vec<f64>)> = trend
+        .iter()
+        .map(|r| {
+            let label = r["term"].as_str().unwrap_or("?");
+            let cells = ["2013", "2022", "unknown"].map(|g| r[g].as_f64().unwrap_or(-1.0));
+            (label, cells.to_vec())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("(documents)", vec![1.0, 1.0, 5.0]),
+            ("两不误", vec![0.0, 100.0, 40.0]),
+        ]
+    );
+    let text = ok_stdout(&tifa(&[
+        "stats",
+        "corpus/",
+        "--slogan",
+        "四风",
+        "--term",
+        "群众路线,不存在的词",
+        "--section",
+        "trend",
+        "--format",
+        "csv",
+    ]));
+    let firsts: Vec<&str> = text.lines().filter_map(|l| l.split(',').next()).collect();
+    assert_eq!(
+        firsts,
+        [
+            "slogan_or_term",
+            "(documents)",
+            "四风",
+            "群众路线",
+            "不存在的词"
+        ]
+    );
+
+    // From an output made with --text, the same counts; without text, tifa says what it needs.
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let with_text = tmp.path().join("text.jsonl");
+    std::fs::write(
+        &with_text,
+        ok_stdout(&tifa(&["extract", "corpus/", "--text"])),
+    )
+    .expect("write");
+    let from_output = tifa(&[
+        "stats",
+        with_text.to_str().unwrap_or_default(),
+        "--by",
+        "campaign",
+        "--term",
+        "群眾路線,四风",
+        "--term",
+        "兩不誤",
+        "--section",
+        "terms",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(ok_stdout(&from_output), terms_csv);
+    let plain = tmp.path().join("plain.jsonl");
+    std::fs::write(&plain, ok_stdout(&tifa(&["extract", "corpus/"]))).expect("write");
+    let out = tifa(&[
+        "stats",
+        plain.to_str().unwrap_or_default(),
+        "--term",
+        "两不误",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--term needs the documents' text") && err.contains("--text"),
+        "{err}"
+    );
+}
+
+/// A term no document contains is named on stderr (a typo reads 0 otherwise); an empty
+/// `--term` is a usage error, as is `--section terms` without `--term`.
+#[test]
+fn unused_and_empty_terms_are_told() {
+    let out = tifa(&[
+        "stats",
+        "corpus/",
+        "--term",
+        "不存在的词",
+        "--section",
+        "terms",
+    ]);
+    ok_stdout(&out);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no document contains the term 不存在的词"),
+        "{err}"
+    );
+    for args in [
+        ["stats", "corpus/", "--term", ""].as_slice(),
+        ["stats", "corpus/", "--section", "terms"].as_slice(),
+    ] {
+        assert_eq!(tifa(args).status.code(), Some(2), "{args:?}");
+    }
+}

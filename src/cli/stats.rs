@@ -40,6 +40,10 @@ pub struct StatsArgs {
     /// (两不误、两促进 or 两不误两促进); default: the --top slogans used by most documents.
     #[arg(long, value_name = "SLOGAN", value_delimiter = ',')]
     pub slogan: Vec<String>,
+    /// Count documents containing and occurrences of these literal terms per group, and show
+    /// their trend (repeat or separate with commas; needs the text, like --kwic).
+    #[arg(long, value_name = "TERM", value_delimiter = ',')]
+    pub term: Vec<String>,
     /// Show every occurrence of this term in context (needs the text: a corpus path, or an
     /// output made with `tifa extract --text`).
     #[arg(long, value_name = "TERM")]
@@ -59,7 +63,8 @@ pub struct StatsArgs {
     /// Worker threads when extracting (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// OpenCC conversion when extracting (and of the kwic term): t2s, tw2s, tw2sp, hk2s or none.
+    /// OpenCC conversion when extracting (and of the kwic term and --term): t2s, tw2s, tw2sp,
+    /// hk2s or none.
     #[arg(long, default_value = "t2s")]
     pub convert: String,
 }
@@ -79,6 +84,35 @@ fn chosen_slogans(given: &[String], conv: &dyn tifa::normalize::Converter) -> Ve
             .map_or(c, |e| e.canonical.clone());
         if !c.is_empty() && !out.contains(&c) {
             out.push(c);
+        }
+    }
+    out
+}
+
+/// A term as the text holds it: matched against normalized text, it is normalized the same
+/// way, so 兩不誤 and full-width or ASCII punctuation find what the text holds.
+fn normalized_term(t: &str, conv: &dyn tifa::normalize::Converter) -> String {
+    let n = normalize(&AlignedText::identity(t), conv);
+    let n = n.as_str().trim();
+    if n.is_empty() {
+        t.to_owned()
+    } else {
+        n.to_owned()
+    }
+}
+
+/// The `--term` values normalized, in the order given and each once; a full-width comma
+/// separates too, as for --slogan.
+fn chosen_terms(given: &[String], conv: &dyn tifa::normalize::Converter) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in given.iter().flat_map(|t| t.split('，')) {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let n = normalized_term(t, conv);
+        if !out.contains(&n) {
+            out.push(n);
         }
     }
     out
@@ -181,39 +215,37 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     };
     if a.format == Format::Csv {
         let n = if only.is_empty() {
-            6 + usize::from(a.kwic.is_some())
+            6 + usize::from(a.kwic.is_some()) + usize::from(!a.term.is_empty())
         } else {
             only.len()
         };
         if n != 1 {
             return Err("--format csv writes one table: choose it with --section \
-                        (overview, slogans, trend, metrics, depth, warnings, kwic)"
+                        (overview, slogans, terms, trend, metrics, depth, warnings, kwic)"
                 .into());
         }
     }
     if only.contains(&Section::Kwic) && a.kwic.is_none() {
         return Err("--section kwic needs --kwic TERM".into());
     }
+    if only.contains(&Section::Terms) && a.term.is_empty() {
+        return Err("--section terms needs --term TERM".into());
+    }
     let conv = converter(&a.convert, false)?;
-    // The term is matched against normalized text, so it is normalized the same way: 兩不誤 and
-    // full-width or ASCII punctuation find what the text holds.
-    let kwic = a.kwic.as_deref().map(|t| {
-        let n = normalize(&AlignedText::identity(t), conv.as_ref());
-        let n = n.as_str().trim();
-        if n.is_empty() {
-            t.to_owned()
-        } else {
-            n.to_owned()
-        }
-    });
+    let kwic = a.kwic.as_deref().map(|t| normalized_term(t, conv.as_ref()));
     let slogans = chosen_slogans(&a.slogan, conv.as_ref());
     if !a.slogan.is_empty() && slogans.is_empty() {
         return Err("--slogan: no slogan given".into());
     }
+    let terms = chosen_terms(&a.term, conv.as_ref());
+    if !a.term.is_empty() && terms.is_empty() {
+        return Err("--term: no term given".into());
+    }
     let mut stats = Collector::new(StatsOptions {
         by: a.by,
         top: a.top,
-        slogans: slogans.clone(),
+        slogans,
+        terms: terms.clone(),
         kwic: kwic.clone(),
         context: a.context,
     });
@@ -234,7 +266,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             conv,
             Options {
                 tokens: false,
-                text: kwic.is_some(),
+                text: kwic.is_some() || !terms.is_empty(),
                 ..Options::default()
             },
         );
@@ -257,20 +289,29 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
         .map_err(|e| format!("extracting: {e}"))?;
     }
     let no_documents = stats.documents() == 0;
-    let report = stats.report().map_err(|e| e.to_string())?;
     // A slogan no document uses reads 0.0 everywhere: say so, as a typo or a phrase tifa does
     // not take for a slogan (unquoted prose) would otherwise pass for a real zero.
-    if let Some(trend) = report.table(Section::Trend).filter(|_| !slogans.is_empty()) {
-        for row in trend.rows.iter().skip(1) {
-            if row[1..].iter().all(|v| v.as_f64() == Some(0.0)) {
-                let s = row[0].as_str().unwrap_or_default();
-                eprintln!(
-                    "tifa: no document has the slogan {s}: the trend counts the slogans tifa \
-                     extracts (docs/stats.md); --kwic {s} shows where the words occur"
-                );
-            }
+    let (unused_slogans, unused_terms) = stats.unused();
+    for s in unused_slogans {
+        eprintln!(
+            "tifa: no document has the slogan {s}: the trend counts the slogans tifa \
+             extracts (docs/stats.md); --term {s} counts the words wherever they occur"
+        );
+    }
+    let with_text = stats.documents_with_text();
+    if !terms.is_empty() && with_text > 0 {
+        for t in unused_terms {
+            eprintln!("tifa: no document contains the term {t}");
+        }
+        let without = stats.documents() - with_text;
+        if without > 0 {
+            eprintln!(
+                "tifa: --term: {without} documents have no text (an output made without \
+                 `tifa extract --text`) and count as not containing any term"
+            );
         }
     }
+    let report = stats.report().map_err(|e| e.to_string())?;
     let report = report.select(&only);
 
     let mut out: Box<dyn Write> = match super::output_file(a.output.as_deref()) {

@@ -3,6 +3,8 @@
 //! keys below, never by input or hash order.
 
 use super::kwic::{kwic, KwicLine};
+use super::terms::TermCounts;
+use super::trend::{self, Counts};
 use super::{document_year, Facet, Report, Section, StatsError, StatsOptions, Table, YearSource};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,8 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Group label of documents whose facet value is unknown; listed last.
 pub const UNKNOWN: &str = "unknown";
 
+/// How much a slogan or term is used in a group: documents using it, and its occurrences.
 #[derive(Default)]
-pub(super) struct SloganCount {
+pub(super) struct Usage {
     pub(super) documents: usize,
     pub(super) occurrences: usize,
 }
@@ -57,7 +60,8 @@ pub struct Collector {
     documents: usize,
     year_sources: [usize; 3],
     group_docs: BTreeMap<String, usize>,
-    slogans: BTreeMap<(String, String), SloganCount>,
+    slogans: Counts,
+    terms: TermCounts,
     slogan_occurrences: usize,
     nouns: BTreeMap<String, NounCount>,
     metrics: usize,
@@ -196,6 +200,7 @@ impl Collector {
 
         if let Some(text) = doc.get("text").and_then(Value::as_str) {
             self.docs_with_text += 1;
+            self.terms.add(&group, text, &self.opts.terms);
             if let Some(term) = &self.opts.kwic {
                 let start = doc["span"]
                     .get("start")
@@ -213,25 +218,57 @@ impl Collector {
         }
     }
 
-    /// The tables. Fails only when a kwic term was asked for and no document had its text.
+    /// Documents whose text was at hand (for `--kwic` and `--term`).
+    pub fn documents_with_text(&self) -> usize {
+        self.docs_with_text
+    }
+
+    /// The asked-for slogans and terms that no document uses, in the order given.
+    pub fn unused(&self) -> (Vec<&str>, Vec<&str>) {
+        let slogans = self
+            .opts
+            .slogans
+            .iter()
+            .filter(|s| !self.slogans.keys().any(|(_, k)| k == *s))
+            .map(String::as_str)
+            .collect();
+        (slogans, self.terms.unused(&self.opts.terms))
+    }
+
+    /// The tables. Fails only when a kwic term or `--term` was asked for and no document had
+    /// its text.
     pub fn report(mut self) -> Result<Report, StatsError> {
-        if self.opts.kwic.is_some() && self.docs_with_text == 0 && self.documents > 0 {
-            return Err(StatsError::KwicNeedsText);
+        if self.docs_with_text == 0 && self.documents > 0 {
+            if self.opts.kwic.is_some() {
+                return Err(StatsError::NeedsText("--kwic"));
+            }
+            if !self.opts.terms.is_empty() {
+                return Err(StatsError::NeedsText("--term"));
+            }
         }
-        let mut tables = vec![
-            self.overview(),
-            self.slogan_table(),
-            super::trend::trend_table(
-                self.opts.by,
-                &self.ordered_groups(),
-                &self.slogans,
-                &self.opts.slogans,
-                self.opts.top,
-            ),
+        let groups = self.ordered_groups();
+        // --term alone shows the terms instead of the top slogans; with --slogan, both.
+        let slogans = match (self.opts.slogans.is_empty(), self.opts.terms.is_empty()) {
+            (false, _) => self.opts.slogans.clone(),
+            (true, true) => trend::top_slogans(&self.slogans, self.opts.top),
+            (true, false) => Vec::new(),
+        };
+        let rows = trend::Rows {
+            slogans: &slogans,
+            slogan_counts: &self.slogans,
+            terms: &self.opts.terms,
+            term_counts: &self.terms.counts,
+        };
+        let mut tables = vec![self.overview(), self.slogan_table()];
+        if !self.opts.terms.is_empty() {
+            tables.push(self.terms.table(self.opts.by, &groups, &self.opts.terms));
+        }
+        tables.extend([
+            trend::trend_table(self.opts.by, &groups, &rows),
             self.noun_table(),
             self.depth_table(),
-            self.problem_table(),
-        ];
+        ]);
+        tables.push(self.problem_table());
         if let Some(term) = self.opts.kwic.clone() {
             tables.push(self.kwic_table(&term));
         }
@@ -269,8 +306,12 @@ impl Collector {
             ("metrics", self.metrics),
             ("metrics without a noun", self.metrics_without_noun),
             ("outline units", self.units_at_depth.values().sum()),
-            // Text is kept only where kwic needs it (--kwic, or an output of extract --text).
-            ("documents with text for kwic", self.docs_with_text),
+            // Text is kept only where it is needed (--kwic, --term, or an output of
+            // extract --text).
+            (
+                "documents with text for kwic and terms",
+                self.docs_with_text,
+            ),
         ];
         Table {
             section: Section::Overview,
@@ -301,7 +342,7 @@ impl Collector {
     fn slogan_table(&self) -> Table {
         let mut rows = Vec::new();
         for (group, group_docs) in self.ordered_groups() {
-            let mut in_group: Vec<(&str, &SloganCount)> = self
+            let mut in_group: Vec<(&str, &Usage)> = self
                 .slogans
                 .range((group.clone(), String::new())..)
                 .take_while(|((g, _), _)| g == group)

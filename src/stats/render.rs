@@ -72,8 +72,9 @@ pub fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
             .iter()
             .map(|v| display_cell(&scalar(v), MAX_CELL))
             .collect();
-        // The slogan table's group columns repeat on every row: shown once per group.
-        if t.section == Section::Slogans && n > 0 && t.rows[n - 1][0] == row[0] {
+        // The slogan and term tables' group columns repeat on every row: shown once per group.
+        let grouped = matches!(t.section, Section::Slogans | Section::Terms);
+        if grouped && n > 0 && t.rows[n - 1][0] == row[0] {
             line[0].clear();
             line[1].clear();
         }
