@@ -785,3 +785,50 @@ fn unused_and_empty_terms_are_told() {
         assert_eq!(tifa(args).status.code(), Some(2), "{args:?}");
     }
 }
+
+/// From the UX review (finding 14): the trend CSV was wide, its first row counts and the others
+/// percentages, so it had to be melted before plotting. `--long` gives one row per slogan or
+/// term and group, with the counts behind each share (the seeds, as in the terms test above).
+#[test]
+fn long_trend_is_a_tidy_table_of_counts_and_shares() {
+    let text = ok_stdout(&tifa(&[
+        "stats",
+        "corpus/",
+        "--slogan",
+        "四风",
+        "--term",
+        "兩不誤",
+        "--section",
+        "trend",
+        "--long",
+        "--format",
+        "csv",
+    ]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "group,slogan_or_term,documents,docs_in_group,share",
+            "2013,四风,1,1,100.0",
+            "2022,四风,0,1,0.0",
+            "unknown,四风,1,5,20.0",
+            "2013,两不误,0,1,0.0",
+            "2022,两不误,1,1,100.0",
+            "unknown,两不误,2,5,40.0",
+        ]
+    );
+    // The same rows in JSON, numbers as numbers.
+    let report = stats_json(&[
+        "corpus/",
+        "--term",
+        "兩不誤",
+        "--section",
+        "trend",
+        "--long",
+    ]);
+    let rows = report["trend"].as_array().expect("trend rows");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[2]["group"], "unknown");
+    assert_eq!(rows[2]["documents"], 2);
+    assert_eq!(rows[2]["share"].as_f64(), Some(40.0));
+}

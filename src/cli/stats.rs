@@ -44,6 +44,10 @@ pub struct StatsArgs {
     /// their trend (repeat or separate with commas; needs the text, like --kwic).
     #[arg(long, value_name = "TERM", value_delimiter = ',')]
     pub term: Vec<String>,
+    /// The trend as a tidy long table: group, slogan_or_term, documents, docs_in_group, share
+    /// (one row per slogan or term and group), in every format.
+    #[arg(long)]
+    pub long: bool,
     /// Show every occurrence of this term in context (needs the text: a corpus path, or an
     /// output made with `tifa extract --text`).
     #[arg(long, value_name = "TERM")]
@@ -246,6 +250,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
         top: a.top,
         slogans,
         terms: terms.clone(),
+        long: a.long,
         kwic: kwic.clone(),
         context: a.context,
     });

@@ -264,7 +264,11 @@ impl Collector {
             tables.push(self.terms.table(self.opts.by, &groups, &self.opts.terms));
         }
         tables.extend([
-            trend::trend_table(self.opts.by, &groups, &rows),
+            if self.opts.long {
+                trend::trend_long_table(self.opts.by, &groups, &rows)
+            } else {
+                trend::trend_table(self.opts.by, &groups, &rows)
+            },
             self.noun_table(),
             self.depth_table(),
         ]);

@@ -77,6 +77,8 @@ pub struct StatsOptions {
     /// Literal terms (normalized like the text) to count per group; empty leaves the terms
     /// section out and the trend to slogans.
     pub terms: Vec<String>,
+    /// The trend as a long table (a row per slogan or term and group) instead of a wide one.
+    pub long: bool,
     /// Term to show in context; `None` leaves the kwic section out.
     pub kwic: Option<String>,
     /// Characters of context on each side of a kwic hit.
@@ -90,6 +92,7 @@ impl Default for StatsOptions {
             top: 10,
             slogans: Vec::new(),
             terms: Vec::new(),
+            long: false,
             kwic: None,
             context: 15,
         }

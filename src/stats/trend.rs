@@ -93,6 +93,45 @@ pub(super) fn trend_table(by: Facet, groups: &[(&String, usize)], series: &Rows)
     }
 }
 
+/// The trend as a tidy long table (`--long`): one row per slogan or term and group, in the wide
+/// table's row order then group order, with the counts behind each share, so a plotting
+/// library reads it without melting and the counts are not percentages.
+pub(super) fn trend_long_table(by: Facet, groups: &[(&String, usize)], series: &Rows) -> Table {
+    let mut rows: Vec<Vec<Value>> = Vec::new();
+    for (name, counts) in series.each() {
+        for (group, docs) in groups {
+            let used = counts
+                .get(&((*group).clone(), name.clone()))
+                .map_or(0, |c| c.documents);
+            rows.push(vec![
+                json!(group),
+                json!(name),
+                json!(used),
+                json!(docs),
+                json!(percent(used, *docs)),
+            ]);
+        }
+    }
+    let by = by.name();
+    Table {
+        section: Section::Trend,
+        title: format!(
+            "Trend by {by}, one row per {} and {by} (share: % of the {by}'s documents)",
+            series.label().replace('_', " ")
+        ),
+        columns: [
+            "group",
+            "slogan_or_term",
+            "documents",
+            "docs_in_group",
+            "share",
+        ]
+        .map(String::from)
+        .to_vec(),
+        rows,
+    }
+}
+
 /// `part` of `whole` in percent, to one decimal (0 for an empty whole).
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
@@ -177,5 +216,32 @@ mod tests {
         );
         assert_eq!(t.rows[2][1], json!(0.0));
         assert_eq!(t.rows[3][1..], [json!(0.0), json!(66.7)]);
+
+        // Long: the same shares with their counts, a row per (slogan or term, group).
+        let t = trend_long_table(Facet::Year, &groups, &rows);
+        assert_eq!(
+            t.columns,
+            [
+                "group",
+                "slogan_or_term",
+                "documents",
+                "docs_in_group",
+                "share"
+            ]
+        );
+        let row = |g: &str, s: &str, d: usize, n: usize, p: f64| {
+            vec![json!(g), json!(s), json!(d), json!(n), json!(p)]
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                row("2024", "两不误", 1, 4, 25.0),
+                row("2025", "两不误", 0, 3, 0.0),
+                row("2024", "四个一", 0, 4, 0.0),
+                row("2025", "四个一", 0, 3, 0.0),
+                row("2024", "十四五", 0, 4, 0.0),
+                row("2025", "十四五", 2, 3, 66.7),
+            ]
+        );
     }
 }
