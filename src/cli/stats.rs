@@ -40,6 +40,14 @@ pub struct StatsArgs {
     /// (两不误、两促进 or 两不误两促进); default: the --top slogans used by most documents.
     #[arg(long, value_name = "SLOGAN", value_delimiter = ',')]
     pub slogan: Vec<String>,
+    /// Count documents containing and occurrences of these literal terms per group, and show
+    /// their trend (repeat or separate with commas; needs the text, like --kwic).
+    #[arg(long, value_name = "TERM", value_delimiter = ',')]
+    pub term: Vec<String>,
+    /// The trend as a tidy long table: group, slogan_or_term, documents, docs_in_group, share
+    /// (one row per slogan or term and group), in every format.
+    #[arg(long)]
+    pub long: bool,
     /// Show every occurrence of this term in context (needs the text: a corpus path, or an
     /// output made with `tifa extract --text`).
     #[arg(long, value_name = "TERM")]
@@ -59,7 +67,8 @@ pub struct StatsArgs {
     /// Worker threads when extracting (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
-    /// OpenCC conversion when extracting (and of the kwic term): t2s, tw2s, tw2sp, hk2s or none.
+    /// OpenCC conversion when extracting (and of the kwic term and --term): t2s, tw2s, tw2sp,
+    /// hk2s or none.
     #[arg(long, default_value = "t2s")]
     pub convert: String,
 }
@@ -79,6 +88,35 @@ fn chosen_slogans(given: &[String], conv: &dyn tifa::normalize::Converter) -> Ve
             .map_or(c, |e| e.canonical.clone());
         if !c.is_empty() && !out.contains(&c) {
             out.push(c);
+        }
+    }
+    out
+}
+
+/// A term as the text holds it: matched against normalized text, it is normalized the same
+/// way, so 兩不誤 and full-width or ASCII punctuation find what the text holds.
+fn normalized_term(t: &str, conv: &dyn tifa::normalize::Converter) -> String {
+    let n = normalize(&AlignedText::identity(t), conv);
+    let n = n.as_str().trim();
+    if n.is_empty() {
+        t.to_owned()
+    } else {
+        n.to_owned()
+    }
+}
+
+/// The `--term` values normalized, in the order given and each once; a full-width comma
+/// separates too, as for --slogan.
+fn chosen_terms(given: &[String], conv: &dyn tifa::normalize::Converter) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in given.iter().flat_map(|t| t.split('，')) {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let n = normalized_term(t, conv);
+        if !out.contains(&n) {
+            out.push(n);
         }
     }
     out
@@ -106,16 +144,71 @@ fn is_extraction_output(path: &Path) -> bool {
     })
 }
 
+/// Why standard input is not an extraction output, and how to make one of what it holds:
+/// `cat speech.txt | tifa stats -` gave only serde's "expected value at line 1 column 1".
+fn not_extraction_output(n: usize, parsed: &Result<Value, serde_json::Error>) -> String {
+    let (what, how) = match parsed {
+        Err(e) => (
+            format!("line {n} is not JSON: {e}"),
+            "to count a text, extract it first: … | tifa extract - | tifa stats -, or give \
+             tifa stats the file's path",
+        ),
+        Ok(v) if v.get("text").is_some() => (
+            format!("line {n} is an object with a \"text\", not a tifa record"),
+            "to count JSONL input (one text a line), extract it first: \
+             … | tifa extract --jsonl - | tifa stats -",
+        ),
+        Ok(_) => (
+            format!("line {n} has no \"schema\": \"tifa/…\""),
+            "to count a text, extract it first: … | tifa extract - | tifa stats -",
+        ),
+    };
+    format!("standard input is not tifa JSONL output ({what}); {how}")
+}
+
+/// Records of an extraction output, one a line. The first record of standard input is checked
+/// for the `tifa/` schema (a file is only read this way when its first line has it).
 fn read_jsonl(name: &str, input: impl BufRead, stats: &mut Collector) -> Result<(), String> {
+    let mut checked = name != "-";
     for (n, line) in input.lines().enumerate() {
         let line = line.map_err(|e| format!("{name}: {e}"))?;
         if line.trim().is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(&line).map_err(|e| format!("{name}:{}: {e}", n + 1))?;
+        let parsed = serde_json::from_str::<Value>(&line);
+        if !checked {
+            let is_record = parsed.as_ref().is_ok_and(|v| {
+                v.get("schema")
+                    .and_then(Value::as_str)
+                    .is_some_and(|s| s.starts_with("tifa/"))
+            });
+            if !is_record {
+                return Err(not_extraction_output(n + 1, &parsed));
+            }
+            checked = true;
+        }
+        let v = parsed.map_err(|e| format!("{name}:{}: {e}", n + 1))?;
         stats.add(&v);
     }
     Ok(())
+}
+
+/// The paths named on the command line that cannot be read: missing, a file that does not
+/// open, a folder that does not list. Their error records are counted like any other, but
+/// they fail the run: a typo in a script must not pass for an empty corpus.
+fn unreadable(paths: &[String]) -> Vec<&str> {
+    paths
+        .iter()
+        .filter(|p| *p != "-")
+        .filter(|p| match std::fs::metadata(p) {
+            Err(_) => true,
+            Ok(m) if m.is_dir() => std::fs::read_dir(p).is_err(),
+            Ok(m) if m.is_file() => std::fs::File::open(p).is_err(),
+            // Opening a FIFO would block until a writer comes; the extraction reads it.
+            Ok(_) => false,
+        })
+        .map(String::as_str)
+        .collect()
 }
 
 pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
@@ -126,42 +219,42 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     };
     if a.format == Format::Csv {
         let n = if only.is_empty() {
-            6 + usize::from(a.kwic.is_some())
+            6 + usize::from(a.kwic.is_some()) + usize::from(!a.term.is_empty())
         } else {
             only.len()
         };
         if n != 1 {
             return Err("--format csv writes one table: choose it with --section \
-                        (overview, slogans, trend, metrics, depth, warnings, kwic)"
+                        (overview, slogans, terms, trend, metrics, depth, warnings, kwic)"
                 .into());
         }
     }
     if only.contains(&Section::Kwic) && a.kwic.is_none() {
         return Err("--section kwic needs --kwic TERM".into());
     }
+    if only.contains(&Section::Terms) && a.term.is_empty() {
+        return Err("--section terms needs --term TERM".into());
+    }
     let conv = converter(&a.convert, false)?;
-    // The term is matched against normalized text, so it is normalized the same way: 兩不誤 and
-    // full-width or ASCII punctuation find what the text holds.
-    let kwic = a.kwic.as_deref().map(|t| {
-        let n = normalize(&AlignedText::identity(t), conv.as_ref());
-        let n = n.as_str().trim();
-        if n.is_empty() {
-            t.to_owned()
-        } else {
-            n.to_owned()
-        }
-    });
+    let kwic = a.kwic.as_deref().map(|t| normalized_term(t, conv.as_ref()));
     let slogans = chosen_slogans(&a.slogan, conv.as_ref());
     if !a.slogan.is_empty() && slogans.is_empty() {
         return Err("--slogan: no slogan given".into());
     }
+    let terms = chosen_terms(&a.term, conv.as_ref());
+    if !a.term.is_empty() && terms.is_empty() {
+        return Err("--term: no term given".into());
+    }
     let mut stats = Collector::new(StatsOptions {
         by: a.by,
         top: a.top,
-        slogans: slogans.clone(),
+        slogans,
+        terms: terms.clone(),
+        long: a.long,
         kwic: kwic.clone(),
         context: a.context,
     });
+    let failed_paths = unreadable(&a.paths);
     let mut corpus: Vec<String> = Vec::new();
     for p in &a.paths {
         if p == "-" {
@@ -178,7 +271,7 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             conv,
             Options {
                 tokens: false,
-                text: kwic.is_some(),
+                text: kwic.is_some() || !terms.is_empty(),
                 ..Options::default()
             },
         );
@@ -188,25 +281,42 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
             ..Default::default()
         };
         batch::run_stream(&pipeline, inputs, &opts, |r| {
+            // As `tifa extract` does; an output's error records were told when it was made.
+            if let Some(e) = &r.error {
+                match &r.id {
+                    Some(id) => eprintln!("tifa: {} [{id}]: {e}", r.file),
+                    None => eprintln!("tifa: {}: {e}", r.file),
+                }
+            }
             stats.add(&serde_json::to_value(&r).map_err(std::io::Error::other)?);
             Ok(())
         })
         .map_err(|e| format!("extracting: {e}"))?;
     }
-    let report = stats.report().map_err(|e| e.to_string())?;
+    let no_documents = stats.documents() == 0;
     // A slogan no document uses reads 0.0 everywhere: say so, as a typo or a phrase tifa does
     // not take for a slogan (unquoted prose) would otherwise pass for a real zero.
-    if let Some(trend) = report.table(Section::Trend).filter(|_| !slogans.is_empty()) {
-        for row in trend.rows.iter().skip(1) {
-            if row[1..].iter().all(|v| v.as_f64() == Some(0.0)) {
-                let s = row[0].as_str().unwrap_or_default();
-                eprintln!(
-                    "tifa: no document has the slogan {s}: the trend counts the slogans tifa \
-                     extracts (docs/stats.md); --kwic {s} shows where the words occur"
-                );
-            }
+    let (unused_slogans, unused_terms) = stats.unused();
+    for s in unused_slogans {
+        eprintln!(
+            "tifa: no document has the slogan {s}: the trend counts the slogans tifa \
+             extracts (docs/stats.md); --term {s} counts the words wherever they occur"
+        );
+    }
+    let with_text = stats.documents_with_text();
+    if !terms.is_empty() && with_text > 0 {
+        for t in unused_terms {
+            eprintln!("tifa: no document contains the term {t}");
+        }
+        let without = stats.documents() - with_text;
+        if without > 0 {
+            eprintln!(
+                "tifa: --term: {without} documents have no text (an output made without \
+                 `tifa extract --text`) and count as not containing any term"
+            );
         }
     }
+    let report = stats.report().map_err(|e| e.to_string())?;
     let report = report.select(&only);
 
     let mut out: Box<dyn Write> = match super::output_file(a.output.as_deref()) {
@@ -226,5 +336,18 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     written
         .and_then(|()| out.flush())
         .map_err(|e| write_failed("writing output", &e))?;
-    Ok(ExitCode::SUCCESS)
+    if !failed_paths.is_empty() {
+        eprintln!(
+            "tifa: cannot read what the command line names: {}",
+            failed_paths.join(", ")
+        );
+    }
+    if no_documents {
+        eprintln!("tifa: no input gave a document: nothing was counted");
+    }
+    Ok(if failed_paths.is_empty() && !no_documents {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -3,6 +3,8 @@
 //! keys below, never by input or hash order.
 
 use super::kwic::{kwic, KwicLine};
+use super::terms::TermCounts;
+use super::trend::{self, Counts};
 use super::{document_year, Facet, Report, Section, StatsError, StatsOptions, Table, YearSource};
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -10,8 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Group label of documents whose facet value is unknown; listed last.
 pub const UNKNOWN: &str = "unknown";
 
+/// How much a slogan or term is used in a group: documents using it, and its occurrences.
 #[derive(Default)]
-pub(super) struct SloganCount {
+pub(super) struct Usage {
     pub(super) documents: usize,
     pub(super) occurrences: usize,
 }
@@ -23,15 +26,25 @@ struct NounCount {
     units: BTreeMap<String, usize>,
 }
 
-/// A file-level problem: an error record or a warning.
-struct Problem {
+/// Which record a row comes from: its file, its JSONL id (empty for other inputs) and its
+/// place in the input, which orders the records of one JSONL file as they were read: ids need
+/// not sort that way, and each record's char offsets start again at 0.
+#[derive(Clone)]
+struct Origin {
     file: String,
+    id: String,
+    record: usize,
+}
+
+/// A record-level problem: an error record or a warning.
+struct Problem {
+    origin: Origin,
     kind: &'static str,
     message: String,
 }
 
 struct Hit {
-    file: String,
+    origin: Origin,
     doc: u64,
     line: KwicLine,
 }
@@ -39,12 +52,16 @@ struct Hit {
 #[derive(Default)]
 pub struct Collector {
     opts: StatsOptions,
-    files: usize,
+    /// Records read: one per input file, one per line of a JSONL input (`extract --jsonl`).
+    records: usize,
+    /// Distinct `file` names, which the records of one JSONL file share.
+    files: BTreeSet<String>,
     errors: usize,
     documents: usize,
     year_sources: [usize; 3],
     group_docs: BTreeMap<String, usize>,
-    slogans: BTreeMap<(String, String), SloganCount>,
+    slogans: Counts,
+    terms: TermCounts,
     slogan_occurrences: usize,
     nouns: BTreeMap<String, NounCount>,
     metrics: usize,
@@ -66,6 +83,12 @@ fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
         .map_or(&[], Vec::as_slice)
 }
 
+impl Origin {
+    fn sort_key(&self) -> (&str, usize) {
+        (&self.file, self.record)
+    }
+}
+
 impl Collector {
     pub fn new(opts: StatsOptions) -> Self {
         Collector {
@@ -74,27 +97,39 @@ impl Collector {
         }
     }
 
+    /// Documents counted so far.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
     /// Count one `tifa/1` record.
     pub fn add(&mut self, record: &Value) {
-        self.files += 1;
-        let file = str_of(record, "file").to_owned();
+        self.records += 1;
+        let origin = Origin {
+            file: str_of(record, "file").to_owned(),
+            id: str_of(record, "id").to_owned(),
+            record: self.records,
+        };
+        if !self.files.contains(&origin.file) {
+            self.files.insert(origin.file.clone());
+        }
         if str_of(record, "status") == "error" {
             self.errors += 1;
             self.problems.push(Problem {
-                file: file.clone(),
+                origin: origin.clone(),
                 kind: "error",
                 message: str_of(record, "error").to_owned(),
             });
         }
         for w in array(record, "warnings") {
             self.problems.push(Problem {
-                file: file.clone(),
+                origin: origin.clone(),
                 kind: "warning",
                 message: w.as_str().unwrap_or("").to_owned(),
             });
         }
         for doc in array(record, "documents") {
-            self.add_document(&file, doc);
+            self.add_document(&origin, doc);
         }
     }
 
@@ -111,7 +146,7 @@ impl Collector {
             .unwrap_or_else(|| UNKNOWN.to_owned())
     }
 
-    fn add_document(&mut self, file: &str, doc: &Value) {
+    fn add_document(&mut self, origin: &Origin, doc: &Value) {
         self.documents += 1;
         let group = self.group_of(doc);
         *self.group_docs.entry(group.clone()).or_default() += 1;
@@ -165,6 +200,7 @@ impl Collector {
 
         if let Some(text) = doc.get("text").and_then(Value::as_str) {
             self.docs_with_text += 1;
+            self.terms.add(&group, text, &self.opts.terms);
             if let Some(term) = &self.opts.kwic {
                 let start = doc["span"]
                     .get("start")
@@ -173,7 +209,7 @@ impl Collector {
                 let id = doc.get("id").and_then(Value::as_u64).unwrap_or(0);
                 for line in kwic(text, start as usize, term, self.opts.context) {
                     self.hits.push(Hit {
-                        file: file.to_owned(),
+                        origin: origin.clone(),
                         doc: id,
                         line,
                     });
@@ -182,25 +218,61 @@ impl Collector {
         }
     }
 
-    /// The tables. Fails only when a kwic term was asked for and no document had its text.
+    /// Documents whose text was at hand (for `--kwic` and `--term`).
+    pub fn documents_with_text(&self) -> usize {
+        self.docs_with_text
+    }
+
+    /// The asked-for slogans and terms that no document uses, in the order given.
+    pub fn unused(&self) -> (Vec<&str>, Vec<&str>) {
+        let slogans = self
+            .opts
+            .slogans
+            .iter()
+            .filter(|s| !self.slogans.keys().any(|(_, k)| k == *s))
+            .map(String::as_str)
+            .collect();
+        (slogans, self.terms.unused(&self.opts.terms))
+    }
+
+    /// The tables. Fails only when a kwic term or `--term` was asked for and no document had
+    /// its text.
     pub fn report(mut self) -> Result<Report, StatsError> {
-        if self.opts.kwic.is_some() && self.docs_with_text == 0 && self.documents > 0 {
-            return Err(StatsError::KwicNeedsText);
+        if self.docs_with_text == 0 && self.documents > 0 {
+            if self.opts.kwic.is_some() {
+                return Err(StatsError::NeedsText("--kwic"));
+            }
+            if !self.opts.terms.is_empty() {
+                return Err(StatsError::NeedsText("--term"));
+            }
         }
-        let mut tables = vec![
-            self.overview(),
-            self.slogan_table(),
-            super::trend::trend_table(
-                self.opts.by,
-                &self.ordered_groups(),
-                &self.slogans,
-                &self.opts.slogans,
-                self.opts.top,
-            ),
+        let groups = self.ordered_groups();
+        // --term alone shows the terms instead of the top slogans; with --slogan, both.
+        let slogans = match (self.opts.slogans.is_empty(), self.opts.terms.is_empty()) {
+            (false, _) => self.opts.slogans.clone(),
+            (true, true) => trend::top_slogans(&self.slogans, self.opts.top),
+            (true, false) => Vec::new(),
+        };
+        let rows = trend::Rows {
+            slogans: &slogans,
+            slogan_counts: &self.slogans,
+            terms: &self.opts.terms,
+            term_counts: &self.terms.counts,
+        };
+        let mut tables = vec![self.overview(), self.slogan_table()];
+        if !self.opts.terms.is_empty() {
+            tables.push(self.terms.table(self.opts.by, &groups, &self.opts.terms));
+        }
+        tables.extend([
+            if self.opts.long {
+                trend::trend_long_table(self.opts.by, &groups, &rows)
+            } else {
+                trend::trend_table(self.opts.by, &groups, &rows)
+            },
             self.noun_table(),
             self.depth_table(),
-            self.problem_table(),
-        ];
+        ]);
+        tables.push(self.problem_table());
         if let Some(term) = self.opts.kwic.clone() {
             tables.push(self.kwic_table(&term));
         }
@@ -209,16 +281,17 @@ impl Collector {
 
     fn overview(&self) -> Table {
         let distinct: BTreeSet<&str> = self.slogans.keys().map(|(_, c)| c.as_str()).collect();
-        let files_warned: BTreeSet<&str> = self
+        let records_warned: BTreeSet<usize> = self
             .problems
             .iter()
             .filter(|p| p.kind == "warning")
-            .map(|p| p.file.as_str())
+            .map(|p| p.origin.record)
             .collect();
         let rows: Vec<(&str, usize)> = vec![
-            ("files", self.files),
-            ("files with errors", self.errors),
-            ("files with warnings", files_warned.len()),
+            ("files", self.files.len()),
+            ("records", self.records),
+            ("records with errors", self.errors),
+            ("records with warnings", records_warned.len()),
             ("documents", self.documents),
             (
                 "documents dated by their dates",
@@ -237,8 +310,12 @@ impl Collector {
             ("metrics", self.metrics),
             ("metrics without a noun", self.metrics_without_noun),
             ("outline units", self.units_at_depth.values().sum()),
-            // Text is kept only where kwic needs it (--kwic, or an output of extract --text).
-            ("documents with text for kwic", self.docs_with_text),
+            // Text is kept only where it is needed (--kwic, --term, or an output of
+            // extract --text).
+            (
+                "documents with text for kwic and terms",
+                self.docs_with_text,
+            ),
         ];
         Table {
             section: Section::Overview,
@@ -269,7 +346,7 @@ impl Collector {
     fn slogan_table(&self) -> Table {
         let mut rows = Vec::new();
         for (group, group_docs) in self.ordered_groups() {
-            let mut in_group: Vec<(&str, &SloganCount)> = self
+            let mut in_group: Vec<(&str, &Usage)> = self
                 .slogans
                 .range((group.clone(), String::new())..)
                 .take_while(|((g, _), _)| g == group)
@@ -362,31 +439,44 @@ impl Collector {
     }
 
     fn problem_table(&mut self) -> Table {
-        // Stable sort: a file's warnings keep their record order.
-        self.problems.sort_by(|a, b| a.file.cmp(&b.file));
+        // Stable sort: a record's warnings keep their order.
+        self.problems
+            .sort_by(|a, b| a.origin.sort_key().cmp(&b.origin.sort_key()));
         let rows = self
             .problems
             .iter()
-            .map(|p| vec![json!(p.file), json!(p.kind), json!(p.message)])
+            .map(|p| {
+                vec![
+                    json!(p.origin.file),
+                    json!(p.origin.id),
+                    json!(p.kind),
+                    json!(p.message),
+                ]
+            })
             .collect();
         Table {
             section: Section::Warnings,
-            title: "Per-file errors and warnings".into(),
-            columns: ["file", "kind", "message"].map(String::from).to_vec(),
+            title: "Per-record errors and warnings".into(),
+            columns: ["file", "id", "kind", "message"].map(String::from).to_vec(),
             rows,
         }
     }
 
     fn kwic_table(&mut self, term: &str) -> Table {
         self.hits.sort_by(|a, b| {
-            (a.file.as_str(), a.doc, a.line.start).cmp(&(b.file.as_str(), b.doc, b.line.start))
+            (a.origin.sort_key(), a.doc, a.line.start).cmp(&(
+                b.origin.sort_key(),
+                b.doc,
+                b.line.start,
+            ))
         });
         let rows = self
             .hits
             .iter()
             .map(|h| {
                 vec![
-                    json!(h.file),
+                    json!(h.origin.file),
+                    json!(h.origin.id),
                     json!(h.doc),
                     json!(h.line.start),
                     json!(h.line.left),
@@ -398,7 +488,7 @@ impl Collector {
         Table {
             section: Section::Kwic,
             title: format!("Keyword in context: {term}"),
-            columns: ["file", "doc", "start", "left", "term", "right"]
+            columns: ["file", "id", "doc", "start", "left", "term", "right"]
                 .map(String::from)
                 .to_vec(),
             rows,

@@ -46,6 +46,15 @@ pub fn kwic(text: &str, doc_start: usize, term: &str, context: usize) -> Vec<Kwi
     out
 }
 
+/// Occurrences of `term` in `text`, matched as `kwic` matches them (left to right, not
+/// overlapping), without building the context lines.
+pub fn count(text: &str, term: &str) -> usize {
+    if term.is_empty() {
+        return 0;
+    }
+    text.matches(term).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,5 +77,15 @@ mod tests {
     #[test]
     fn empty_term_finds_nothing() {
         assert!(kwic("abc", 0, "", 3).is_empty());
+        assert_eq!(count("abc", ""), 0);
+    }
+
+    #[test]
+    fn count_matches_as_kwic_does() {
+        let t = "两两两两，两两\n两";
+        for term in ["两两", "两", "两两两"] {
+            assert_eq!(count(t, term), kwic(t, 0, term, 2).len(), "{term}");
+        }
+        assert_eq!(count(t, "两两"), 3);
     }
 }

@@ -1,13 +1,15 @@
-//! Corpus statistics over extraction records (`tifa stats`): slogan frequencies by a facet
-//! (year, campaign, level, genre) and their trend across its groups, top metric nouns, outline
-//! depth, per-file warnings and keyword in context. Records come in as JSON values — read back
-//! from JSONL output or converted from a live run — so both inputs share one path. `collect`
-//! aggregates, `trend` pivots slogans by group, `kwic` finds a term in the documents' text,
-//! `render` prints the result; see `docs/stats.md`.
+//! Corpus statistics over extraction records (`tifa stats`): slogan and literal term
+//! frequencies by a facet (year, campaign, level, genre) and their trend across its groups, top
+//! metric nouns, outline depth, per-record warnings and keyword in context. Records come in as
+//! JSON values — read back from JSONL output or converted from a live run — so both inputs share
+//! one path. `collect` aggregates, `terms` counts literal terms, `trend` pivots slogans and
+//! terms by group, `kwic` finds a term in the documents' text, `render` prints the result; see
+//! `docs/stats.md`.
 
 pub mod collect;
 pub mod kwic;
 pub mod render;
+mod terms;
 pub mod trend;
 
 pub use collect::Collector;
@@ -42,6 +44,7 @@ impl Facet {
 pub enum Section {
     Overview,
     Slogans,
+    Terms,
     Trend,
     Metrics,
     Depth,
@@ -54,6 +57,7 @@ impl Section {
         match self {
             Section::Overview => "overview",
             Section::Slogans => "slogans",
+            Section::Terms => "terms",
             Section::Trend => "trend",
             Section::Metrics => "metrics",
             Section::Depth => "depth",
@@ -70,6 +74,11 @@ pub struct StatsOptions {
     pub top: usize,
     /// Slogans (canonical form) for the trend table; empty: the `top` used by most documents.
     pub slogans: Vec<String>,
+    /// Literal terms (normalized like the text) to count per group; empty leaves the terms
+    /// section out and the trend to slogans.
+    pub terms: Vec<String>,
+    /// The trend as a long table (a row per slogan or term and group) instead of a wide one.
+    pub long: bool,
     /// Term to show in context; `None` leaves the kwic section out.
     pub kwic: Option<String>,
     /// Characters of context on each side of a kwic hit.
@@ -82,6 +91,8 @@ impl Default for StatsOptions {
             by: Facet::Year,
             top: 10,
             slogans: Vec::new(),
+            terms: Vec::new(),
+            long: false,
             kwic: None,
             context: 15,
         }
@@ -119,17 +130,18 @@ impl Report {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StatsError {
-    /// A kwic term was given but no document carried its text.
-    KwicNeedsText,
+    /// This option (`--kwic`, `--term`) was given but no document carried its text.
+    NeedsText(&'static str),
 }
 
 impl std::fmt::Display for StatsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            StatsError::KwicNeedsText => f.write_str(
-                "--kwic needs the documents' text, which this extraction output does not hold: \
-                 give a corpus file or folder (tifa stats corpus/ --kwic TERM), or an output of \
-                 `tifa extract --text`",
+            StatsError::NeedsText(option) => write!(
+                f,
+                "{option} needs the documents' text, which this extraction output does not \
+                 hold: give a corpus file or folder (tifa stats corpus/ {option} TERM), or an \
+                 output of `tifa extract --text`"
             ),
         }
     }

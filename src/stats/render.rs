@@ -1,5 +1,6 @@
-//! Rendering a report: aligned terminal tables (CJK-aware widths), CSV of one table, or JSON of
-//! all. Knows nothing of how the numbers were counted.
+//! Rendering a report: aligned terminal tables (CJK-aware widths; a trend too wide for a
+//! terminal turned), CSV of one table, or JSON of all. Knows nothing of how the numbers were
+//! counted.
 
 use super::{Report, Section, Table};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -53,9 +54,85 @@ fn pad(s: &str, to: usize, right: bool) -> String {
     }
 }
 
+/// Widest a terminal table gets before a wide trend is turned (groups as rows): wider, it
+/// wraps in a normal terminal (`--by campaign`: about 230 columns of 48-column campaign names).
+const MAX_LINE: usize = 120;
+
+/// The cells as the terminal shows them, and each column's width.
+fn layout(t: &Table) -> (Vec<Vec<String>>, Vec<usize>) {
+    let mut cells: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
+    for (n, row) in t.rows.iter().enumerate() {
+        let mut line: Vec<String> = row
+            .iter()
+            .map(|v| display_cell(&scalar(v), MAX_CELL))
+            .collect();
+        // The slogan and term tables' group columns repeat on every row: shown once per group.
+        let grouped = matches!(t.section, Section::Slogans | Section::Terms);
+        if grouped && n > 0 && t.rows[n - 1][0] == row[0] {
+            line[0].clear();
+            line[1].clear();
+        }
+        cells.push(line);
+    }
+    let widths = (0..t.columns.len())
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| width(&r[i]))
+                .chain([width(&t.columns[i])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    (cells, widths)
+}
+
+fn line_width(widths: &[usize]) -> usize {
+    widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1)
+}
+
+/// A wide trend (a row per slogan or term, a column per group) with groups as rows and a
+/// column per slogan or term, the group sizes second.
+fn transposed(t: &Table) -> Table {
+    let mut columns = vec!["group".to_owned()];
+    columns.extend(t.rows.iter().map(|r| scalar(&r[0])));
+    let rows = (1..t.columns.len())
+        .map(|i| {
+            let mut row = vec![Value::String(t.columns[i].clone())];
+            row.extend(t.rows.iter().map(|r| r[i].clone()));
+            row
+        })
+        .collect();
+    Table {
+        section: t.section,
+        title: format!("{} — groups as rows", t.title),
+        columns,
+        rows,
+    }
+}
+
 /// One table as aligned text: numbers right-aligned, and a kwic's left context too, so the term
-/// stands in one column.
+/// stands in one column. A wide trend wider than `MAX_LINE` is shown turned when that is
+/// narrower (in the terminal only: CSV and JSON keep the documented shape).
 pub fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
+    let (cells, widths) = layout(t);
+    let wide_trend = t.section == Section::Trend && t.columns.first().is_some_and(|c| c != "group");
+    if wide_trend && line_width(&widths) > MAX_LINE {
+        let turned = transposed(t);
+        let (turned_cells, turned_widths) = layout(&turned);
+        if line_width(&turned_widths) < line_width(&widths) {
+            return write_laid_out(out, &turned, turned_cells, &turned_widths);
+        }
+    }
+    write_laid_out(out, t, cells, &widths)
+}
+
+fn write_laid_out(
+    out: &mut impl Write,
+    t: &Table,
+    cells: Vec<Vec<String>>,
+    widths: &[usize],
+) -> io::Result<()> {
     writeln!(out, "== {} ==", t.title)?;
     if t.rows.is_empty() {
         return writeln!(out, "(none)");
@@ -64,29 +141,6 @@ pub fn write_table(out: &mut impl Write, t: &Table) -> io::Result<()> {
         .map(|i| {
             t.rows.iter().all(|r| r[i].is_number())
                 || (t.section == Section::Kwic && t.columns[i] == "left")
-        })
-        .collect();
-    let mut cells: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
-    for (n, row) in t.rows.iter().enumerate() {
-        let mut line: Vec<String> = row
-            .iter()
-            .map(|v| display_cell(&scalar(v), MAX_CELL))
-            .collect();
-        // The slogan table's group columns repeat on every row: shown once per group.
-        if t.section == Section::Slogans && n > 0 && t.rows[n - 1][0] == row[0] {
-            line[0].clear();
-            line[1].clear();
-        }
-        cells.push(line);
-    }
-    let widths: Vec<usize> = (0..t.columns.len())
-        .map(|i| {
-            cells
-                .iter()
-                .map(|r| width(&r[i]))
-                .chain([width(&t.columns[i])])
-                .max()
-                .unwrap_or(0)
         })
         .collect();
     let join = |parts: Vec<String>| parts.join("  ").trim_end().to_owned();
@@ -211,5 +265,77 @@ mod tests {
         assert_eq!(lines[1], "noun    metrics");
         assert_eq!(lines[3], "督导组       12");
         assert_eq!(lines[4], "ab            3");
+    }
+
+    fn trend(groups: &[&str], rows: Vec<Vec<Value>>) -> Table {
+        let mut columns = vec!["slogan".to_owned()];
+        columns.extend(groups.iter().map(|g| (*g).to_owned()));
+        Table {
+            section: Section::Trend,
+            title: "t".into(),
+            columns,
+            rows,
+        }
+    }
+
+    fn text_of(t: &Table) -> String {
+        let mut out = Vec::new();
+        write_table(&mut out, t).unwrap_or_default();
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn a_trend_wider_than_a_terminal_is_turned() {
+        // Campaign names of 24 characters: 4 groups make a 222-column table.
+        let g = [
+            "学习贯彻习近平新时代中国特色社会主义思想主题教育",
+            "深入贯彻中央八项规定精神学习教育学习教育学习教育",
+            "党纪学习教育党纪学习教育党纪学习教育党纪学习教育",
+            "党史学习教育党史学习教育党史学习教育党史学习教育",
+        ];
+        let t = trend(
+            &g,
+            vec![
+                vec![
+                    json!("(documents)"),
+                    json!(133),
+                    json!(44),
+                    json!(23),
+                    json!(5),
+                ],
+                vec![
+                    json!("十四五"),
+                    json!(18.0),
+                    json!(61.4),
+                    json!(21.7),
+                    json!(80.0),
+                ],
+            ],
+        );
+        let text = text_of(&t);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "== t — groups as rows ==");
+        assert_eq!(
+            lines[1].split_whitespace().collect::<Vec<_>>(),
+            ["group", "(documents)", "十四五"]
+        );
+        assert!(
+            lines[3].starts_with(g[0]) && lines[3].ends_with("133    18.0"),
+            "{}",
+            lines[3]
+        );
+        assert_eq!(lines.len(), 7);
+        assert!(lines.iter().all(|l| width(l) <= MAX_LINE), "{text}");
+
+        // Narrow enough: as it is.
+        let t = trend(
+            &["2024", "2025"],
+            vec![vec![json!("(documents)"), json!(4), json!(3)]],
+        );
+        assert!(text_of(&t)
+            .lines()
+            .nth(1)
+            .unwrap_or("")
+            .starts_with("slogan"));
     }
 }
