@@ -1,13 +1,17 @@
 //! Tidy CSV tables of extraction output (`tifa extract --csv DIR`): one file per element kind,
 //! one row per element, keyed by file and document id. Reads records as JSON values, so the same
 //! writer serves a live run (`write`) and a rebuild from an existing JSONL output (`write_value`).
-//! Columns are documented in `docs/tables.md`.
+//! Columns are documented in `docs/tables.md`. The files are written all or nothing
+//! (`TableFolder`).
+
+mod folder;
+
+pub use folder::{csv_writer, prepare_dir, TableFolder, TableId};
 
 use crate::record::FileRecord;
 use serde_json::Value;
-use std::fs::File;
-use std::io::{self, BufWriter};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 
 /// Separator of list-valued cells (dates, slogan items, list items, warnings).
 pub const LIST_SEP: char = '|';
@@ -162,37 +166,10 @@ pub struct TableCounts {
 
 /// The open set of tables in one folder.
 pub struct Tables {
-    dir: PathBuf,
-    documents: csv::Writer<BufWriter<File>>,
-    elements: Vec<csv::Writer<BufWriter<File>>>,
+    folder: TableFolder,
+    documents: TableId,
+    elements: Vec<TableId>,
     counts: TableCounts,
-}
-
-fn csv_err(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
-}
-
-/// A CSV writer of the form every tifa table has: RFC 4180, records ending in CRLF.
-pub fn csv_writer<W: io::Write>(w: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(w)
-}
-
-fn create_table(
-    dir: &Path,
-    name: &str,
-    header: &[String],
-) -> io::Result<csv::Writer<BufWriter<File>>> {
-    let path = dir.join(format!("{name}.csv"));
-    let file = File::create(&path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    let mut w = csv_writer(BufWriter::new(file));
-    w.write_record(header).map_err(csv_err)?;
-    Ok(w)
 }
 
 fn documents_header() -> Vec<String> {
@@ -261,20 +238,19 @@ fn count(doc: &Value, key: &str) -> String {
 }
 
 impl Tables {
-    /// Create `dir` (and parents) and open every table, headers written.
+    /// Create `dir` (and parents) and open every table, headers written. The tables get
+    /// their names in `finish`; dropped before, they leave nothing behind.
     pub fn create(dir: impl AsRef<Path>) -> io::Result<Tables> {
-        let dir = dir.as_ref().to_path_buf();
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
-        let documents = create_table(&dir, "documents", &documents_header())?;
+        let mut folder = TableFolder::create(dir)?;
+        let documents = folder.add("documents", &documents_header())?;
         let elements = ELEMENT_TABLES
             .iter()
-            .map(|d| create_table(&dir, d.name, &element_header(d)))
+            .map(|d| folder.add(d.name, &element_header(d)))
             .collect::<io::Result<Vec<_>>>()?;
         let mut rows = vec![("documents", 0)];
         rows.extend(ELEMENT_TABLES.iter().map(|d| (d.name, 0)));
         Ok(Tables {
-            dir,
+            folder,
             documents,
             elements,
             counts: TableCounts { files: 0, rows },
@@ -283,7 +259,7 @@ impl Tables {
 
     /// The folder the tables are written to.
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.folder.dir()
     }
 
     /// Add one record of a live run.
@@ -315,7 +291,7 @@ impl Tables {
             let mut row = vec![file.clone(), input_id, String::new(), status, error];
             row.resize(documents_header().len() - 3, String::new());
             row.extend([encoding, sha256, warnings]);
-            self.documents.write_record(&row).map_err(csv_err)?;
+            self.folder.write(self.documents, &row)?;
             self.counts.rows[0].1 += 1;
             return Ok(());
         }
@@ -332,7 +308,7 @@ impl Tables {
             row.extend(span_cells(doc));
             row.extend(COUNTED.iter().map(|k| count(doc, k)));
             row.extend([encoding.clone(), sha256.clone(), warnings.clone()]);
-            self.documents.write_record(&row).map_err(csv_err)?;
+            self.folder.write(self.documents, &row)?;
             self.counts.rows[0].1 += 1;
             for (t, def) in ELEMENT_TABLES.iter().enumerate() {
                 let Some(items) = def
@@ -346,7 +322,7 @@ impl Tables {
                     let mut row = vec![file.clone(), input_id.clone(), id.clone(), i.to_string()];
                     row.extend(def.columns.iter().map(|(_, k, how)| cell(el.get(*k), *how)));
                     row.extend(span_cells(el));
-                    self.elements[t].write_record(&row).map_err(csv_err)?;
+                    self.folder.write(self.elements[t], &row)?;
                     self.counts.rows[t + 1].1 += 1;
                 }
             }
@@ -354,17 +330,15 @@ impl Tables {
         Ok(())
     }
 
-    /// Flush every table; the counts say how many rows each got.
-    pub fn finish(mut self) -> io::Result<TableCounts> {
-        self.documents.flush()?;
-        for w in &mut self.elements {
-            w.flush()?;
-        }
+    /// Complete every table and give it its name; the counts say how many rows each got.
+    pub fn finish(self) -> io::Result<TableCounts> {
+        self.folder.commit()?;
         Ok(self.counts)
     }
 }
 
-/// Rebuild the tables in `dir` from JSONL output (one `tifa/1` record per line).
+/// Rebuild the tables in `dir` from JSONL output (one `tifa/1` record per line). On an error
+/// no table is left in `dir` (tables of an earlier run stay as they were).
 pub fn from_jsonl(input: impl io::BufRead, dir: impl AsRef<Path>) -> io::Result<TableCounts> {
     let mut tables = Tables::create(dir)?;
     for (n, line) in input.lines().enumerate() {

@@ -257,3 +257,45 @@ fn jsonl_input_rows_are_keyed_by_the_line_id() {
         ]
     );
 }
+
+/// The bug: `tifa extract corpus | head -c 100000 | tifa tables - --csv DIR` stopped with exit 2
+/// but left tables holding the records before the cut, which look like a whole result.
+#[test]
+fn tables_on_truncated_input_leaves_no_partial_tables() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    extract_with_tables(&["corpus/003_0133496d7c3fa8b5.txt"], tmp.path());
+    let line = std::fs::read_to_string(tmp.path().join("out.jsonl")).expect("jsonl");
+    // Two records, the second cut in the middle.
+    let truncated = tmp.path().join("truncated.jsonl");
+    let mut cut = line.len() / 2;
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    std::fs::write(&truncated, format!("{line}{}", &line[..cut])).expect("write");
+    let tables_in = |dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["tables", truncated.to_str().unwrap_or_default(), "--csv"])
+            .arg(dir)
+            .output()
+            .expect("tifa runs")
+    };
+
+    let fresh = tmp.path().join("fresh");
+    let out = tables_in(&fresh);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: EOF while parsing"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&fresh)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+
+    // Tables of an earlier, complete run stay as they were.
+    let earlier = tmp.path().join("tables");
+    let before = std::fs::read(earlier.join("documents.csv")).expect("documents.csv");
+    let out = tables_in(&earlier);
+    assert_eq!(out.status.code(), Some(2));
+    let after = std::fs::read(earlier.join("documents.csv")).expect("documents.csv");
+    assert!(before == after, "documents.csv changed");
+    assert!(!earlier.join("documents.csv.partial").exists());
+}
