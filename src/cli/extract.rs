@@ -91,6 +91,7 @@ pub fn converter(name: &str, libopencc: bool) -> Result<Box<dyn Converter>, Stri
 
 pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
     let started = Instant::now();
+    super::prepare_csv_dir(a.csv.as_deref())?;
     // `-o -` had written a file named `-`.
     if a.output.is_some() && super::output_file(a.output.as_deref()).is_none() {
         if a.resume {

@@ -69,6 +69,7 @@ struct Summary<'a> {
 }
 
 pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
+    super::prepare_csv_dir(a.csv.as_deref())?;
     super::global_threads(a.jobs)?;
     let pipeline = Pipeline::default();
     let mut p = ReuseParams {

@@ -9,12 +9,14 @@ use std::process::ExitCode;
 pub struct TablesArgs {
     /// Extraction output (JSONL from `tifa extract`); `-` reads standard input.
     pub input: String,
-    /// Folder to write the tables into (created; existing tables overwritten).
+    /// Folder to write the tables into (created; existing tables replaced once all are
+    /// written; on an error none is written).
     #[arg(long, value_name = "DIR")]
     pub csv: String,
 }
 
 pub fn run(a: TablesArgs) -> Result<ExitCode, String> {
+    super::prepare_csv_dir(Some(&a.csv))?;
     let counts = if a.input == "-" {
         tifa::tables::from_jsonl(std::io::stdin().lock(), &a.csv)
     } else {
