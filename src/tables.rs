@@ -9,6 +9,7 @@ mod folder;
 pub use folder::{csv_writer, prepare_dir, TableFolder, TableId};
 
 use crate::record::FileRecord;
+use crate::stats::{document_year, YearSource};
 use serde_json::Value;
 use std::io;
 use std::path::Path;
@@ -156,6 +157,9 @@ const COUNTED: [&str; 8] = [
     "placeholders",
 ];
 
+/// Columns of `fields.csv`: a JSONL input line's other fields (`extract --jsonl`), one row each.
+const FIELDS_HEADER: [&str; 4] = ["file", "id", "key", "value"];
+
 /// How many rows each table received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableCounts {
@@ -169,14 +173,35 @@ pub struct Tables {
     folder: TableFolder,
     documents: TableId,
     elements: Vec<TableId>,
+    fields: TableId,
     counts: TableCounts,
 }
+
+/// The `year` and `year_from` cells: the year `tifa stats` groups the document under, by the
+/// same function, so that a by-year count made from the tables matches its numbers.
+fn year_cells(doc: &Value) -> [String; 2] {
+    let (year, from) = document_year(doc);
+    let from = match from {
+        YearSource::Dates => "dates",
+        YearSource::Title => "title",
+        YearSource::Unknown => "none",
+    };
+    [year.unwrap_or_default(), from.to_owned()]
+}
+
+/// `documents.csv` has the year right after the `dates` it mostly comes from.
+const YEAR_AFTER: &str = "dates";
 
 fn documents_header() -> Vec<String> {
     let mut h: Vec<String> = ["file", "id", "doc", "status", "error"]
         .map(String::from)
         .to_vec();
-    h.extend(DOC_META.iter().map(|(k, _)| k.to_string()));
+    for (k, _) in DOC_META {
+        h.push(k.to_string());
+        if k == YEAR_AFTER {
+            h.extend(["year", "year_from"].map(String::from));
+        }
+    }
     h.extend(SPAN.map(String::from));
     h.extend(COUNTED.iter().map(|k| format!("n_{k}")));
     h.extend(["encoding", "sha256", "warnings"].map(String::from));
@@ -247,12 +272,15 @@ impl Tables {
             .iter()
             .map(|d| folder.add(d.name, &element_header(d)))
             .collect::<io::Result<Vec<_>>>()?;
+        let fields = folder.add("fields", &FIELDS_HEADER)?;
         let mut rows = vec![("documents", 0)];
         rows.extend(ELEMENT_TABLES.iter().map(|d| (d.name, 0)));
+        rows.push(("fields", 0));
         Ok(Tables {
             folder,
             documents,
             elements,
+            fields,
             counts: TableCounts { files: 0, rows },
         })
     }
@@ -287,6 +315,7 @@ impl Tables {
             .and_then(Value::as_array)
             .unwrap_or(&empty);
         self.counts.files += 1;
+        self.write_fields(record, &file, &input_id)?;
         if docs.is_empty() {
             let mut row = vec![file.clone(), input_id, String::new(), status, error];
             row.resize(documents_header().len() - 3, String::new());
@@ -304,7 +333,12 @@ impl Tables {
                 status.clone(),
                 error.clone(),
             ];
-            row.extend(DOC_META.iter().map(|(k, how)| cell(doc.get(*k), *how)));
+            for (k, how) in DOC_META {
+                row.push(cell(doc.get(k), how));
+                if k == YEAR_AFTER {
+                    row.extend(year_cells(doc));
+                }
+            }
             row.extend(span_cells(doc));
             row.extend(COUNTED.iter().map(|k| count(doc, k)));
             row.extend([encoding.clone(), sha256.clone(), warnings.clone()]);
@@ -326,6 +360,23 @@ impl Tables {
                     self.counts.rows[t + 1].1 += 1;
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// The record's pass-through `fields` (a JSONL input line's own `title`, `date`, …), in
+    /// the order of the record's JSON; values that are not strings are written as JSON.
+    fn write_fields(&mut self, record: &Value, file: &str, input_id: &str) -> io::Result<()> {
+        let Some(fields) = record.get("fields").and_then(Value::as_object) else {
+            return Ok(());
+        };
+        // Its count comes after those of documents.csv and the element tables.
+        let counted = 1 + ELEMENT_TABLES.len();
+        for (key, value) in fields {
+            let value = cell(Some(value), Cell::Plain);
+            self.folder
+                .write(self.fields, [file, input_id, key.as_str(), value.as_str()])?;
+            self.counts.rows[counted].1 += 1;
         }
         Ok(())
     }
@@ -397,6 +448,7 @@ mod tests {
     fn headers_have_unique_columns() {
         let mut all = vec![documents_header()];
         all.extend(ELEMENT_TABLES.iter().map(element_header));
+        all.push(FIELDS_HEADER.map(String::from).to_vec());
         for h in all {
             let mut sorted = h.clone();
             sorted.sort();

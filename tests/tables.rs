@@ -111,6 +111,10 @@ fn seed_tables_have_one_row_per_element_of_the_json() {
         slogans,
         read_csv(&tmp.path().join("tables/slogans.csv")).1.len()
     );
+    // Files, not JSONL lines: no pass-through fields, the table has its header only.
+    let (header, rows) = read_csv(&tmp.path().join("tables/fields.csv"));
+    assert_eq!(header, ["file", "id", "key", "value"]);
+    assert!(rows.is_empty());
 }
 
 #[test]
@@ -298,4 +302,92 @@ fn tables_on_truncated_input_leaves_no_partial_tables() {
     let after = std::fs::read(earlier.join("documents.csv")).expect("documents.csv");
     assert!(before == after, "documents.csv changed");
     assert!(!earlier.join("documents.csv.partial").exists());
+}
+
+/// The gap: `tifa stats` groups documents by a year (first of `dates`, else one in the title),
+/// but `documents.csv` had no year, so a by-year count of one's own could differ from its.
+#[test]
+fn documents_csv_has_the_year_stats_counts_by() {
+    let record = |docs: Value| json!({"schema": "tifa/1", "file": "a.txt", "status": "ok", "documents": docs});
+    let doc = |title: &str, dates: Value| json!({"id": 0, "title": title, "dates": dates});
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut t = Tables::create(tmp.path()).expect("create");
+    for r in [
+        record(json!([doc("2021年政府工作报告", json!(["2013-08-20"]))])),
+        record(json!([doc("关于2021年国民经济计划的报告", json!([]))])),
+        record(json!([doc("在会上的讲话", json!([]))])),
+        json!({"schema": "tifa/1", "file": "b.txt", "status": "error", "error": "empty file"}),
+    ] {
+        t.write_value(&r).expect("write");
+    }
+    t.finish().expect("finish");
+    let (h, rows) = read_csv(&tmp.path().join("documents.csv"));
+    let at = column(&h, "year");
+    assert_eq!(h[at - 1], "dates");
+    assert_eq!(h[at + 1], "year_from");
+    let years: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[at].as_str(), r[at + 1].as_str()))
+        .collect();
+    assert_eq!(
+        years,
+        [("2013", "dates"), ("2021", "title"), ("", "none"), ("", "")]
+    );
+
+    // The same counts as `tifa stats` on the seeds.
+    let out = tmp.path().join("seeds");
+    extract_with_tables(&["corpus/"], &out);
+    let stats = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["stats", out.join("out.jsonl").to_str().unwrap_or_default()])
+        .args(["--section", "overview", "--format", "csv"])
+        .output()
+        .expect("tifa runs");
+    let overview = String::from_utf8_lossy(&stats.stdout).into_owned();
+    let (h, rows) = read_csv(&out.join("tables/documents.csv"));
+    let from = column(&h, "year_from");
+    for (source, measure) in [
+        ("dates", "documents dated by their dates"),
+        ("title", "documents dated by their title"),
+        ("none", "documents without a year"),
+    ] {
+        let n = rows.iter().filter(|r| r[from] == source).count();
+        assert!(
+            overview.contains(&format!("{measure},{n}\r\n"))
+                || overview.contains(&format!("{measure},{n}\n")),
+            "{measure} {n}: {overview}"
+        );
+    }
+}
+
+/// The gap: with `extract --jsonl`, a line's other fields (tw-laws' `title`, a researcher's
+/// `date` or `province`) went into the JSON `fields` but into no table.
+#[test]
+fn jsonl_fields_reach_fields_csv() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"A1\", \"text\": \"讲两点意见。\", \"title\": \"标题, 含逗号\", \"date\": 20240101, \"tags\": [\"a\", \"b\"], \"note\": null}\n\
+         {\"id\": \"A2\", \"text\": \"讲三点意见。\"}\n",
+    )
+    .expect("write");
+    let records = extract_with_tables(&["--jsonl", input.to_str().unwrap_or_default()], tmp.path());
+    assert_eq!(records.len(), 2);
+    let (header, rows) = read_csv(&tmp.path().join("tables/fields.csv"));
+    assert_eq!(header, ["file", "id", "key", "value"]);
+    assert!(rows.iter().all(|r| r[0].ends_with("in.jsonl")));
+    let mut got: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ["A1", "date", "20240101"],
+            ["A1", "note", ""],
+            ["A1", "tags", "[\"a\",\"b\"]"],
+            ["A1", "title", "标题, 含逗号"],
+        ]
+    );
 }
