@@ -163,7 +163,8 @@ const FIELDS_HEADER: [&str; 4] = ["file", "id", "key", "value"];
 /// How many rows each table received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableCounts {
-    pub files: usize,
+    /// Records read (one per input file, or per line of a JSONL input).
+    pub records: usize,
     /// (table name, rows written, header excluded), in the order the tables are listed.
     pub rows: Vec<(&'static str, usize)>,
 }
@@ -281,7 +282,7 @@ impl Tables {
             documents,
             elements,
             fields,
-            counts: TableCounts { files: 0, rows },
+            counts: TableCounts { records: 0, rows },
         })
     }
 
@@ -314,7 +315,7 @@ impl Tables {
             .get("documents")
             .and_then(Value::as_array)
             .unwrap_or(&empty);
-        self.counts.files += 1;
+        self.counts.records += 1;
         self.write_fields(record, &file, &input_id)?;
         if docs.is_empty() {
             let mut row = vec![file.clone(), input_id, String::new(), status, error];
@@ -393,14 +394,34 @@ impl Tables {
 pub fn from_jsonl(input: impl io::BufRead, dir: impl AsRef<Path>) -> io::Result<TableCounts> {
     let mut tables = Tables::create(dir)?;
     for (n, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
         let invalid = |why: String| {
             io::Error::new(io::ErrorKind::InvalidData, format!("line {}: {why}", n + 1))
         };
-        let v: Value = serde_json::from_str(&line).map_err(|e| invalid(e.to_string()))?;
+        // Before any record, a line that is not JSON means another kind of file (a speech
+        // given by mistake): say what to do rather than where the JSON parser stopped.
+        let not_output = |e: &dyn std::fmt::Display| {
+            let m = format!(
+                "not tifa JSONL output (line {}: {e}); for a text, `tifa extract FILE… --csv \
+                 DIR` writes the tables",
+                n + 1
+            );
+            io::Error::new(io::ErrorKind::InvalidData, m)
+        };
+        let first = tables.counts.records == 0;
+        let line = match line {
+            Ok(line) => line,
+            Err(e) if first && e.kind() == io::ErrorKind::InvalidData => {
+                return Err(not_output(&e))
+            }
+            Err(e) => return Err(e),
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&line).map_err(|e| match first {
+            true => not_output(&e),
+            false => invalid(e.to_string()),
+        })?;
         // An input JSONL (`extract --jsonl`'s id and text) given by mistake would make a table
         // row of empty cells per line.
         if !v["schema"].as_str().is_some_and(|s| s.starts_with("tifa/")) {

@@ -124,7 +124,7 @@ fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
     let jsonl = std::fs::read(tmp.path().join("out.jsonl")).expect("jsonl");
     let rebuilt = tmp.path().join("rebuilt");
     let counts = tables::from_jsonl(&jsonl[..], &rebuilt).expect("rebuild");
-    assert_eq!(counts.files, 5);
+    assert_eq!(counts.records, 5);
     let by_cli = tmp.path().join("by_cli");
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
         .args([
@@ -135,6 +135,15 @@ fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
         .output()
         .expect("tifa runs");
     assert_eq!(out.status.code(), Some(0));
+    // It counts records (here one per file; a JSONL input gives one per line), not files.
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.starts_with(&format!(
+            "tifa: 5 records → {}: documents 7, ",
+            by_cli.display()
+        )),
+        "{summary}"
+    );
     for (name, _) in &counts.rows {
         let live = std::fs::read(tmp.path().join(format!("tables/{name}.csv"))).expect("live");
         for dir in [&rebuilt, &by_cli] {
@@ -390,4 +399,49 @@ fn jsonl_fields_reach_fields_csv() {
             ["A1", "title", "标题, 含逗号"],
         ]
     );
+}
+
+/// The bug: `tifa tables speech.txt --csv t` said only `line 1: expected value at line 1
+/// column 1`, which does not tell a new user that the command wants `tifa extract`'s output.
+#[test]
+fn tables_of_a_text_say_it_is_not_tifa_output() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("t");
+    let run = |input: &str, stdin: &[u8]| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["tables", input, "--csv"])
+            .arg(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("tifa runs");
+        if let Some(mut w) = child.stdin.take() {
+            w.write_all(stdin).expect("stdin");
+        }
+        let out = child.wait_with_output().expect("tifa ends");
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let hint = "; for a text, `tifa extract FILE… --csv DIR` writes the tables\n";
+    assert_eq!(
+        run("corpus/003_0133496d7c3fa8b5.txt", b""),
+        format!(
+            "tifa: corpus/003_0133496d7c3fa8b5.txt: not tifa JSONL output (line 1: expected \
+             value at line 1 column 1){hint}"
+        )
+    );
+    // 中国 in GBK: not even UTF-8.
+    assert_eq!(
+        run("-", &[0xd6, 0xd0, 0xb9, 0xfa, b'\n']),
+        format!(
+            "tifa: standard input: not tifa JSONL output (line 1: stream did not contain valid \
+             UTF-8){hint}"
+        )
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
 }

@@ -17,22 +17,29 @@ pub struct TablesArgs {
 
 pub fn run(a: TablesArgs) -> Result<ExitCode, String> {
     super::prepare_csv_dir(Some(&a.csv))?;
-    let counts = if a.input == "-" {
-        tifa::tables::from_jsonl(std::io::stdin().lock(), &a.csv)
+    let (counts, name) = if a.input == "-" {
+        (
+            tifa::tables::from_jsonl(std::io::stdin().lock(), &a.csv),
+            "standard input",
+        )
     } else {
         let f =
             std::fs::File::open(&a.input).map_err(|e| format!("cannot read {}: {e}", a.input))?;
-        tifa::tables::from_jsonl(BufReader::new(f), &a.csv)
-    }
-    .map_err(|e| format!("{}: {e}", a.input))?;
+        (
+            tifa::tables::from_jsonl(BufReader::new(f), &a.csv),
+            a.input.as_str(),
+        )
+    };
+    let counts = counts.map_err(|e| format!("{name}: {e}"))?;
     let rows: Vec<String> = counts
         .rows
         .iter()
         .map(|(t, n)| format!("{t} {n}"))
         .collect();
+    // Records, not files: a JSONL input gives one record a line.
     eprintln!(
-        "tifa: {} files → {}: {}",
-        counts.files,
+        "tifa: {} records → {}: {}",
+        counts.records,
         a.csv,
         rows.join(", ")
     );
