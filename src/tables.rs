@@ -1,13 +1,18 @@
 //! Tidy CSV tables of extraction output (`tifa extract --csv DIR`): one file per element kind,
 //! one row per element, keyed by file and document id. Reads records as JSON values, so the same
 //! writer serves a live run (`write`) and a rebuild from an existing JSONL output (`write_value`).
-//! Columns are documented in `docs/tables.md`.
+//! Columns are documented in `docs/tables.md`. The files are written all or nothing
+//! (`TableFolder`).
+
+mod folder;
+
+pub use folder::{csv_writer, prepare_dir, TableFolder, TableId};
 
 use crate::record::FileRecord;
+use crate::stats::{document_year, YearSource};
 use serde_json::Value;
-use std::fs::File;
-use std::io::{self, BufWriter};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::path::Path;
 
 /// Separator of list-valued cells (dates, slogan items, list items, warnings).
 pub const LIST_SEP: char = '|';
@@ -152,54 +157,52 @@ const COUNTED: [&str; 8] = [
     "placeholders",
 ];
 
+/// Columns of `fields.csv`: a JSONL input line's other fields (`extract --jsonl`), one row each.
+const FIELDS_HEADER: [&str; 4] = ["file", "id", "key", "value"];
+
 /// How many rows each table received.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TableCounts {
-    pub files: usize,
+    /// Records read (one per input file, or per line of a JSONL input).
+    pub records: usize,
     /// (table name, rows written, header excluded), in the order the tables are listed.
     pub rows: Vec<(&'static str, usize)>,
 }
 
 /// The open set of tables in one folder.
 pub struct Tables {
-    dir: PathBuf,
-    documents: csv::Writer<BufWriter<File>>,
-    elements: Vec<csv::Writer<BufWriter<File>>>,
+    folder: TableFolder,
+    documents: TableId,
+    elements: Vec<TableId>,
+    fields: TableId,
     counts: TableCounts,
 }
 
-fn csv_err(e: csv::Error) -> io::Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        other => io::Error::other(format!("{other:?}")),
-    }
+/// The `year` and `year_from` cells: the year `tifa stats` groups the document under, by the
+/// same function, so that a by-year count made from the tables matches its numbers.
+fn year_cells(doc: &Value) -> [String; 2] {
+    let (year, from) = document_year(doc);
+    let from = match from {
+        YearSource::Dates => "dates",
+        YearSource::Title => "title",
+        YearSource::Unknown => "none",
+    };
+    [year.unwrap_or_default(), from.to_owned()]
 }
 
-/// A CSV writer of the form every tifa table has: RFC 4180, records ending in CRLF.
-pub fn csv_writer<W: io::Write>(w: W) -> csv::Writer<W> {
-    csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(w)
-}
-
-fn create_table(
-    dir: &Path,
-    name: &str,
-    header: &[String],
-) -> io::Result<csv::Writer<BufWriter<File>>> {
-    let path = dir.join(format!("{name}.csv"));
-    let file = File::create(&path)
-        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
-    let mut w = csv_writer(BufWriter::new(file));
-    w.write_record(header).map_err(csv_err)?;
-    Ok(w)
-}
+/// `documents.csv` has the year right after the `dates` it mostly comes from.
+const YEAR_AFTER: &str = "dates";
 
 fn documents_header() -> Vec<String> {
     let mut h: Vec<String> = ["file", "id", "doc", "status", "error"]
         .map(String::from)
         .to_vec();
-    h.extend(DOC_META.iter().map(|(k, _)| k.to_string()));
+    for (k, _) in DOC_META {
+        h.push(k.to_string());
+        if k == YEAR_AFTER {
+            h.extend(["year", "year_from"].map(String::from));
+        }
+    }
     h.extend(SPAN.map(String::from));
     h.extend(COUNTED.iter().map(|k| format!("n_{k}")));
     h.extend(["encoding", "sha256", "warnings"].map(String::from));
@@ -261,29 +264,31 @@ fn count(doc: &Value, key: &str) -> String {
 }
 
 impl Tables {
-    /// Create `dir` (and parents) and open every table, headers written.
+    /// Create `dir` (and parents) and open every table, headers written. The tables get
+    /// their names in `finish`; dropped before, they leave nothing behind.
     pub fn create(dir: impl AsRef<Path>) -> io::Result<Tables> {
-        let dir = dir.as_ref().to_path_buf();
-        std::fs::create_dir_all(&dir)
-            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", dir.display())))?;
-        let documents = create_table(&dir, "documents", &documents_header())?;
+        let mut folder = TableFolder::create(dir)?;
+        let documents = folder.add("documents", &documents_header())?;
         let elements = ELEMENT_TABLES
             .iter()
-            .map(|d| create_table(&dir, d.name, &element_header(d)))
+            .map(|d| folder.add(d.name, &element_header(d)))
             .collect::<io::Result<Vec<_>>>()?;
+        let fields = folder.add("fields", &FIELDS_HEADER)?;
         let mut rows = vec![("documents", 0)];
         rows.extend(ELEMENT_TABLES.iter().map(|d| (d.name, 0)));
+        rows.push(("fields", 0));
         Ok(Tables {
-            dir,
+            folder,
             documents,
             elements,
-            counts: TableCounts { files: 0, rows },
+            fields,
+            counts: TableCounts { records: 0, rows },
         })
     }
 
     /// The folder the tables are written to.
     pub fn dir(&self) -> &Path {
-        &self.dir
+        self.folder.dir()
     }
 
     /// Add one record of a live run.
@@ -310,12 +315,13 @@ impl Tables {
             .get("documents")
             .and_then(Value::as_array)
             .unwrap_or(&empty);
-        self.counts.files += 1;
+        self.counts.records += 1;
+        self.write_fields(record, &file, &input_id)?;
         if docs.is_empty() {
             let mut row = vec![file.clone(), input_id, String::new(), status, error];
             row.resize(documents_header().len() - 3, String::new());
             row.extend([encoding, sha256, warnings]);
-            self.documents.write_record(&row).map_err(csv_err)?;
+            self.folder.write(self.documents, &row)?;
             self.counts.rows[0].1 += 1;
             return Ok(());
         }
@@ -328,11 +334,16 @@ impl Tables {
                 status.clone(),
                 error.clone(),
             ];
-            row.extend(DOC_META.iter().map(|(k, how)| cell(doc.get(*k), *how)));
+            for (k, how) in DOC_META {
+                row.push(cell(doc.get(k), how));
+                if k == YEAR_AFTER {
+                    row.extend(year_cells(doc));
+                }
+            }
             row.extend(span_cells(doc));
             row.extend(COUNTED.iter().map(|k| count(doc, k)));
             row.extend([encoding.clone(), sha256.clone(), warnings.clone()]);
-            self.documents.write_record(&row).map_err(csv_err)?;
+            self.folder.write(self.documents, &row)?;
             self.counts.rows[0].1 += 1;
             for (t, def) in ELEMENT_TABLES.iter().enumerate() {
                 let Some(items) = def
@@ -346,7 +357,7 @@ impl Tables {
                     let mut row = vec![file.clone(), input_id.clone(), id.clone(), i.to_string()];
                     row.extend(def.columns.iter().map(|(_, k, how)| cell(el.get(*k), *how)));
                     row.extend(span_cells(el));
-                    self.elements[t].write_record(&row).map_err(csv_err)?;
+                    self.folder.write(self.elements[t], &row)?;
                     self.counts.rows[t + 1].1 += 1;
                 }
             }
@@ -354,28 +365,63 @@ impl Tables {
         Ok(())
     }
 
-    /// Flush every table; the counts say how many rows each got.
-    pub fn finish(mut self) -> io::Result<TableCounts> {
-        self.documents.flush()?;
-        for w in &mut self.elements {
-            w.flush()?;
+    /// The record's pass-through `fields` (a JSONL input line's own `title`, `date`, …), in
+    /// the order of the record's JSON; values that are not strings are written as JSON.
+    fn write_fields(&mut self, record: &Value, file: &str, input_id: &str) -> io::Result<()> {
+        let Some(fields) = record.get("fields").and_then(Value::as_object) else {
+            return Ok(());
+        };
+        // Its count comes after those of documents.csv and the element tables.
+        let counted = 1 + ELEMENT_TABLES.len();
+        for (key, value) in fields {
+            let value = cell(Some(value), Cell::Plain);
+            self.folder
+                .write(self.fields, [file, input_id, key.as_str(), value.as_str()])?;
+            self.counts.rows[counted].1 += 1;
         }
+        Ok(())
+    }
+
+    /// Complete every table and give it its name; the counts say how many rows each got.
+    pub fn finish(self) -> io::Result<TableCounts> {
+        self.folder.commit()?;
         Ok(self.counts)
     }
 }
 
-/// Rebuild the tables in `dir` from JSONL output (one `tifa/1` record per line).
+/// Rebuild the tables in `dir` from JSONL output (one `tifa/1` record per line). On an error
+/// no table is left in `dir` (tables of an earlier run stay as they were).
 pub fn from_jsonl(input: impl io::BufRead, dir: impl AsRef<Path>) -> io::Result<TableCounts> {
     let mut tables = Tables::create(dir)?;
     for (n, line) in input.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
         let invalid = |why: String| {
             io::Error::new(io::ErrorKind::InvalidData, format!("line {}: {why}", n + 1))
         };
-        let v: Value = serde_json::from_str(&line).map_err(|e| invalid(e.to_string()))?;
+        // Before any record, a line that is not JSON means another kind of file (a speech
+        // given by mistake): say what to do rather than where the JSON parser stopped.
+        let not_output = |e: &dyn std::fmt::Display| {
+            let m = format!(
+                "not tifa JSONL output (line {}: {e}); for a text, `tifa extract FILE… --csv \
+                 DIR` writes the tables",
+                n + 1
+            );
+            io::Error::new(io::ErrorKind::InvalidData, m)
+        };
+        let first = tables.counts.records == 0;
+        let line = match line {
+            Ok(line) => line,
+            Err(e) if first && e.kind() == io::ErrorKind::InvalidData => {
+                return Err(not_output(&e))
+            }
+            Err(e) => return Err(e),
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(&line).map_err(|e| match first {
+            true => not_output(&e),
+            false => invalid(e.to_string()),
+        })?;
         // An input JSONL (`extract --jsonl`'s id and text) given by mistake would make a table
         // row of empty cells per line.
         if !v["schema"].as_str().is_some_and(|s| s.starts_with("tifa/")) {
@@ -423,6 +469,7 @@ mod tests {
     fn headers_have_unique_columns() {
         let mut all = vec![documents_header()];
         all.extend(ELEMENT_TABLES.iter().map(element_header));
+        all.push(FIELDS_HEADER.map(String::from).to_vec());
         for h in all {
             let mut sorted = h.clone();
             sorted.sort();

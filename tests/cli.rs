@@ -217,3 +217,39 @@ fn output_dash_writes_standard_output_not_a_file_named_dash() {
     assert_eq!(lines(&out).len(), 5);
     assert!(!dir.path().join("-").exists(), "wrote a file named -");
 }
+
+/// The bug: a `--csv` naming an existing file failed only after the whole run, once the JSON
+/// output had been committed, with `writing tables: notadir: File exists (os error 17)`.
+#[test]
+fn csv_naming_a_file_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let notadir = dir.path().join("notadir").to_string_lossy().into_owned();
+    std::fs::write(&notadir, "").expect("write");
+    let output = dir.path().join("y.jsonl").to_string_lossy().into_owned();
+    let runs: [&[&str]; 3] = [
+        &["extract", "corpus/", "-q", "-o", &output, "--csv", &notadir],
+        // Refused before its input is read: this one is not an extraction output.
+        &[
+            "tables",
+            "corpus/003_0133496d7c3fa8b5.txt",
+            "--csv",
+            &notadir,
+        ],
+        &["reuse", "corpus/", "-o", &output, "--csv", &notadir],
+    ];
+    for args in runs {
+        let out = tifa(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!("tifa: --csv {notadir}: exists and is not a folder\n"),
+            "{args:?}"
+        );
+        let written: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(written, ["notadir"], "{args:?}");
+    }
+}

@@ -87,6 +87,36 @@ fn reuse_finds_the_planted_paragraph_with_raw_offsets() {
     assert!(csv_dir.join("pairs.csv").exists() && csv_dir.join("clusters.csv").exists());
 }
 
+/// The bug: `reuse --csv` stopped half-way (Ctrl-C, a failed write) left `pairs.csv` and
+/// `passages.csv` cut short under their final names, and no `clusters.csv`. Here the JSON
+/// output cannot be created, which fails the run after every pair has gone to the tables.
+#[test]
+fn reuse_failing_after_its_pairs_leaves_no_table() {
+    let dir = planted();
+    let out_dir = tempfile::tempdir().expect("temp dir");
+    let not_a_folder = out_dir.path().join("file");
+    std::fs::write(&not_a_folder, "").expect("write");
+    let output = not_a_folder.join("reuse.jsonl");
+    let csv_dir = out_dir.path().join("csv");
+    let out = tifa(&[
+        "reuse",
+        &dir.path().to_string_lossy(),
+        "-o",
+        &output.to_string_lossy(),
+        "--csv",
+        &csv_dir.to_string_lossy(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("writing output"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&csv_dir)
+        .expect("the --csv folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 #[test]
 fn reuse_of_unrelated_files_gives_no_pairs() {
     let dir = tempfile::tempdir().expect("temp dir");

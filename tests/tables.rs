@@ -111,6 +111,10 @@ fn seed_tables_have_one_row_per_element_of_the_json() {
         slogans,
         read_csv(&tmp.path().join("tables/slogans.csv")).1.len()
     );
+    // Files, not JSONL lines: no pass-through fields, the table has its header only.
+    let (header, rows) = read_csv(&tmp.path().join("tables/fields.csv"));
+    assert_eq!(header, ["file", "id", "key", "value"]);
+    assert!(rows.is_empty());
 }
 
 #[test]
@@ -120,7 +124,7 @@ fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
     let jsonl = std::fs::read(tmp.path().join("out.jsonl")).expect("jsonl");
     let rebuilt = tmp.path().join("rebuilt");
     let counts = tables::from_jsonl(&jsonl[..], &rebuilt).expect("rebuild");
-    assert_eq!(counts.files, 5);
+    assert_eq!(counts.records, 5);
     let by_cli = tmp.path().join("by_cli");
     let out = Command::new(env!("CARGO_BIN_EXE_tifa"))
         .args([
@@ -131,6 +135,15 @@ fn tables_rebuilt_from_jsonl_equal_the_live_tables() {
         .output()
         .expect("tifa runs");
     assert_eq!(out.status.code(), Some(0));
+    // It counts records (here one per file; a JSONL input gives one per line), not files.
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        summary.starts_with(&format!(
+            "tifa: 5 records → {}: documents 7, ",
+            by_cli.display()
+        )),
+        "{summary}"
+    );
     for (name, _) in &counts.rows {
         let live = std::fs::read(tmp.path().join(format!("tables/{name}.csv"))).expect("live");
         for dir in [&rebuilt, &by_cli] {
@@ -256,4 +269,179 @@ fn jsonl_input_rows_are_keyed_by_the_line_id() {
             ("A2", "2")
         ]
     );
+}
+
+/// The bug: `tifa extract corpus | head -c 100000 | tifa tables - --csv DIR` stopped with exit 2
+/// but left tables holding the records before the cut, which look like a whole result.
+#[test]
+fn tables_on_truncated_input_leaves_no_partial_tables() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    extract_with_tables(&["corpus/003_0133496d7c3fa8b5.txt"], tmp.path());
+    let line = std::fs::read_to_string(tmp.path().join("out.jsonl")).expect("jsonl");
+    // Two records, the second cut in the middle.
+    let truncated = tmp.path().join("truncated.jsonl");
+    let mut cut = line.len() / 2;
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    std::fs::write(&truncated, format!("{line}{}", &line[..cut])).expect("write");
+    let tables_in = |dir: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["tables", truncated.to_str().unwrap_or_default(), "--csv"])
+            .arg(dir)
+            .output()
+            .expect("tifa runs")
+    };
+
+    let fresh = tmp.path().join("fresh");
+    let out = tables_in(&fresh);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("line 2: EOF while parsing"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&fresh)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
+
+    // Tables of an earlier, complete run stay as they were.
+    let earlier = tmp.path().join("tables");
+    let before = std::fs::read(earlier.join("documents.csv")).expect("documents.csv");
+    let out = tables_in(&earlier);
+    assert_eq!(out.status.code(), Some(2));
+    let after = std::fs::read(earlier.join("documents.csv")).expect("documents.csv");
+    assert!(before == after, "documents.csv changed");
+    assert!(!earlier.join("documents.csv.partial").exists());
+}
+
+/// The gap: `tifa stats` groups documents by a year (first of `dates`, else one in the title),
+/// but `documents.csv` had no year, so a by-year count of one's own could differ from its.
+#[test]
+fn documents_csv_has_the_year_stats_counts_by() {
+    let record = |docs: Value| json!({"schema": "tifa/1", "file": "a.txt", "status": "ok", "documents": docs});
+    let doc = |title: &str, dates: Value| json!({"id": 0, "title": title, "dates": dates});
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mut t = Tables::create(tmp.path()).expect("create");
+    for r in [
+        record(json!([doc("2021年政府工作报告", json!(["2013-08-20"]))])),
+        record(json!([doc("关于2021年国民经济计划的报告", json!([]))])),
+        record(json!([doc("在会上的讲话", json!([]))])),
+        json!({"schema": "tifa/1", "file": "b.txt", "status": "error", "error": "empty file"}),
+    ] {
+        t.write_value(&r).expect("write");
+    }
+    t.finish().expect("finish");
+    let (h, rows) = read_csv(&tmp.path().join("documents.csv"));
+    let at = column(&h, "year");
+    assert_eq!(h[at - 1], "dates");
+    assert_eq!(h[at + 1], "year_from");
+    let years: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r[at].as_str(), r[at + 1].as_str()))
+        .collect();
+    assert_eq!(
+        years,
+        [("2013", "dates"), ("2021", "title"), ("", "none"), ("", "")]
+    );
+
+    // The same counts as `tifa stats` on the seeds.
+    let out = tmp.path().join("seeds");
+    extract_with_tables(&["corpus/"], &out);
+    let stats = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["stats", out.join("out.jsonl").to_str().unwrap_or_default()])
+        .args(["--section", "overview", "--format", "csv"])
+        .output()
+        .expect("tifa runs");
+    let overview = String::from_utf8_lossy(&stats.stdout).into_owned();
+    let (h, rows) = read_csv(&out.join("tables/documents.csv"));
+    let from = column(&h, "year_from");
+    for (source, measure) in [
+        ("dates", "documents dated by their dates"),
+        ("title", "documents dated by their title"),
+        ("none", "documents without a year"),
+    ] {
+        let n = rows.iter().filter(|r| r[from] == source).count();
+        assert!(
+            overview.contains(&format!("{measure},{n}\r\n"))
+                || overview.contains(&format!("{measure},{n}\n")),
+            "{measure} {n}: {overview}"
+        );
+    }
+}
+
+/// The gap: with `extract --jsonl`, a line's other fields (tw-laws' `title`, a researcher's
+/// `date` or `province`) went into the JSON `fields` but into no table.
+#[test]
+fn jsonl_fields_reach_fields_csv() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let input = tmp.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"A1\", \"text\": \"讲两点意见。\", \"title\": \"标题, 含逗号\", \"date\": 20240101, \"tags\": [\"a\", \"b\"], \"note\": null}\n\
+         {\"id\": \"A2\", \"text\": \"讲三点意见。\"}\n",
+    )
+    .expect("write");
+    let records = extract_with_tables(&["--jsonl", input.to_str().unwrap_or_default()], tmp.path());
+    assert_eq!(records.len(), 2);
+    let (header, rows) = read_csv(&tmp.path().join("tables/fields.csv"));
+    assert_eq!(header, ["file", "id", "key", "value"]);
+    assert!(rows.iter().all(|r| r[0].ends_with("in.jsonl")));
+    let mut got: Vec<[&str; 3]> = rows
+        .iter()
+        .map(|r| [r[1].as_str(), r[2].as_str(), r[3].as_str()])
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ["A1", "date", "20240101"],
+            ["A1", "note", ""],
+            ["A1", "tags", "[\"a\",\"b\"]"],
+            ["A1", "title", "标题, 含逗号"],
+        ]
+    );
+}
+
+/// The bug: `tifa tables speech.txt --csv t` said only `line 1: expected value at line 1
+/// column 1`, which does not tell a new user that the command wants `tifa extract`'s output.
+#[test]
+fn tables_of_a_text_say_it_is_not_tifa_output() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let dir = tmp.path().join("t");
+    let run = |input: &str, stdin: &[u8]| {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+            .args(["tables", input, "--csv"])
+            .arg(&dir)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("tifa runs");
+        if let Some(mut w) = child.stdin.take() {
+            w.write_all(stdin).expect("stdin");
+        }
+        let out = child.wait_with_output().expect("tifa ends");
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let hint = "; for a text, `tifa extract FILE… --csv DIR` writes the tables\n";
+    assert_eq!(
+        run("corpus/003_0133496d7c3fa8b5.txt", b""),
+        format!(
+            "tifa: corpus/003_0133496d7c3fa8b5.txt: not tifa JSONL output (line 1: expected \
+             value at line 1 column 1){hint}"
+        )
+    );
+    // 中国 in GBK: not even UTF-8.
+    assert_eq!(
+        run("-", &[0xd6, 0xd0, 0xb9, 0xfa, b'\n']),
+        format!(
+            "tifa: standard input: not tifa JSONL output (line 1: stream did not contain valid \
+             UTF-8){hint}"
+        )
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "{left:?}");
 }

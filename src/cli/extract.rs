@@ -97,6 +97,7 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
             .to_string()
             .into());
     }
+    super::prepare_csv_dir(a.csv.as_deref())?;
     // `-o -` had written a file named `-`.
     if a.output.is_some() && super::output_file(a.output.as_deref()).is_none() {
         if a.resume {

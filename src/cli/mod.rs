@@ -49,6 +49,16 @@ pub fn write_failed(what: &str, e: &io::Error) -> Stop {
     }
 }
 
+/// Check (and create) the folder a `--csv` names before any work starts: a file in its place
+/// or a folder that cannot be written would otherwise stop the command only after the run.
+pub fn prepare_csv_dir(dir: Option<&str>) -> Result<(), String> {
+    match dir {
+        Some(d) => tifa::tables::prepare_dir(std::path::Path::new(d))
+            .map_err(|e| format!("--csv {d}: {e}")),
+        None => Ok(()),
+    }
+}
+
 /// Size rayon's global pool (for subcommands that use `par_iter` directly; `extract` and
 /// `stats` give the batch engine its own pool instead).
 pub fn global_threads(jobs: Option<usize>) -> Result<(), String> {

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 use tifa::batch;
 use tifa::compare::corpus::{self, Cluster, ReusePair, ReuseParams, Sources};
+use tifa::tables::{TableFolder, TableId};
 use tifa::Pipeline;
 
 #[derive(Args)]
@@ -68,6 +69,7 @@ struct Summary<'a> {
 }
 
 pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
+    super::prepare_csv_dir(a.csv.as_deref())?;
     super::global_threads(a.jobs)?;
     let pipeline = Pipeline::default();
     let mut p = ReuseParams {
@@ -168,7 +170,8 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
 }
 
 /// Where pairs go as they are found: their JSON lines to a temporary file (the summary line
-/// that counts them comes first in the output), their CSV rows straight to the tables.
+/// that counts them comes first in the output), their CSV rows straight to the tables, which
+/// get their names only once `clusters.csv` is written too.
 struct Sink {
     lines: BufWriter<File>,
     csv: Option<Tables>,
@@ -177,9 +180,9 @@ struct Sink {
 }
 
 struct Tables {
-    dir: std::path::PathBuf,
-    pairs: csv::Writer<File>,
-    passages: csv::Writer<File>,
+    folder: TableFolder,
+    pairs: TableId,
+    passages: TableId,
 }
 
 impl Sink {
@@ -264,17 +267,15 @@ mod erased {
     }
 }
 
-fn open_tables(dir: &Path) -> Result<Tables, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let open = |name: &str| csv_file(&dir.join(name)).map_err(|e| format!("{name}: {e}"));
-    let err = |e: csv::Error| e.to_string();
-    let mut pairs = open("pairs.csv")?;
-    pairs
-        .write_record(["a", "b", "jaccard", "via", "a_in_b", "b_in_a", "passages"])
-        .map_err(err)?;
-    let mut passages = open("passages.csv")?;
-    passages
-        .write_record([
+fn open_tables(dir: &Path) -> io::Result<Tables> {
+    let mut folder = TableFolder::create(dir)?;
+    let pairs = folder.add(
+        "pairs",
+        &["a", "b", "jaccard", "via", "a_in_b", "b_in_a", "passages"],
+    )?;
+    let passages = folder.add(
+        "passages",
+        &[
             "a",
             "b",
             "id",
@@ -290,20 +291,20 @@ fn open_tables(dir: &Path) -> Result<Tables, String> {
             "b_byte_end",
             "a_text",
             "b_text",
-        ])
-        .map_err(err)?;
+        ],
+    )?;
     Ok(Tables {
-        dir: dir.to_path_buf(),
+        folder,
         pairs,
         passages,
     })
 }
 
-fn csv_rows(t: &mut Tables, p: &ReusePair) -> Result<(), String> {
-    let err = |e: csv::Error| e.to_string();
-    let via = serde_json::to_value(p.via).map_err(|e| e.to_string())?;
-    t.pairs
-        .write_record([
+fn csv_rows(t: &mut Tables, p: &ReusePair) -> io::Result<()> {
+    let via = serde_json::to_value(p.via).map_err(io::Error::other)?;
+    t.folder.write(
+        t.pairs,
+        [
             p.a.clone(),
             p.b.clone(),
             p.jaccard.to_string(),
@@ -311,11 +312,12 @@ fn csv_rows(t: &mut Tables, p: &ReusePair) -> Result<(), String> {
             p.coverage.a_in_b.to_string(),
             p.coverage.b_in_a.to_string(),
             p.passages.len().to_string(),
-        ])
-        .map_err(err)?;
+        ],
+    )?;
     for x in &p.passages {
-        t.passages
-            .write_record([
+        t.folder.write(
+            t.passages,
+            [
                 p.a.clone(),
                 p.b.clone(),
                 x.id.to_string(),
@@ -331,31 +333,19 @@ fn csv_rows(t: &mut Tables, p: &ReusePair) -> Result<(), String> {
                 x.b.byte_end.to_string(),
                 x.a_text.clone(),
                 x.b_text.clone(),
-            ])
-            .map_err(err)?;
+            ],
+        )?;
     }
     Ok(())
 }
 
-fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> Result<(), String> {
-    t.pairs.flush().map_err(|e| format!("pairs.csv: {e}"))?;
-    t.passages
-        .flush()
-        .map_err(|e| format!("passages.csv: {e}"))?;
-    let name = "clusters.csv";
-    let mut w = csv_file(&t.dir.join(name)).map_err(|e| format!("{name}: {e}"))?;
-    let err = |e: csv::Error| e.to_string();
-    w.write_record(["cluster", "size", "file"]).map_err(err)?;
+fn finish_tables(mut t: Tables, clusters: &[Cluster]) -> io::Result<()> {
+    let table = t.folder.add("clusters", &["cluster", "size", "file"])?;
     for c in clusters {
         for f in &c.files {
-            w.write_record([c.id.to_string(), c.size.to_string(), f.clone()])
-                .map_err(err)?;
+            t.folder
+                .write(table, [c.id.to_string(), c.size.to_string(), f.clone()])?;
         }
     }
-    w.flush().map_err(|e| e.to_string())
-}
-
-/// A CSV file with the line endings of the other tables (CRLF).
-fn csv_file(path: &Path) -> io::Result<csv::Writer<File>> {
-    Ok(tifa::tables::csv_writer(File::create(path)?))
+    t.folder.commit()
 }
