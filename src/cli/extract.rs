@@ -121,24 +121,10 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
             ..Options::default()
         },
     );
-    // What this run writes is never read back from a folder it walks.
-    let skip = a
-        .output
-        .iter()
-        .flat_map(|o| {
-            [
-                o.clone(),
-                format!("{o}.partial"),
-                format!("{o}.partial.options"),
-            ]
-        })
-        .chain(a.csv.iter().cloned())
-        .map(PathBuf::from)
-        .collect();
     let walk_opts = WalkOptions {
         globs: a.glob.clone(),
         jsonl: a.jsonl,
-        skip,
+        skip: super::own_outputs(a.output.as_deref(), a.csv.as_deref()),
     };
     let inputs = batch::walk(&a.paths, &walk_opts)?;
     let opts = BatchOptions {

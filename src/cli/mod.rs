@@ -70,3 +70,21 @@ pub fn global_threads(jobs: Option<usize>) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// What a run writes (`-o FILE` through FILE.partial, the `--csv` folder): a folder it walks
+/// never gives it back as input, so `tifa extract data/ -o data/out.jsonl` is safe.
+pub fn own_outputs(output: Option<&str>, csv: Option<&str>) -> Vec<std::path::PathBuf> {
+    output
+        .into_iter()
+        .filter(|o| *o != "-")
+        .flat_map(|o| {
+            [
+                o.to_owned(),
+                format!("{o}.partial"),
+                format!("{o}.partial.options"),
+            ]
+        })
+        .chain(csv.map(str::to_owned))
+        .map(std::path::PathBuf::from)
+        .collect()
+}

@@ -79,7 +79,11 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
         ..ReuseParams::default()
     };
     p.align.min_len = a.min_length.max(1);
-    let inputs = batch::collect_inputs(&a.paths);
+    let walk = batch::WalkOptions {
+        skip: super::own_outputs(a.output.as_deref(), a.csv.as_deref()),
+        ..batch::WalkOptions::default()
+    };
+    let inputs: Vec<_> = batch::walk(&a.paths, &walk)?.collect();
     let t0 = Instant::now();
     let spill = corpus::Spill::new().map_err(|e| format!("creating a temporary file: {e}"))?;
     let (sketches, failed) =

@@ -275,7 +275,11 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
                 ..Options::default()
             },
         );
-        let inputs = batch::walk(&corpus, &batch::WalkOptions::default())?;
+        let walk = batch::WalkOptions {
+            skip: super::own_outputs(a.output.as_deref(), None),
+            ..batch::WalkOptions::default()
+        };
+        let inputs = batch::walk(&corpus, &walk)?;
         let opts = batch::BatchOptions {
             threads: a.jobs.unwrap_or(0),
             ..Default::default()
