@@ -81,15 +81,21 @@ fn folds_to_itself(c: char) -> bool {
     }
 }
 
-/// Bytes at the start of `text` that fold to themselves: ideographs by their bytes, then
-/// the other such chars one by one, so a run goes on across Chinese punctuation and digits.
-fn plain_run(text: &str) -> usize {
-    let mut n = 0;
+/// Bytes and chars at the start of `text` that fold to themselves: ideographs by their bytes,
+/// then the other such chars one by one, so a run goes on across Chinese punctuation and
+/// digits. The chars are counted here, where the run is read anyway.
+fn plain_run(text: &str) -> (usize, usize) {
+    let (mut n, mut chars) = (0, 0);
     loop {
-        n += ideograph_run(&text.as_bytes()[n..]);
+        let ideographs = ideograph_run(&text.as_bytes()[n..]);
+        n += ideographs;
+        chars += ideographs / 3;
         match text[n..].chars().next() {
-            Some(c) if folds_to_itself(c) => n += c.len_utf8(),
-            _ => return n,
+            Some(c) if folds_to_itself(c) => {
+                n += c.len_utf8();
+                chars += 1;
+            }
+            _ => return (n, chars),
         }
     }
 }
@@ -126,14 +132,13 @@ pub(super) fn fold_chars(input: &AlignedText) -> AlignedText {
     while at < text.len() {
         // Most of a Chinese text folds to itself (ideographs, Chinese punctuation): copy each
         // run as a block instead of char by char.
-        let run = plain_run(&text[at..]);
+        let (run, chars) = plain_run(&text[at..]);
         if run > 0 {
             if let Some((ps, pe)) = pending_space.take() {
                 b.push(if ideographic >= 2 { '\n' } else { ' ' }, ps, pe);
             }
             ideographic = 0;
             at_line_start = false;
-            let chars = text[at..at + run].chars().count();
             b.push_slice(input, idx..idx + chars);
             at += run;
             idx += chars;
@@ -279,10 +284,12 @@ mod tests {
     fn plain_runs_cross_chinese_punctuation_and_stop_where_folding_starts() {
         // Digits, %, Chinese punctuation and quotes stay; the ASCII comma may widen.
         let s = "督导组“两不误”，占99.4%。共,";
-        assert_eq!(&s[..plain_run(s)], "督导组“两不误”，占99.4%。共");
+        let (bytes, chars) = plain_run(s);
+        assert_eq!(&s[..bytes], "督导组“两不误”，占99.4%。共");
+        assert_eq!(chars, s[..bytes].chars().count());
         for stop in ["（一）", " 二", "\n三", "Ａ", "「引」", "\u{3000}"] {
-            assert_eq!(plain_run(&format!("{stop}甲")), 0, "{stop:?}");
+            assert_eq!(plain_run(&format!("{stop}甲")), (0, 0), "{stop:?}");
         }
-        assert_eq!(plain_run(""), 0);
+        assert_eq!(plain_run(""), (0, 0));
     }
 }
