@@ -217,3 +217,43 @@ fn compare_refuses_an_identity_ratio_outside_0_to_1() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--min-identity"));
 }
+
+/// From the new-user review (finding 10): "does my draft reuse an earlier speech?" needed a
+/// shell glob and gave one full report per file. A folder is walked, its files ranked by how
+/// much of A they hold, and only the top ones detailed; A itself, when in the folder, is left
+/// out, and a file there that is no text is told and passed over (exit 1).
+#[test]
+fn compare_with_a_folder_ranks_its_files_and_details_the_top_ones() {
+    let dir = planted();
+    let p = |f: &str| dir.path().join(f).to_string_lossy().into_owned();
+    // d.txt holds the paragraph whole: it ranks above b.txt's edited copy.
+    std::fs::write(
+        dir.path().join("d.txt"),
+        format!("{UNRELATED}{PARAGRAPH}\n"),
+    )
+    .expect("d");
+    std::fs::write(dir.path().join("e.txt"), b"").expect("e");
+    let root = dir.path().to_string_lossy().into_owned();
+    let out = tifa(&["compare", &p("a.txt"), &root, "--top", "1"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with("compared with 3 files"), "{text}");
+    assert!(
+        lines[2].starts_with("   1") && lines[2].ends_with("d.txt"),
+        "{text}"
+    );
+    assert!(
+        lines[3].starts_with("   2") && lines[3].ends_with("b.txt"),
+        "{text}"
+    );
+    assert_eq!(
+        lines[4],
+        "(1 file shares no passage of 15 content chars or more with A)"
+    );
+    // One summary, for d.txt.
+    assert_eq!(text.matches("Reused passages:").count(), 1, "{text}");
+    assert!(text.contains(&format!("B  {}", p("d.txt"))), "{text}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("e.txt: empty file"), "{err}");
+}

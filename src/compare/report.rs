@@ -127,6 +127,69 @@ pub fn cut(t: &str) -> String {
     }
 }
 
+/// A ranked table of A's comparisons: the files that share most of A first (A in B, then B in
+/// A, then the name), so "does my draft reuse an earlier speech?" is answered in one screen.
+/// Files that share no passage are counted, not listed.
+pub fn ranking(comparisons: &[&Comparison]) -> String {
+    let mut s = String::new();
+    let Some(first) = comparisons.first() else {
+        return s;
+    };
+    let _ = writeln!(
+        s,
+        "A  {}  ({} chars), compared with {} files",
+        first.a.file,
+        first.a.chars,
+        comparisons.len()
+    );
+    let _ = writeln!(s, "rank  A in B  B in A  passages  B");
+    let mut shown = 0;
+    for (k, c) in comparisons
+        .iter()
+        .filter(|c| !c.passages.is_empty())
+        .enumerate()
+    {
+        let _ = writeln!(
+            s,
+            "{:>4}  {:>5.1}%  {:>5.1}%  {:>8}  {}",
+            k + 1,
+            c.coverage.a_in_b * 100.0,
+            c.coverage.b_in_a * 100.0,
+            c.passages.len(),
+            c.b.file
+        );
+        shown += 1;
+    }
+    let none = comparisons.len() - shown;
+    if none > 0 {
+        let files = if none == 1 {
+            "file shares"
+        } else {
+            "files share"
+        };
+        let _ = writeln!(
+            s,
+            "({none} {files} no passage of {} content chars or more with A)",
+            first.min_length
+        );
+    }
+    s
+}
+
+/// The order `ranking` lists comparisons in.
+pub fn rank_order(comparisons: &[Comparison]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..comparisons.len()).collect();
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&comparisons[x], &comparisons[y]);
+        b.coverage
+            .a_in_b
+            .total_cmp(&a.coverage.a_in_b)
+            .then(b.coverage.b_in_a.total_cmp(&a.coverage.b_in_a))
+            .then(a.b.file.cmp(&b.b.file))
+    });
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
