@@ -45,6 +45,28 @@ fn display_cell(s: &str, max: usize) -> String {
     out
 }
 
+/// A file path too long for its cell is cut in the middle, where corpus paths share their
+/// folders, so its end, the part that tells files apart, stays (`../shared/…/PageListBean.java`).
+fn display_path(s: &str, max: usize) -> String {
+    if width(s) <= max || !s.contains('/') {
+        return display_cell(s, max);
+    }
+    let budget = max.saturating_sub(1);
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in s.chars().rev() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > budget * 2 / 3 {
+            break;
+        }
+        tail.push(c);
+        w += cw;
+    }
+    let head = display_cell(s, budget - w + 1);
+    let head = head.trim_end_matches('…');
+    format!("{head}…{}", tail.iter().rev().collect::<String>())
+}
+
 fn pad(s: &str, to: usize, right: bool) -> String {
     let fill = " ".repeat(to.saturating_sub(width(s)));
     if right {
@@ -64,7 +86,11 @@ fn layout(t: &Table) -> (Vec<Vec<String>>, Vec<usize>) {
     for (n, row) in t.rows.iter().enumerate() {
         let mut line: Vec<String> = row
             .iter()
-            .map(|v| display_cell(&scalar(v), MAX_CELL))
+            .zip(&t.columns)
+            .map(|(v, col)| match col.as_str() {
+                "file" => display_path(&scalar(v), MAX_CELL),
+                _ => display_cell(&scalar(v), MAX_CELL),
+            })
             .collect();
         // The slogan and term tables' group columns repeat on every row: shown once per group.
         let grouped = matches!(t.section, Section::Slogans | Section::Terms);
@@ -245,6 +271,16 @@ mod tests {
         assert_eq!(display_cell("一二三四五", 6), "一二…");
         assert_eq!(display_cell("一二三", 6), "一二三");
         assert_eq!(display_cell("a\nb", 10), "a⏎b");
+    }
+
+    #[test]
+    fn long_paths_are_cut_in_the_middle_keeping_their_end() {
+        let p = "../shared/corpus/web/JeffKuoCool_ZhiHuiDangJian/src/PageListBean.java";
+        let shown = display_path(p, 40);
+        assert!(width(&shown) <= 40, "{shown}");
+        assert!(shown.starts_with("../shared/") && shown.ends_with("PageListBean.java"));
+        assert!(shown.contains('…'));
+        assert_eq!(display_path("corpus/a.txt", 40), "corpus/a.txt");
     }
 
     #[test]
