@@ -253,3 +253,24 @@ fn csv_naming_a_file_is_refused_before_any_work() {
         assert_eq!(written, ["notadir"], "{args:?}");
     }
 }
+
+/// From the new-user review (finding 18): a Jaccard of 5 and an empty kwic term were taken
+/// as they came, giving no clusters and an empty section without a word.
+#[test]
+fn meaningless_option_values_are_usage_errors() {
+    for (args, says) in [
+        (
+            &["reuse", "corpus/", "--cluster-jaccard", "5"][..],
+            "\"5\" is not a ratio from 0 to 1",
+        ),
+        (
+            &["stats", "corpus/", "--kwic", ""][..],
+            "an empty term matches nothing",
+        ),
+    ] {
+        let out = tifa(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{args:?}: {err}");
+    }
+}

@@ -30,7 +30,7 @@ pub struct CompareArgs {
     #[arg(long, default_value_t = 15)]
     pub min_length: usize,
     /// Lowest identity ratio of a passage (equal characters / alignment columns).
-    #[arg(long, default_value_t = 0.7)]
+    #[arg(long, default_value_t = 0.7, value_parser = super::ratio)]
     pub min_identity: f64,
     /// OpenCC conversion: t2s, tw2s, tw2sp, hk2s or none.
     #[arg(long, default_value = "t2s")]
@@ -38,13 +38,6 @@ pub struct CompareArgs {
 }
 
 pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
-    if !(0.0..=1.0).contains(&a.min_identity) {
-        return Err(format!(
-            "--min-identity is a ratio from 0 to 1, not {}",
-            a.min_identity
-        )
-        .into());
-    }
     if a.files.iter().filter(|f| *f == "-").count() > 1 {
         return Err("standard input (-) can be only one of the files".into());
     }

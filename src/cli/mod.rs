@@ -88,3 +88,19 @@ pub fn own_outputs(output: Option<&str>, csv: Option<&str>) -> Vec<std::path::Pa
         .map(std::path::PathBuf::from)
         .collect()
 }
+
+/// A ratio from 0 to 1, for clap (`--cluster-jaccard 5` was taken as it came).
+pub fn ratio(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a ratio from 0 to 1")),
+    }
+}
+
+/// A term to look for, not blank (`--kwic ''` listed nothing under an empty heading).
+pub fn term(s: &str) -> Result<String, String> {
+    match s.trim() {
+        "" => Err("an empty term matches nothing".into()),
+        t => Ok(t.to_owned()),
+    }
+}

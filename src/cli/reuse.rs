@@ -33,7 +33,7 @@ pub struct ReuseArgs {
     #[arg(long, default_value_t = 15)]
     pub min_length: usize,
     /// Estimated Jaccard at which two files are near-duplicates (same cluster).
-    #[arg(long, default_value_t = 0.8)]
+    #[arg(long, default_value_t = 0.8, value_parser = super::ratio)]
     pub cluster_jaccard: f64,
     /// Fingerprints in more files than this are treated as boilerplate.
     #[arg(long, default_value_t = 20)]

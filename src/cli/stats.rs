@@ -50,7 +50,7 @@ pub struct StatsArgs {
     pub long: bool,
     /// Show every occurrence of this term in context (needs the text: a corpus path, or an
     /// output made with `tifa extract --text`).
-    #[arg(long, value_name = "TERM")]
+    #[arg(long, value_name = "TERM", value_parser = super::term)]
     pub kwic: Option<String>,
     /// Characters of context on each side of a kwic hit.
     #[arg(long, default_value_t = 15)]
