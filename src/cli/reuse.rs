@@ -48,6 +48,9 @@ pub struct ReuseArgs {
     /// Print the time each stage took on standard error.
     #[arg(long)]
     pub verbose: bool,
+    /// No summary line on standard error (errors are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
     /// Worker threads (default: all cores).
     #[arg(short, long)]
     pub jobs: Option<usize>,
@@ -166,6 +169,17 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     };
     sink.finish(super::output_file(a.output.as_deref()), &summary, &clusters)?;
     lap("written");
+    if !a.quiet {
+        eprintln!(
+            "tifa: {} files ({} failed), {} pairs with {} passages, {} clusters; {:.1} s",
+            summary.files,
+            summary.failed,
+            summary.pairs,
+            summary.passages,
+            summary.clusters,
+            t0.elapsed().as_secs_f64()
+        );
+    }
     Ok(if failed.is_empty() && warnings.is_empty() {
         ExitCode::SUCCESS
     } else {
