@@ -151,6 +151,11 @@ fn compare_reports_passages_coverage_and_differences() {
     let c: serde_json::Value =
         serde_json::from_str(ok_stdout(&out).trim()).expect("one JSON object");
     assert_eq!(c["schema"], "tifa-compare/1");
+    // The byte offsets of B's spans count in Big5: the record says so.
+    assert_eq!(
+        (&c["a"]["encoding"], &c["b"]["encoding"]),
+        (&"UTF-8".into(), &"Big5".into())
+    );
     let passages = c["passages"].as_array().expect("passages");
     assert_eq!(passages.len(), 1);
     assert_eq!(cut(&b, &passages[0]["b"], true).chars().next(), Some('各'));

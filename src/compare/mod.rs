@@ -119,6 +119,9 @@ pub struct FileInfo {
     pub chars: usize,
     /// Content chars (what coverage counts).
     pub content_chars: usize,
+    /// The encoding the file was read in (encoding_rs name): what the spans' byte offsets
+    /// count in.
+    pub encoding: &'static str,
 }
 
 /// Share of each side found in the other.
@@ -150,6 +153,7 @@ pub fn compare(a: &Side, b: &Side, params: &Params) -> Comparison {
         file: s.file.clone(),
         chars: s.content.text_len,
         content_chars: s.content.len(),
+        encoding: s.prepared.decoded.encoding,
     };
     Comparison {
         schema: SCHEMA,
