@@ -484,6 +484,14 @@ pub(super) fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> S
     let from = from + usize::from(tokens.get(from).is_some_and(|t| t.word == "“"));
     let mut parts: Vec<&Token> = Vec::new();
     let mut n = 0;
+    let after_time_or_de = from
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .is_some_and(|u| {
+            u.word == "的"
+                || u.word
+                    .ends_with(['年', '时', '天', '月', '钟', '周', '秒', '岁', '日'])
+        });
     for t in tokens
         .iter()
         .skip(from)
@@ -499,7 +507,14 @@ pub(super) fn noun_run_forward(tokens: &[Token], from: usize, limit: usize) -> S
             break;
         }
         let verb_lead = t.tag.starts_with('v') && t.word.chars().count() == 2;
-        if !(t.is_nounish() || verb_lead)
+        // 19项重要成果, 40座繁忙机场: an adjective may lead the phrase, right after the unit;
+        // not after a span of time or an age (创近10年最好水平, 82岁老院士), where it says what
+        // the time was like, nor after a 的 (4个多小时的紧张救援).
+        let adjective_lead = parts.is_empty()
+            && (t.tag == "a" || t.tag == "b")
+            && t.word.chars().count() <= 2
+            && !after_time_or_de;
+        if !(t.is_nounish() || verb_lead || adjective_lead)
             || NOUN_STOP.contains(&t.word)
             || n + t.word.chars().count() > 6
         {

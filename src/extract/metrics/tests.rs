@@ -880,3 +880,18 @@ fn the_de_rule_does_not_cross_another_figure() {
         owned(&[(7.0, ""), (15.0, ""), (91.0, "小项")])
     );
 }
+
+#[test]
+fn an_adjective_may_lead_the_counted_noun() {
+    // Regression: the run stopped at the adjective and the noun was empty.
+    assert_eq!(
+        nouns("双方在经济等领域达成19项重要成果。"),
+        owned(&[(19.0, "重要成果")])
+    );
+    assert_eq!(
+        nouns("今年将重点推进66项重大水利工程。"),
+        owned(&[(66.0, "重大水利工程")])
+    );
+    // Not after a span of time: the adjective tells what the time was like.
+    assert_eq!(nouns("经过4个多小时的紧张救援，被困人员获救。")[0].1, "");
+}
