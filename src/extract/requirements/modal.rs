@@ -141,7 +141,12 @@ fn free_yao(s: &str, i: usize) -> bool {
     let dignitaries = prev == Some('政') && !ends_word;
     // 如果要 is a condition; 成果要转化, 效果要 are not.
     let condition = prev == Some('果') && prev2 == Some('如');
-    let confidential = prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保".contains(c));
+    let confidential =
+        prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保人".contains(c));
+    // 战略要地, 交通要道, 军事要地, 咽喉要道: a place that matters, named; but 要道歉,
+    // 要地方… (must apologise, must the local …) oblige.
+    let place =
+        next.is_some_and(|c| "地道隘".contains(c)) && prev.is_some_and(|c| "略通事喉".contains(c));
     // 为什么要, 为何要, 是否要: a question; 不是要, 总是要: a denial or a truth ("will");
     // 我还要强调: the speaker's own next words.
     let asked = matches!(prev, Some('何' | '否')) || (prev == Some('么') && prev2 == Some('什'));
@@ -156,6 +161,7 @@ fn free_yao(s: &str, i: usize) -> bool {
         && !next.is_some_and(|c| AFTER.contains(&c))
         && !dignitaries
         && !confidential
+        && !place
         && !condition
         && !asked
         && !not_bidden

@@ -53,12 +53,17 @@ fn yao_inside_words_is_not_a_modal() {
         "春暖花开，我要旅游。",
         "要想富，先修路。",
         "列车即将要进站。",
+        // A place that matters, named (Xinwen Lianbo's 俄军控制了战略要地…), and 机要人员.
+        "俄军控制了战略要地巴赫穆特附近城镇。",
+        "清除交通要道上的路障。",
+        "以机要人员任用之副市长。",
     ] {
         assert!(reqs(s).is_empty(), "{s}: {:?}", reqs(s));
     }
     // The same chars around a modal 要 still leave it one.
     assert_eq!(reqs("财政要加大投入力度。")[0].modality, "要");
     assert_eq!(reqs("科技成果要转化为生产力。")[0].modality, "要");
+    assert_eq!(reqs("各地要道歉补偿到位。")[0].modality, "要");
     assert!(reqs("如果要参加，请报名。").is_empty());
     assert_eq!(reqs("各级机关要改进作风。")[0].actor, "机关");
 }
