@@ -74,6 +74,11 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
                     failed += 1;
                 }
             },
+            // A symlink loop, an unreadable folder, a named pipe: why, as extract says it.
+            Input::Failed { name, message, .. } => {
+                eprintln!("tifa: {name}: {message}");
+                failed += 1;
+            }
             other => {
                 eprintln!("tifa: {}: cannot read", other.name());
                 failed += 1;
