@@ -726,4 +726,6 @@ fn is_date_or_time(num: &str, unit: &str, after: Option<char>) -> bool {
 }
 
 #[cfg(test)]
+mod amount_tests;
+#[cfg(test)]
 mod tests;
