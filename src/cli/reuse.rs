@@ -88,11 +88,13 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     };
     let inputs: Vec<_> = batch::walk(&a.paths, &walk)?.collect();
     let t0 = Instant::now();
+    let stage = Stage::new(a.quiet || a.verbose);
+    stage.say(&format!("sketching {} files", inputs.len()));
     let spill = corpus::Spill::new().map_err(|e| format!("creating a temporary file: {e}"))?;
     let (sketches, failed) =
         corpus::sketch_all(&pipeline, &inputs, &p, &spill).map_err(|e| e.to_string())?;
     for (file, e) in &failed {
-        eprintln!("tifa: {file}: {e}");
+        stage.println(&format!("tifa: {file}: {e}"));
     }
     if let Some(n) = a.check_recall {
         let r = tifa::compare::recall::check_recall(&sketches, &spill, n, &p.lsh)
@@ -127,8 +129,14 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
             .sum::<usize>(),
         sketches.iter().filter(|s| !s.record.located).count()
     ));
+    stage.say(&format!(
+        "finding candidate pairs among {} files",
+        sketches.len()
+    ));
     let cands = corpus::candidates(&sketches, &p, &spill).map_err(|e| e.to_string())?;
     lap(&format!("{} candidate pairs", cands.pairs.len()));
+    let aligning = format!("aligning {} candidate pairs", cands.pairs.len());
+    stage.say(&aligning);
     let by_name: HashMap<String, batch::Input> =
         inputs.iter().map(|i| (i.name(), i.clone())).collect();
     drop(inputs);
@@ -141,11 +149,13 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     let mut clusters = corpus::Clusters::new(sketches.len(), p.cluster_jaccard);
     let warnings = corpus::align_pairs(&src, &sketches, &cands, &p, |pair| {
         clusters.add(&pair);
-        sink.pair(&pair)
+        sink.pair(&pair)?;
+        stage.say(&format!("{aligning}: {} kept", sink.pairs));
+        Ok(())
     })
     .map_err(|e| e.to_string())?;
     for w in &warnings {
-        eprintln!("tifa: {w}");
+        stage.println(&format!("tifa: {w}"));
     }
     lap(&format!("aligned, {} pairs kept", sink.pairs));
     let clusters = clusters.finish(&sketches);
@@ -167,7 +177,9 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
         }),
         failures: failed.iter().map(|(f, _)| f.as_str()).collect(),
     };
+    stage.say("writing");
     sink.finish(super::output_file(a.output.as_deref()), &summary, &clusters)?;
+    stage.done();
     lap("written");
     if !a.quiet {
         eprintln!(
@@ -185,6 +197,46 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// What the run is doing, on a terminal: a spinner with the stage and the time so far, as a
+/// run over thousands of files takes minutes in passes that have no count of their own.
+struct Stage(Option<indicatif::ProgressBar>);
+
+impl Stage {
+    fn new(silent: bool) -> Stage {
+        use std::io::IsTerminal;
+        Stage((!silent && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{spinner} [{elapsed_precise}] {msg}")
+            {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        }))
+    }
+
+    fn say(&self, what: &str) {
+        if let Some(bar) = &self.0 {
+            bar.set_message(what.to_owned());
+        }
+    }
+
+    /// A line above the spinner (or plainly without one).
+    fn println(&self, line: &str) {
+        match &self.0 {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn done(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Where pairs go as they are found: their JSON lines to a temporary file (the summary line
