@@ -132,3 +132,21 @@ fn an_adjective_may_lead_the_counted_noun() {
     // Not after a span of time: the adjective tells what the time was like.
     assert_eq!(nouns("经过4个多小时的紧张救援，被困人员获救。")[0].1, "");
 }
+
+#[test]
+fn a_place_before_a_count_of_people_is_not_what_is_counted() {
+    // Regression: 伊朗 was the noun of 近2400人.
+    assert_eq!(
+        nouns("美以军事打击致伊朗近2400人死亡。"),
+        owned(&[(2400.0, "")])
+    );
+    assert_eq!(
+        nouns("缅甸中部强震已造成缅甸3354人遇难。"),
+        owned(&[(3354.0, "")])
+    );
+    // People named by a word of their own keep it.
+    assert_eq!(
+        nouns("先后接待香港市民80多万人次。"),
+        owned(&[(800000.0, "香港市民")])
+    );
+}

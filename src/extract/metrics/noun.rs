@@ -145,6 +145,21 @@ pub(super) fn noun_for(
     let before = before_idx
         .map(|i| noun_run_backward(tokens, i))
         .unwrap_or_default();
+    // 致伊朗近2400人死亡, 加沙地带34人: a place before a count of people is where they are,
+    // not what is counted.
+    let people = text[num_start..end].ends_with(['人', '名']) || text[..end].ends_with("人次");
+    let place_only = || {
+        before_idx
+            .and_then(|i| tokens_spelling(&tokens[..=i], &before))
+            .is_some_and(|ts| ts.iter().all(|t| t.tag == "ns"))
+    };
+    // 香港市民, 嘉宾: people, whatever tag the segmenter gave them.
+    let names_people = before.ends_with(['民', '宾', '员', '者', '人']);
+    let before = if people && !rate && !names_people && place_only() {
+        String::new()
+    } else {
+        before
+    };
     // 居住着51%的贫困人口: a share of what follows 的.
     if rate && before.is_empty() && text[end..].starts_with('的') {
         let clause_end = text[end..]
@@ -194,6 +209,25 @@ fn fine_after(rest: &str) -> Option<&'static str> {
     ["罚金", "罚锾", "罚款"]
         .into_iter()
         .find(|f| r.starts_with(f))
+}
+
+/// The run of tokens, ending at or before the last of `tokens`, whose words make `s`: the
+/// tokens a backward noun was read from (linking words after it skipped).
+fn tokens_spelling<'t>(tokens: &'t [Token<'t>], s: &str) -> Option<&'t [Token<'t>]> {
+    if s.is_empty() {
+        return None;
+    }
+    // The noun ends within a few linking words of the figure.
+    (0..tokens.len()).rev().take(8).find_map(|last| {
+        let mut len = 0;
+        let mut first = last + 1;
+        while first > 0 && len < s.len() {
+            first -= 1;
+            len += tokens[first].word.len();
+        }
+        let run = &tokens[first..=last];
+        (len == s.len() && run.iter().map(|t| t.word).collect::<String>() == s).then_some(run)
+    })
 }
 
 /// What stands between the figure a change starts from and the one it reaches
