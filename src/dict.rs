@@ -17,6 +17,7 @@ const ANNOUNCE: &str = include_str!("../dictionaries/announce.txt");
 const LEVELS: &str = include_str!("../dictionaries/levels.tsv");
 const CLAUSE_VERBS: &str = include_str!("../dictionaries/clause_verbs.txt");
 const CURRENCIES: &str = include_str!("../dictionaries/currencies.txt");
+const SPAN_ATTRIBUTES: &str = include_str!("../dictionaries/span_attributes.txt");
 const GENRES: &str = include_str!("../dictionaries/genres.tsv");
 const PERIOD_NAMES: &str = include_str!("../dictionaries/period_names.txt");
 const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
@@ -149,6 +150,8 @@ pub struct Dictionaries {
     pub clause_verbs: HashSet<String>,
     /// Currency names that are part of an amount beside them, never its noun (新台币, 人民币).
     pub currencies: HashSet<String>,
+    /// Words after a span of hours or minutes that make it an attribute (24小时值守).
+    pub span_attributes: Vec<String>,
     /// Genre cues in the order they are tried; the first found gives the genre.
     pub genres: Vec<GenreCue>,
 }
@@ -414,6 +417,9 @@ impl Dictionaries {
         let currencies = data_lines(CURRENCIES)
             .map(|(_, l)| l.trim().to_owned())
             .collect();
+        let span_attributes = data_lines(SPAN_ATTRIBUTES)
+            .map(|(_, l)| l.trim().to_owned())
+            .collect();
         let genres = data_lines(GENRES)
             .filter_map(|(n, l)| {
                 let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
@@ -446,6 +452,7 @@ impl Dictionaries {
             genres,
             clause_verbs,
             currencies,
+            span_attributes,
             boilerplate,
             metadata,
             userdict,
@@ -546,6 +553,7 @@ mod tests {
         assert!(d.units.iter().any(|u| u == "名"));
         assert!(d.clause_verbs.iter().any(|v| v == "成为"));
         assert!(d.currencies.contains("新台币"));
+        assert!(d.span_attributes.iter().any(|w| w == "值守"));
         assert!(d.announce_classifiers.iter().any(|u| u == "点"));
         // Every genre but the fallback (report) has a cue, the interview cues first.
         assert_eq!(d.genres.first().map(|g| g.genre), Some("interview"));

@@ -150,3 +150,14 @@ fn a_place_before_a_count_of_people_is_not_what_is_counted() {
         owned(&[(800000.0, "香港市民")])
     );
 }
+
+#[test]
+fn a_span_that_says_how_something_runs_or_reaches_is_no_quantity() {
+    assert!(run("中心春节期间安排工作人员24小时值守。").is_empty());
+    assert!(run("我国144小时过境免签政策的适用范围扩大。").is_empty());
+    assert!(run("打造“15分钟便民生活圈”。").is_empty());
+    assert!(run("北京和雄安新区间的“1小时交通圈”。").is_empty());
+    // A time measured stays.
+    assert_eq!(run("太空交会对接的时间从44小时缩短到7个小时。").len(), 2);
+    assert_eq!(run("该州部分地区24小时降雨量超过600毫米。")[0].0, 24.0);
+}

@@ -333,6 +333,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
             || is_date_or_time(upper.as_str(), unit_s, after)
             || is_period_or_reference(text, unit_s, &all)
             || is_window(text, unit_s, &all)
+            || is_span_attribute(text, unit_s, &all)
             || is_session(text, unit_s, &all)
         {
             continue;
@@ -700,6 +701,26 @@ fn is_session(text: &str, unit: &str, all: &search::Group) -> bool {
             .take(10)
             .take_while(|c| !matches!(c, '，' | '。' | '；' | '、' | '\n'))
             .any(|c| c == '届')
+}
+
+/// 24小时值守, 144小时过境免签, 15分钟生活圈: a span of hours or minutes that says how
+/// something runs or how far it reaches (`dictionaries/span_attributes.txt`, or a 圈 named
+/// right after it), not a quantity.
+fn is_span_attribute(text: &str, unit: &str, all: &search::Group) -> bool {
+    if !matches!(unit, "小时" | "分钟") {
+        return false;
+    }
+    let rest = text[all.end()..].trim_start_matches(['”', '"']);
+    let reach = rest
+        .chars()
+        .take(6)
+        .take_while(|c| !"，。；：、！？（）“”\n".contains(*c))
+        .any(|c| c == '圈');
+    reach
+        || Dictionaries::get()
+            .span_attributes
+            .iter()
+            .any(|w| rest.starts_with(w.as_str()))
 }
 
 /// Whether `rest` opens with a month in Chinese numerals (七月, 十二月).
