@@ -3,7 +3,7 @@
 //! byte offsets that cut the right text out of both files; unrelated files give no pairs.
 
 mod common;
-use common::{ok_stdout, tifa};
+use common::{ok_stdout, tifa, tifa_with_stdin};
 
 use std::path::Path;
 
@@ -186,24 +186,10 @@ fn compare_summary_of_two_seeds_is_readable() {
 
 #[test]
 fn compare_reads_a_draft_from_standard_input() {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
     let dir = planted();
     let a = dir.path().join("a.txt");
     let b = std::fs::read(dir.path().join("b.txt")).expect("b");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
-        .args(["compare", &a.to_string_lossy(), "-", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(&b)
-        .expect("write stdin");
-    let out = child.wait_with_output().expect("wait");
+    let out = tifa_with_stdin(&["compare", &a.to_string_lossy(), "-", "--json"], &b);
     let c: serde_json::Value =
         serde_json::from_str(ok_stdout(&out).trim()).expect("one JSON object");
     assert_eq!(c["b"]["file"], "-");

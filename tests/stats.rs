@@ -2,9 +2,7 @@
 //! JSONL and corpus inputs give the same report, and output is deterministic.
 
 mod common;
-use common::{ok_stdout, tifa};
-use std::io::Write;
-use std::process::{Command, Stdio};
+use common::{ok_stdout, tifa, tifa_with_stdin};
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -602,21 +600,7 @@ fn error_records_inside_good_inputs_do_not_fail_the_run() {
 /// `-:1: expected value at line 1 column 1`.
 #[test]
 fn text_on_standard_input_says_to_extract_it_first() {
-    let stdin_of = |input: &[u8]| {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
-            .args(["stats", "-"])
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("tifa runs");
-        if let Some(mut w) = child.stdin.take() {
-            // tifa may stop reading at the first line: a broken pipe here is not the test.
-            let _ = w.write_all(input);
-        }
-        child.wait_with_output().expect("tifa ends")
-    };
+    let stdin_of = |input: &[u8]| tifa_with_stdin(&["stats", "-"], input);
     let out = stdin_of("一、总体要求\n要坚持两不误。\n".as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);

@@ -159,11 +159,8 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
 type Expanded = (Vec<String>, Option<Vec<Input>>);
 
 fn expand(a_file: &str, others: &[String]) -> Result<Expanded, String> {
-    let same_as_a = |p: &std::path::Path| {
-        std::fs::canonicalize(p)
-            .ok()
-            .is_some_and(|c| std::fs::canonicalize(a_file).is_ok_and(|a| a == c))
-    };
+    let a = std::fs::canonicalize(a_file).ok();
+    let same_as_a = |p: &std::path::Path| a.is_some() && std::fs::canonicalize(p).ok() == a;
     let mut named = Vec::new();
     let mut walked: Option<Vec<Input>> = None;
     for f in others {

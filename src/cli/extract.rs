@@ -229,10 +229,7 @@ pub fn run(mut a: ExtractArgs) -> Result<ExitCode, Stop> {
         let bytes = r.source.as_ref().map_or(0, |s| s.bytes as u64);
         let is_error = r.is_error();
         let warned = !r.warnings.is_empty();
-        let message = r.error.as_ref().map(|e| match &r.id {
-            Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
-            None => format!("tifa: {}: {e}", r.file),
-        });
+        let message = super::error_line(&r);
         let (line, record, then): (_, _, Option<batch::Then>) =
             if keep_records || bytes < STREAM_FROM {
                 (

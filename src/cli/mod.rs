@@ -104,3 +104,13 @@ pub fn term(s: &str) -> Result<String, String> {
         t => Ok(t.to_owned()),
     }
 }
+
+/// The line a failed record gets on stderr, its JSONL id in brackets: the same in every
+/// command that extracts.
+pub fn error_line(r: &tifa::FileRecord) -> Option<String> {
+    let e = r.error.as_ref()?;
+    Some(match &r.id {
+        Some(id) => format!("tifa: {} [{id}]: {e}", r.file),
+        None => format!("tifa: {}: {e}", r.file),
+    })
+}

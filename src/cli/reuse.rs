@@ -89,7 +89,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     let inputs: Vec<_> = batch::walk(&a.paths, &walk)?.collect();
     let t0 = Instant::now();
     let stage = Stage::new(a.quiet || a.verbose);
-    stage.say(&format!("sketching {} files", inputs.len()));
+    stage.say(format_args!("sketching {} files", inputs.len()));
     let spill = corpus::Spill::new().map_err(|e| format!("creating a temporary file: {e}"))?;
     let (sketches, failed) =
         corpus::sketch_all(&pipeline, &inputs, &p, &spill).map_err(|e| e.to_string())?;
@@ -129,14 +129,14 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
             .sum::<usize>(),
         sketches.iter().filter(|s| !s.record.located).count()
     ));
-    stage.say(&format!(
+    stage.say(format_args!(
         "finding candidate pairs among {} files",
         sketches.len()
     ));
     let cands = corpus::candidates(&sketches, &p, &spill).map_err(|e| e.to_string())?;
     lap(&format!("{} candidate pairs", cands.pairs.len()));
     let aligning = format!("aligning {} candidate pairs", cands.pairs.len());
-    stage.say(&aligning);
+    stage.say(format_args!("{aligning}"));
     let by_name: HashMap<String, batch::Input> =
         inputs.iter().map(|i| (i.name(), i.clone())).collect();
     drop(inputs);
@@ -150,7 +150,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     let warnings = corpus::align_pairs(&src, &sketches, &cands, &p, |pair| {
         clusters.add(&pair);
         sink.pair(&pair)?;
-        stage.say(&format!("{aligning}: {} kept", sink.pairs));
+        stage.say(format_args!("{aligning}: {} kept", sink.pairs));
         Ok(())
     })
     .map_err(|e| e.to_string())?;
@@ -177,7 +177,7 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
         }),
         failures: failed.iter().map(|(f, _)| f.as_str()).collect(),
     };
-    stage.say("writing");
+    stage.say(format_args!("writing"));
     sink.finish(super::output_file(a.output.as_deref()), &summary, &clusters)?;
     stage.done();
     lap("written");
@@ -218,9 +218,10 @@ impl Stage {
         }))
     }
 
-    fn say(&self, what: &str) {
+    /// Made into a string only where a spinner shows it: `align_pairs` says it once a pair.
+    fn say(&self, what: std::fmt::Arguments) {
         if let Some(bar) = &self.0 {
-            bar.set_message(what.to_owned());
+            bar.set_message(what.to_string());
         }
     }
 

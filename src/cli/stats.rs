@@ -286,11 +286,8 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
         };
         batch::run_stream(&pipeline, inputs, &opts, |r| {
             // As `tifa extract` does; an output's error records were told when it was made.
-            if let Some(e) = &r.error {
-                match &r.id {
-                    Some(id) => eprintln!("tifa: {} [{id}]: {e}", r.file),
-                    None => eprintln!("tifa: {}: {e}", r.file),
-                }
+            if let Some(line) = super::error_line(&r) {
+                eprintln!("{line}");
             }
             stats.add(&serde_json::to_value(&r).map_err(std::io::Error::other)?);
             Ok(())

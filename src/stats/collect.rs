@@ -225,14 +225,10 @@ impl Collector {
 
     /// The asked-for slogans and terms that no document uses, in the order given.
     pub fn unused(&self) -> (Vec<&str>, Vec<&str>) {
-        let slogans = self
-            .opts
-            .slogans
-            .iter()
-            .filter(|s| !self.slogans.keys().any(|(_, k)| k == *s))
-            .map(String::as_str)
-            .collect();
-        (slogans, self.terms.unused(&self.opts.terms))
+        (
+            trend::unused(&self.slogans, &self.opts.slogans),
+            self.terms.unused(&self.opts.terms),
+        )
     }
 
     /// The tables. Fails only when a kwic term or `--term` was asked for and no document had

@@ -3,17 +3,16 @@
 //! see only what the slogan extractor recognises; a term is any formulation (新质生产力,
 //! 中国式现代化), so these are what "which formulations rise and fall" needs.
 
-use super::collect::Usage;
 use super::kwic;
+use super::trend::{self, Counts};
 use super::{Facet, Section, Table};
 use serde_json::json;
-use std::collections::BTreeMap;
 
 /// Per (group, term): documents containing the term, and its occurrences in them. Groups and
 /// terms without a hit have no entry.
 #[derive(Default)]
 pub(super) struct TermCounts {
-    pub(super) counts: BTreeMap<(String, String), Usage>,
+    pub(super) counts: Counts,
 }
 
 impl TermCounts {
@@ -34,11 +33,7 @@ impl TermCounts {
 
     /// The terms no document contains, in the order given.
     pub(super) fn unused<'a>(&self, terms: &'a [String]) -> Vec<&'a str> {
-        terms
-            .iter()
-            .filter(|t| !self.counts.keys().any(|(_, k)| k == *t))
-            .map(String::as_str)
-            .collect()
+        trend::unused(&self.counts, terms)
     }
 
     /// One row per group (in report order) and term (in the order given), zeros included: a
@@ -47,7 +42,7 @@ impl TermCounts {
         let mut rows = Vec::with_capacity(groups.len() * terms.len());
         for (group, docs) in groups {
             for term in terms {
-                let u = self.counts.get(&((*group).clone(), term.clone()));
+                let u = trend::usage(&self.counts, group, term);
                 rows.push(vec![
                     json!(group),
                     json!(docs),

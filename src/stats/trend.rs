@@ -14,6 +14,20 @@ pub const DOCUMENTS_ROW: &str = "(documents)";
 /// Counts per (group, slogan or term).
 pub(super) type Counts = BTreeMap<(String, String), Usage>;
 
+/// The counts of `name` in `group`; `None` where no document of the group uses it.
+pub(super) fn usage<'c>(counts: &'c Counts, group: &str, name: &str) -> Option<&'c Usage> {
+    counts.get(&(group.to_owned(), name.to_owned()))
+}
+
+/// The `names` that no document of any group uses, in the order given.
+pub(super) fn unused<'a>(counts: &Counts, names: &'a [String]) -> Vec<&'a str> {
+    names
+        .iter()
+        .filter(|n| !counts.keys().any(|(_, k)| k == *n))
+        .map(String::as_str)
+        .collect()
+}
+
 /// The rows of a trend: slogans (canonical form) and literal terms, each with its counts.
 pub(super) struct Rows<'a> {
     pub(super) slogans: &'a [String],
@@ -66,9 +80,7 @@ pub(super) fn trend_table(by: Facet, groups: &[(&String, usize)], series: &Rows)
     for (name, counts) in series.each() {
         let mut row = vec![json!(name)];
         for (group, docs) in groups {
-            let used = counts
-                .get(&((*group).clone(), name.clone()))
-                .map_or(0, |c| c.documents);
+            let used = usage(counts, group, name).map_or(0, |c| c.documents);
             row.push(json!(percent(used, *docs)));
         }
         rows.push(row);
@@ -100,9 +112,7 @@ pub(super) fn trend_long_table(by: Facet, groups: &[(&String, usize)], series: &
     let mut rows: Vec<Vec<Value>> = Vec::new();
     for (name, counts) in series.each() {
         for (group, docs) in groups {
-            let used = counts
-                .get(&((*group).clone(), name.clone()))
-                .map_or(0, |c| c.documents);
+            let used = usage(counts, group, name).map_or(0, |c| c.documents);
             rows.push(vec![
                 json!(group),
                 json!(name),
