@@ -206,6 +206,7 @@ impl Pipeline {
             confident: false,
             replaced: 0,
             markup: false,
+            compression: None,
         };
         let prepared = match prepared {
             Ok(p) => p,

@@ -23,6 +23,10 @@ pub struct Source {
     pub replaced: usize,
     /// Whether the input was markup (HTML, JSP/PHP templates, JSON with HTML) cleaned to text.
     pub markup: bool,
+    /// How the file was compressed (`"gzip"`); absent for a plain file. `bytes` and
+    /// `sha256` are then those of the decompressed bytes, which spans point into.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub compression: Option<&'static str>,
 }
 
 /// An element with its location.

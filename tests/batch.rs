@@ -206,7 +206,10 @@ struct Interrupted {
 
 impl Interrupted {
     fn with(extra: &[&str]) -> Interrupted {
-        let corpus = small_corpus(150);
+        Self::of(small_corpus(150), extra)
+    }
+
+    fn of(corpus: tempfile::TempDir, extra: &[&str]) -> Interrupted {
         let input = path_str(corpus.path());
         let out_dir = tempfile::tempdir().expect("tempdir");
         let out = path_str(&out_dir.path().join("o.jsonl"));
@@ -263,6 +266,42 @@ fn resume_refuses_an_input_edited_since_its_record_was_made() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("doc000.txt\" is not the file it was"), "{err}");
     assert!(!Path::new(out).exists());
+}
+
+/// Every file of `dir` replaced by its gzip-compressed copy, named `NAME.gz`.
+fn gzip_all(dir: &Path) {
+    use std::io::Write;
+    for e in std::fs::read_dir(dir).expect("read_dir") {
+        let p = e.expect("entry").path();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&std::fs::read(&p).expect("read"))
+            .expect("compress");
+        std::fs::write(
+            format!("{}.gz", p.display()),
+            gz.finish().expect("compress"),
+        )
+        .expect("write");
+        std::fs::remove_file(&p).expect("remove");
+    }
+}
+
+/// A resumed run checks each recorded input against its file by the SHA-256 the record
+/// carries, which for a gzip file is that of its decompressed bytes.
+#[test]
+fn a_killed_run_over_gzip_files_resumes() {
+    let corpus = small_corpus(150);
+    gzip_all(corpus.path());
+    let run = Interrupted::of(corpus, &[]);
+    let (input, out) = (run.input.as_str(), run.out.as_str());
+    let o = tifa(&["extract", input, "-o", out, "--resume", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let resumed = std::fs::read_to_string(out).expect("output");
+    let clean = String::from_utf8_lossy(&tifa(&["extract", input, "-q"]).stdout).into_owned();
+    assert_eq!(resumed.lines().count(), 150);
+    assert_eq!(resumed, clean);
+    assert!(resumed
+        .lines()
+        .all(|l| l.contains("\"compression\":\"gzip\"")));
 }
 
 #[test]

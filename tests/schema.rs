@@ -317,6 +317,26 @@ fn failed_inputs_give_error_records_that_match_the_schema_and_exit_1() {
 }
 
 #[test]
+fn gzip_records_match_the_schema() {
+    use std::io::Write;
+    let v = validator();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all("同志们：\n一、提高思想认识。\n二、加强组织领导。\n".as_bytes())
+        .expect("compress");
+    let gz = gz.finish().expect("compress");
+    std::fs::write(dir.path().join("a.txt.gz"), &gz).expect("write");
+    std::fs::write(dir.path().join("b.txt.gz"), &gz[..gz.len() - 6]).expect("write");
+    let out = tifa(&["extract", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_valid(&v, &recs);
+    assert_invariants(&recs);
+    assert_eq!(recs[0]["source"]["compression"], "gzip");
+    assert_eq!(recs[1]["status"], "error");
+}
+
+#[test]
 fn schema_rejects_records_of_the_wrong_shape() {
     let v = validator();
     let out = tifa(&["extract", "corpus/"]);

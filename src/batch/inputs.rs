@@ -6,7 +6,7 @@
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use serde_json::{Map, Value};
-use std::io::{BufRead, BufReader, Read};
+use std::io::BufRead;
 use std::path::{Path, PathBuf};
 
 /// One unit of work: it yields exactly one output record.
@@ -149,7 +149,7 @@ pub fn walk(
         files.flat_map(move |input| -> Box<dyn Iterator<Item = Input> + Send> {
             match input {
                 Input::Path(path) if jsonl => jsonl_file(path),
-                Input::Stdin if jsonl => jsonl_lines("-".to_owned(), std::io::stdin()),
+                Input::Stdin if jsonl => jsonl_stdin(),
                 other => Box::new(std::iter::once(other)),
             }
         })
@@ -244,8 +244,8 @@ fn error_path(err: &ignore::Error) -> Option<String> {
 
 fn jsonl_file(path: PathBuf) -> Box<dyn Iterator<Item = Input> + Send> {
     let name = path.to_string_lossy().into_owned();
-    match std::fs::File::open(&path) {
-        Ok(f) => jsonl_lines(name, f),
+    match super::read::open_lines(&path) {
+        Ok(r) => jsonl_lines(name, r),
         Err(e) => Box::new(std::iter::once(Input::Failed {
             name,
             message: format!("cannot read file: {e}"),
@@ -254,13 +254,34 @@ fn jsonl_file(path: PathBuf) -> Box<dyn Iterator<Item = Input> + Send> {
     }
 }
 
+/// `jsonl_lines` of standard input, gzip or not.
+fn jsonl_stdin() -> Box<dyn Iterator<Item = Input> + Send> {
+    match super::read::lines_of(std::io::stdin()) {
+        Ok(r) => jsonl_lines("-".to_owned(), r),
+        Err(e) => Box::new(std::iter::once(Input::Failed {
+            name: "-".to_owned(),
+            message: format!("cannot read standard input: {e}"),
+            id: None,
+        })),
+    }
+}
+
 /// One input per non-blank line; a line that is not a JSON object with a text becomes an
-/// error record naming the line.
-fn jsonl_lines<R: Read + Send + 'static>(
+/// error record naming the line. A read error ends the input: a damaged gzip stream would give
+/// it again at every later line.
+fn jsonl_lines<R: BufRead + Send + 'static>(
     file: String,
     reader: R,
 ) -> Box<dyn Iterator<Item = Input> + Send> {
-    let lines = BufReader::new(reader).split(b'\n').enumerate();
+    let mut broken = false;
+    let lines = reader
+        .split(b'\n')
+        .map_while(move |line| {
+            let go_on = !broken;
+            broken |= line.is_err();
+            go_on.then_some(line)
+        })
+        .enumerate();
     // The line each id was first seen on: (file, id, doc) keys the tables, so a repeated id
     // is said on its record rather than left to multiply rows in a join.
     let mut seen: std::collections::HashMap<String, usize> = Default::default();

@@ -5,16 +5,17 @@
 //! `Pipeline` for the work; writing is the sink's business.
 
 pub mod inputs;
+pub mod read;
 pub mod resume;
 
 pub use inputs::{collect_inputs, walk, Input, Line, WalkOptions};
+pub use read::Limited;
 
 use crate::pipeline::Pipeline;
 use crate::record::FileRecord;
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
-use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex};
 
@@ -56,8 +57,12 @@ pub const DEFAULT_WINDOW_BYTES: u64 = 32 << 20;
 pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) -> FileRecord {
     let name = input.name();
     // The size is known for a file; standard input is read only up to the limit.
-    let too_big = |n: Option<u64>| {
-        let size = n.map_or_else(|| "input is".to_owned(), |n| format!("input is {n} bytes,"));
+    let too_big = |n: Option<u64>, compression: Option<read::Compression>| {
+        let size = match (n, compression) {
+            (Some(n), _) => format!("input is {n} bytes,"),
+            (None, Some(c)) => format!("input decompressed ({}) is", c.name()),
+            (None, None) => "input is".to_owned(),
+        };
         FileRecord::error(
             name.clone(),
             format!(
@@ -67,7 +72,7 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
             None,
         )
     };
-    let bytes = match input {
+    let read = match input {
         Input::Failed { message, id, .. } => {
             let mut r = FileRecord::error(name, message.clone(), None);
             r.id = id.clone();
@@ -75,37 +80,39 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
         }
         Input::Line(l) => {
             if l.text.len() as u64 > opts.max_bytes {
-                return with_line(too_big(Some(l.text.len() as u64)), l);
+                return with_line(too_big(Some(l.text.len() as u64), None), l);
             }
             return with_line(
                 guarded(pipeline, &name, Cow::Borrowed(l.text.as_bytes())),
                 l,
             );
         }
-        Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_bytes, 0),
-        Input::Path(p) => match std::fs::metadata(p) {
-            Ok(m) if m.len() > opts.max_bytes => return too_big(Some(m.len())),
-            Ok(m) => std::fs::File::open(p)
-                .and_then(|f| read_limited(f, opts.max_bytes, m.len() as usize)),
-            Err(e) => Err(e),
-        },
+        Input::Stdin => read::stdin(opts.max_bytes),
+        Input::Path(p) => read::file(p, opts.max_bytes),
     };
-    match bytes {
-        Ok(Some(b)) => {
-            let mut r = guarded(pipeline, &name, Cow::Owned(b));
+    match read {
+        Ok(Limited::Read(b)) => {
+            let mut r = guarded(pipeline, &name, Cow::Owned(b.bytes));
+            if let (Some(c), Some(source)) = (b.compression, r.source.as_mut()) {
+                source.compression = Some(c.name());
+            }
             // A JSONL file walked without --jsonl is read as one text, JSON syntax and all.
-            if !r.is_error()
-                && matches!(input, Input::Path(p) if p.extension().is_some_and(|e| e == "jsonl"))
-            {
+            if !r.is_error() && matches!(input, Input::Path(p) if is_jsonl_name(p)) {
                 r.warnings.push(
                     "a .jsonl file read as one text: give --jsonl for a record per line".into(),
                 );
             }
             r
         }
-        Ok(None) => too_big(None),
+        Ok(Limited::TooBig { size, compression }) => too_big(size, compression),
         Err(e) => FileRecord::error(name, format!("cannot read file: {e}"), None),
     }
+}
+
+/// `x.jsonl`, or `x.jsonl.gz`.
+fn is_jsonl_name(p: &std::path::Path) -> bool {
+    let name = p.to_string_lossy();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
 /// Inputs from this size on hand their freed memory back to the system when done.
@@ -158,15 +165,6 @@ pub fn one_worker_allocator() {
         libc::mallopt(libc::M_MMAP_MAX, 0);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
     }
-}
-
-/// Read at most `max + 1` bytes; `None` when there were more than `max` (a file that grew,
-/// a pipe).
-fn read_limited(r: impl Read, max: u64, size_hint: usize) -> std::io::Result<Option<Vec<u8>>> {
-    // Sized up front: growing by doubling would hold up to twice the file at the copy.
-    let mut buf = Vec::with_capacity(size_hint.saturating_add(1));
-    r.take(max.saturating_add(1)).read_to_end(&mut buf)?;
-    Ok((buf.len() as u64 <= max).then_some(buf))
 }
 
 fn with_line(mut r: FileRecord, l: &Line) -> FileRecord {

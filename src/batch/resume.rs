@@ -119,7 +119,7 @@ where
 /// The SHA-256 a record of `input` carries, for the inputs that can be read again.
 fn sha256_of(input: &Input) -> Option<String> {
     let bytes = match input {
-        Input::Path(p) => std::fs::read(p).ok()?,
+        Input::Path(p) => super::read::file_whole(p).ok()?,
         Input::Line(l) => l.text.as_bytes().to_vec(),
         Input::Stdin | Input::Failed { .. } => return None,
     };

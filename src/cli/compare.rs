@@ -4,7 +4,7 @@
 
 use super::{write_failed, Stop};
 use clap::Args;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 use tifa::batch::{self, Input, WalkOptions};
 use tifa::compare::{self, align::Params, html, report, Side};
@@ -175,12 +175,10 @@ fn expand(a_file: &str, others: &[String]) -> Result<Expanded, String> {
     Ok((named, walked))
 }
 
-/// A file's bytes, or standard input's for `-`.
+/// A file's bytes, or standard input's for `-`, decompressed where they are gzip.
 fn read(path: &str) -> std::io::Result<Vec<u8>> {
-    if path == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().lock().read_to_end(&mut bytes)?;
-        return Ok(bytes);
+    match path {
+        "-" => batch::read::stdin_whole(),
+        _ => batch::read::file_whole(std::path::Path::new(path)),
     }
-    std::fs::read(path)
 }

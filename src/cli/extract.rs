@@ -18,7 +18,7 @@ use tifa::{FileRecord, Options, Pipeline};
 #[derive(Args)]
 pub struct ExtractArgs {
     /// Files or folders (walked recursively in sorted order, hidden entries skipped); `-`
-    /// reads standard input.
+    /// reads standard input. Gzip-compressed input is read decompressed.
     #[arg(required = true)]
     pub paths: Vec<String>,
     /// Write JSON lines here (through FILE.partial, renamed when the run completes) instead
@@ -39,7 +39,8 @@ pub struct ExtractArgs {
     /// Continue an interrupted run of the same command from FILE.partial (needs -o).
     #[arg(long, requires = "output")]
     pub resume: bool,
-    /// Inputs larger than this get an error record (bytes; K, M, G suffixes allowed).
+    /// Inputs larger than this get an error record (bytes, decompressed for gzip; K, M, G
+    /// suffixes allowed).
     #[arg(long, default_value = "64M", value_parser = parse_size)]
     pub max_bytes: u64,
     /// No progress bar and no summary line (errors are still reported).

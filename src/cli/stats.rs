@@ -5,7 +5,7 @@ use crate::cli::extract::converter;
 use crate::cli::{write_failed, Stop};
 use clap::{Args, ValueEnum};
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use tifa::align::AlignedText;
@@ -125,11 +125,11 @@ fn chosen_terms(given: &[String], conv: &dyn tifa::normalize::Converter) -> Vec<
 /// Whether `path` is a `tifa extract` output: its first non-empty line is a `tifa/…` record.
 /// Decided by content, not by name: corpora hold `.json` pages too.
 fn is_extraction_output(path: &Path) -> bool {
-    let Ok(f) = std::fs::File::open(path) else {
+    let Ok(f) = tifa::batch::read::open_lines(path) else {
         return false;
     };
     let mut first = String::new();
-    let mut reader = BufReader::new(f.take(1 << 24));
+    let mut reader = f.take(1 << 24);
     while first.trim().is_empty() {
         first.clear();
         match reader.read_line(&mut first) {
@@ -258,10 +258,13 @@ pub fn run(a: StatsArgs) -> Result<ExitCode, Stop> {
     let mut corpus: Vec<String> = Vec::new();
     for p in &a.paths {
         if p == "-" {
-            read_jsonl("-", std::io::stdin().lock(), &mut stats)?;
+            let input = tifa::batch::read::lines_of(std::io::stdin())
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            read_jsonl("-", input, &mut stats)?;
         } else if Path::new(p).is_file() && is_extraction_output(Path::new(p)) {
-            let f = std::fs::File::open(p).map_err(|e| format!("cannot read {p}: {e}"))?;
-            read_jsonl(p, BufReader::new(f), &mut stats)?;
+            let f = tifa::batch::read::open_lines(Path::new(p))
+                .map_err(|e| format!("cannot read {p}: {e}"))?;
+            read_jsonl(p, f, &mut stats)?;
         } else {
             corpus.push(p.clone());
         }

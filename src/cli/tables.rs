@@ -2,8 +2,8 @@
 //! (JSONL), with `tifa::tables`.
 
 use clap::Args;
-use std::io::BufReader;
 use std::process::ExitCode;
+use tifa::batch::read;
 
 #[derive(Args)]
 pub struct TablesArgs {
@@ -17,19 +17,17 @@ pub struct TablesArgs {
 
 pub fn run(a: TablesArgs) -> Result<ExitCode, String> {
     super::prepare_csv_dir(Some(&a.csv))?;
-    let (counts, name) = if a.input == "-" {
-        (
-            tifa::tables::from_jsonl(std::io::stdin().lock(), &a.csv),
-            "standard input",
-        )
+    // Gzip or not, as extract reads its inputs.
+    let (input, name) = if a.input == "-" {
+        (read::lines_of(std::io::stdin()), "standard input")
     } else {
-        let f =
-            std::fs::File::open(&a.input).map_err(|e| format!("cannot read {}: {e}", a.input))?;
         (
-            tifa::tables::from_jsonl(BufReader::new(f), &a.csv),
+            read::open_lines(std::path::Path::new(&a.input)),
             a.input.as_str(),
         )
     };
+    let input = input.map_err(|e| format!("cannot read {name}: {e}"))?;
+    let counts = tifa::tables::from_jsonl(input, &a.csv);
     let counts = counts.map_err(|e| format!("{name}: {e}"))?;
     let rows: Vec<String> = counts
         .rows

@@ -6,7 +6,7 @@ use super::candidates::{Candidates, FingerprintSet};
 use super::sketch::Sketch;
 use super::spill::{Half, Loaded, Record, Spill};
 use super::{ReusePair, ReuseParams, Via, LARGE_PAIR};
-use crate::batch::Input;
+use crate::batch::{read, Input};
 use crate::compare::align::{self, Aligned};
 use crate::compare::content::{gram_hash, Content};
 use crate::compare::{coverage, minhash, round3, slice_chars, Coverage, Passage};
@@ -257,7 +257,7 @@ fn prepare_again(
     record: &Record,
 ) -> Result<(crate::pipeline::Prepared, Content), String> {
     let bytes = match src.inputs.get(file) {
-        Some(Input::Path(path)) => std::fs::read(path).map_err(|e| e.to_string()),
+        Some(Input::Path(path)) => read::file_whole(path).map_err(|e| e.to_string()),
         Some(Input::Line(l)) => Ok(l.text.clone().into_bytes()),
         _ => Err("not a file".to_owned()),
     };

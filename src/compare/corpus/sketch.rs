@@ -3,7 +3,7 @@
 
 use super::spill::{Record, Spill};
 use super::ReuseParams;
-use crate::batch::Input;
+use crate::batch::{read, Input};
 use crate::compare::align;
 use crate::compare::content::Content;
 use crate::compare::minhash;
@@ -58,7 +58,7 @@ pub fn sketch_all(
 fn read(input: &Input) -> Result<Vec<u8>, Failure> {
     match input {
         Input::Path(path) => {
-            std::fs::read(path).map_err(|e| (input.name(), format!("cannot read file: {e}")))
+            read::file_whole(path).map_err(|e| (input.name(), format!("cannot read file: {e}")))
         }
         Input::Line(l) => Ok(l.text.clone().into_bytes()),
         Input::Stdin => Err((input.name(), "reuse reads files, not stdin".to_owned())),
