@@ -82,6 +82,19 @@ impl Prepared {
         let r = self.cleaned.body.origin_range(range);
         &self.decoded.text[r]
     }
+
+    /// The first and last line (1-based) of the file that body chars `range` come from: where
+    /// office staff find a passage in their editor. A line break the range ends on is the end
+    /// of its last line, not the start of another.
+    pub fn lines(&self, range: Range<usize>) -> [usize; 2] {
+        let r = self.cleaned.body.origin_range(range);
+        let text = self.decoded.text.as_bytes();
+        let lines_in = |bytes: &[u8]| memchr::memchr_iter(b'\n', bytes).count();
+        let first = 1 + lines_in(&text[..r.start]);
+        let inside = &text[r.start..r.end.max(r.start)];
+        let inside = inside.strip_suffix(b"\n").unwrap_or(inside);
+        [first, first + lines_in(inside)]
+    }
 }
 
 impl Pipeline {

@@ -166,6 +166,33 @@ fn compare_reports_passages_coverage_and_differences() {
     assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("<script"));
 }
 
+/// Office staff find a passage in their editor by its lines: the summary gives them, not
+/// char offsets, counted in the file as it is (Big5, CRLF line ends).
+#[test]
+fn compare_gives_the_lines_of_each_passage_in_its_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (first, rest) = PARAGRAPH.split_at(PARAGRAPH.find('多').expect("a char to split at"));
+    let a = format!("{FILLER_A}{first}\n{rest}\n{FILLER_A}");
+    let b = format!("{FILLER_B}{FILLER_B}{COPY}\n{FILLER_B}").replace('\n', "\r\n");
+    let (big5, _, bad) = encoding_rs::BIG5.encode(&b);
+    assert!(!bad, "test text must be encodable in Big5");
+    let (pa, pb) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&pa, a).expect("write a");
+    std::fs::write(&pb, &big5[..]).expect("write b");
+    let (pa, pb) = (pa.to_string_lossy(), pb.to_string_lossy());
+
+    let c: serde_json::Value =
+        serde_json::from_str(ok_stdout(&tifa(&["compare", &pa, &pb, "--json"])).trim())
+            .expect("one JSON object");
+    let p = &c["passages"][0];
+    assert_eq!(
+        (&p["a_lines"], &p["b_lines"]),
+        (&serde_json::json!([3, 4]), &serde_json::json!([5, 5]))
+    );
+    let text = ok_stdout(&tifa(&["compare", &pa, &pb]));
+    assert!(text.contains("#1   A lines 3–4  B line 5  "), "{text}");
+}
+
 #[test]
 fn compare_summary_of_two_seeds_is_readable() {
     let out = tifa(&[

@@ -66,6 +66,12 @@ pub struct Passage {
     /// Normalized text of the passage in A and in B.
     pub a_text: String,
     pub b_text: String,
+    /// First and last line of the passage in A's file and in B's (1-based), for `compare`;
+    /// `reuse` leaves them out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub a_lines: Option<[usize; 2]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub b_lines: Option<[usize; 2]>,
 }
 
 /// Passages from content-level alignments, with spans into both files.
@@ -86,6 +92,8 @@ pub fn passages(
                 identity: round3(x.identity()),
                 a_text: slice_chars(&a.0.cleaned.body, ra.clone()),
                 b_text: slice_chars(&b.0.cleaned.body, rb.clone()),
+                a_lines: Some(a.0.lines(ra.clone())),
+                b_lines: Some(b.0.lines(rb.clone())),
                 a: a.0.span(ra),
                 b: b.0.span(rb),
             }

@@ -26,8 +26,12 @@ pub fn summary(c: &Comparison) -> String {
     for p in by_len.iter().take(SHOWN) {
         let _ = writeln!(
             s,
-            "  #{:<3} A {}–{}  B {}–{}  {} chars, identity {:.2}",
-            p.id, p.a.start, p.a.end, p.b.start, p.b.end, p.length, p.identity
+            "  #{:<3} A {}  B {}  {} chars, identity {:.2}",
+            p.id,
+            place(p.a_lines, &p.a),
+            place(p.b_lines, &p.b),
+            p.length,
+            p.identity
         );
         let _ = writeln!(s, "       A: {}", cut(&p.a_text));
         if p.b_text != p.a_text {
@@ -199,5 +203,14 @@ mod tests {
         let t = "字".repeat(100);
         assert_eq!(cut(&t).chars().count(), WIDTH);
         assert_eq!(cut("一\n二"), "一⏎二");
+    }
+}
+
+/// Where a passage is: its lines in the file, or, where they are not known, its chars.
+fn place(lines: Option<[usize; 2]>, span: &crate::span::Span) -> String {
+    match lines {
+        Some([a, b]) if a == b => format!("line {a}"),
+        Some([a, b]) => format!("lines {a}–{b}"),
+        None => format!("chars {}–{}", span.start, span.end),
     }
 }

@@ -218,6 +218,8 @@ fn passages(found: &[Aligned], ha: Vec<Half>, hb: Vec<Half>) -> Vec<Passage> {
             b: hb.span,
             a_text: ha.text,
             b_text: hb.text,
+            a_lines: None,
+            b_lines: None,
         })
         .collect()
 }
