@@ -194,6 +194,15 @@ pub fn rank_order(comparisons: &[Comparison]) -> Vec<usize> {
     order
 }
 
+/// Where a passage is: its lines in the file, or, where they are not known, its chars.
+fn place(lines: Option<[usize; 2]>, span: &crate::span::Span) -> String {
+    match lines {
+        Some([a, b]) if a == b => format!("line {a}"),
+        Some([a, b]) => format!("lines {a}–{b}"),
+        None => format!("chars {}–{}", span.start, span.end),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,14 +212,5 @@ mod tests {
         let t = "字".repeat(100);
         assert_eq!(cut(&t).chars().count(), WIDTH);
         assert_eq!(cut("一\n二"), "一⏎二");
-    }
-}
-
-/// Where a passage is: its lines in the file, or, where they are not known, its chars.
-fn place(lines: Option<[usize; 2]>, span: &crate::span::Span) -> String {
-    match lines {
-        Some([a, b]) if a == b => format!("line {a}"),
-        Some([a, b]) => format!("lines {a}–{b}"),
-        None => format!("chars {}–{}", span.start, span.end),
     }
 }
