@@ -341,14 +341,58 @@ fn jsonl_input_keeps_ids_and_passes_fields_through() {
         .iter()
         .all(|r| r["warnings"].as_array().is_some_and(Vec::is_empty)));
 
-    // Without --jsonl the file is one text, JSON syntax and all: the record says so.
-    let o = tifa(&["extract", &path_str(&f), "-q"]);
-    let rec: serde_json::Value =
-        serde_json::from_str(String::from_utf8_lossy(&o.stdout).trim()).expect("one record");
+    // Named *.jsonl and opening with an object with a text, it is JSONL without --jsonl too.
+    let o2 = tifa(&["extract", &path_str(&f), "-q"]);
+    assert_eq!(o2.stdout, o.stdout);
+}
+
+/// The bug: `tifa extract corpus/` read the JSONL dump in it (`tw-laws.jsonl`) as one text,
+/// JSON syntax and all, into one record whose outline, slogans and metrics were wrong; the
+/// warning said to give --jsonl, which would have read the folder's text files as JSONL.
+#[test]
+fn a_jsonl_dump_in_a_folder_gives_a_record_per_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.txt"), "同志们：要坚持两不误。").expect("write");
+    std::fs::write(
+        dir.path().join("b.jsonl"),
+        "\n{\"id\":\"x\",\"text\":\"全县25名同志参加。\"}\n{\"id\":\"y\",\"text\":\"两不误\"}\n",
+    )
+    .expect("write");
+    // Our own output, or any JSONL not of texts, stays one text, and says why.
+    std::fs::write(dir.path().join("c.jsonl"), "{\"file\":\"a.txt\",\"n\":1}\n").expect("write");
+    let o = tifa(&["extract", &path_str(dir.path()), "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let recs: Vec<serde_json::Value> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let keys: Vec<(String, String)> = recs
+        .iter()
+        .map(|r| {
+            let file = r["file"].as_str().unwrap_or_default();
+            let name = Path::new(file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+            (
+                name.unwrap_or_default(),
+                r["id"].as_str().unwrap_or("").to_owned(),
+            )
+        })
+        .collect();
+    let want = [
+        ("a.txt", ""),
+        ("b.jsonl", "x"),
+        ("b.jsonl", "y"),
+        ("c.jsonl", ""),
+    ];
     assert_eq!(
-        rec["warnings"][0],
-        "a .jsonl file read as one text: give --jsonl for a record per line"
+        keys,
+        want.map(|(f, i)| (f.to_owned(), i.to_owned())).to_vec()
     );
+    assert_eq!(recs[1]["documents"][0]["metrics"][0]["value"], 25.0);
+    assert!(recs[3]["warnings"][0]
+        .as_str()
+        .is_some_and(|w| w.starts_with("a .jsonl file read as one text")));
 }
 
 #[test]

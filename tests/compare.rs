@@ -275,3 +275,21 @@ fn compare_with_a_folder_ranks_its_files_and_details_the_top_ones() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("e.txt: empty file"), "{err}");
 }
+
+/// A JSONL dump in the folder compared with is read as extract reads it: each text on its
+/// own, known by its id.
+#[test]
+fn compare_with_a_folder_reads_each_text_of_a_jsonl_dump() {
+    let dir = planted();
+    let line = serde_json::json!({"id": "law-7", "text": format!("{UNRELATED}{PARAGRAPH}")});
+    std::fs::write(dir.path().join("dump.jsonl"), format!("{line}\n")).expect("dump");
+    let a = dir.path().join("a.txt").to_string_lossy().into_owned();
+    let root = dir.path().to_string_lossy().into_owned();
+    let text = ok_stdout(&tifa(&["compare", &a, &root, "--top", "1"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].ends_with("compared with 3 files"), "{text}");
+    assert!(
+        lines[2].starts_with("   1") && lines[2].ends_with("dump.jsonl#law-7"),
+        "{text}"
+    );
+}

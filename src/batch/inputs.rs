@@ -6,7 +6,7 @@
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use serde_json::{Map, Value};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 /// One unit of work: it yields exactly one output record.
@@ -148,7 +148,7 @@ pub fn walk(
         };
         files.flat_map(move |input| -> Box<dyn Iterator<Item = Input> + Send> {
             match input {
-                Input::Path(path) if jsonl => jsonl_file(path),
+                Input::Path(path) if jsonl || holds_jsonl(&path) => jsonl_file(path),
                 Input::Stdin if jsonl => jsonl_stdin(),
                 other => Box::new(std::iter::once(other)),
             }
@@ -241,6 +241,35 @@ fn error_path(err: &ignore::Error) -> Option<String> {
         _ => None,
     }
 }
+
+/// Whether a file is JSONL input even without `--jsonl`: named `*.jsonl` (or `*.jsonl.gz`),
+/// its first line an object with a `"text"`. A corpus folder holding a dump beside its text
+/// files (`tw-laws.jsonl` in `../shared/corpus`) then gives a record per text, where reading
+/// the dump as one text gave a single record of JSON syntax whose outline, slogans and metrics
+/// were all wrong. Anything else named so is read as one text, and its record says why.
+fn holds_jsonl(path: &Path) -> bool {
+    let name = path.to_string_lossy();
+    if !(name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")) {
+        return false;
+    }
+    let Ok(reader) = super::read::open_lines(path) else {
+        return false;
+    };
+    // A first line past this is no JSONL object of a text: no need to read it all.
+    let mut lines = Read::take(reader, MAX_FIRST_LINE).split(b'\n');
+    let first = lines.find(|l| {
+        l.as_ref()
+            .map_or(true, |l| !l.iter().all(u8::is_ascii_whitespace))
+    });
+    match first {
+        Some(Ok(line)) => serde_json::from_slice::<Value>(&line)
+            .is_ok_and(|v| v.get("text").is_some_and(Value::is_string)),
+        _ => false,
+    }
+}
+
+/// 64 MiB: `--max-bytes`'s default, the most one text may be.
+const MAX_FIRST_LINE: u64 = 64 << 20;
 
 fn jsonl_file(path: PathBuf) -> Box<dyn Iterator<Item = Input> + Send> {
     let name = path.to_string_lossy().into_owned();

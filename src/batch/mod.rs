@@ -99,7 +99,7 @@ pub fn process_input(pipeline: &Pipeline, input: &Input, opts: &BatchOptions) ->
             // A JSONL file walked without --jsonl is read as one text, JSON syntax and all.
             if !r.is_error() && matches!(input, Input::Path(p) if is_jsonl_name(p)) {
                 r.warnings.push(
-                    "a .jsonl file read as one text: give --jsonl for a record per line".into(),
+                    "a .jsonl file read as one text (its first line is no JSON object with a \"text\"): give --jsonl for a record per line".into(),
                 );
             }
             r

@@ -66,21 +66,22 @@ pub fn run(a: CompareArgs) -> Result<ExitCode, Stop> {
         rest.push(load(f)?);
     }
     for input in walked.into_iter().flatten() {
-        match input {
-            Input::Path(p) => match load(&p.to_string_lossy()) {
-                Ok(side) => rest.push(side),
-                Err(e) => {
-                    eprintln!("tifa: {e}");
-                    failed += 1;
-                }
-            },
+        let loaded = match input {
+            Input::Path(p) => load(&p.to_string_lossy()),
+            // A JSONL dump in the folder: each of its texts, known by its id.
+            Input::Line(l) => Side::load(
+                &pipeline,
+                &format!("{}#{}", l.file, l.id),
+                l.text.as_bytes(),
+            ),
             // A symlink loop, an unreadable folder, a named pipe: why, as extract says it.
-            Input::Failed { name, message, .. } => {
-                eprintln!("tifa: {name}: {message}");
-                failed += 1;
-            }
-            other => {
-                eprintln!("tifa: {}: cannot read", other.name());
+            Input::Failed { name, message, .. } => Err(format!("{name}: {message}")),
+            Input::Stdin => Err("-: cannot read".to_owned()),
+        };
+        match loaded {
+            Ok(side) => rest.push(side),
+            Err(e) => {
+                eprintln!("tifa: {e}");
                 failed += 1;
             }
         }

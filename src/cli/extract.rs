@@ -32,8 +32,9 @@ pub struct ExtractArgs {
     /// `!GLOB` excludes. Files named on the command line are always read. Repeatable.
     #[arg(short, long, value_name = "GLOB")]
     pub glob: Vec<String>,
-    /// Read inputs as JSONL: one object a line with `id` and `text`; other fields are passed
-    /// through to the record's `fields`.
+    /// Read every input as JSONL: one object a line with `id` and `text`; other fields are
+    /// passed through to the record's `fields`. Without it, a `*.jsonl` file whose first line
+    /// is such an object is read so, and every other input as one text.
     #[arg(long)]
     pub jsonl: bool,
     /// Continue an interrupted run of the same command from FILE.partial (needs -o).
