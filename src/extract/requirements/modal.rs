@@ -60,6 +60,9 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         {
             return None;
         }
+        if !obliges_here(s, i, w) {
+            return None;
+        }
         // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done;
         // 仍有大量工作要做: one char left is no action.
         let rest = s[i + w.len()..].trim_end_matches(['。', '；', '！', '？', '\n', ' ']);
@@ -116,6 +119,59 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
     })
 }
 
+/// Whether the modal `w` at byte `i` of `s` is one where it stands, beyond what `free_yao`
+/// says of 要: not a word that merely holds it, not inside a title, not denied, not the future.
+fn obliges_here(s: &str, i: usize, w: &str) -> bool {
+    let (before, after) = (&s[..i], &s[i + w.len()..]);
+    let prev = before.chars().next_back();
+    // A modal inside a title names the work (《“动态清零”可持续而且必须坚持》, 《备急千金要方》).
+    if before.matches('《').count() > before.matches('》').count() {
+        return false;
+    }
+    // 不代表一定要, 并非要, 不意味着必须: denied, not required.
+    if ["不代表", "不等于", "并非", "并不是", "不意味着"]
+        .iter()
+        .any(|d| before.ends_with(d))
+    {
+        return false;
+    }
+    match w {
+        // 不得已, 不得人心, 不得了, 不得而知, 不得法 (不得法则…, not 不得法外…); 顾不得,
+        // 舍不得, 恨不得, 怪不得, 巴不得: words that hold 不得, no prohibition (理由不得 and
+        // 登记不得 forbid).
+        "不得" => {
+            let idiom = ["已", "人心", "了", "而知"]
+                .iter()
+                .any(|x| after.starts_with(x))
+                || after
+                    .strip_prefix('法')
+                    .is_some_and(|a| a.is_empty() || a.starts_with(['则', '者', '，', '。', '的']));
+            !idiom && !prev.is_some_and(|c| "顾舍恨怪巴".contains(c))
+        }
+        // 业务必要, 事务必需, 公务必然: a word ending in 务 before 必要/必需/必然.
+        "务必" => {
+            !(prev.is_some_and(|c| "业事公服财税政商任义医警防".contains(c))
+                && after.starts_with(['要', '需', '然']))
+        }
+        // 不可避免地要, 必然要, 就要挨打, 就要到了, 要到2028年才…: what will come, not what must be done.
+        "要" => {
+            let fated = ["不可避免地", "必然", "势必", "注定"]
+                .iter()
+                .any(|f| before.ends_with(f));
+            let coming =
+                prev == Some('就') && (after.starts_with('挨') || after.starts_with("到了"));
+            let date = after.strip_prefix('到').is_some_and(|a| {
+                a.starts_with(|c: char| c.is_ascii_digit()) && {
+                    let head: String = a.chars().take(8).collect();
+                    head.contains(['年', '月'])
+                }
+            });
+            !(fated || coming || date)
+        }
+        _ => true,
+    }
+}
+
 fn free_yao(s: &str, i: usize) -> bool {
     let mut back = s[..i].chars().rev();
     let (prev, prev2) = (back.next(), back.next());
@@ -145,8 +201,8 @@ fn free_yao(s: &str, i: usize) -> bool {
         prev == Some('机') && next.is_some_and(|c| "文工局室秘通交部保人".contains(c));
     // 战略要地, 交通要道, 军事要地, 咽喉要道: a place that matters, named; but 要道歉,
     // 要地方… (must apologise, must the local …) oblige.
-    let place =
-        next.is_some_and(|c| "地道隘".contains(c)) && prev.is_some_and(|c| "略通事喉".contains(c));
+    let place = next.is_some_and(|c| "地道隘港".contains(c))
+        && prev.is_some_and(|c| "略通事喉".contains(c));
     // 为什么要, 为何要, 是否要: a question; 不是要, 总是要: a denial or a truth ("will");
     // 我还要强调: the speaker's own next words.
     let asked = matches!(prev, Some('何' | '否')) || (prev == Some('么') && prev2 == Some('什'));

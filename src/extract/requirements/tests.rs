@@ -344,3 +344,36 @@ fn points_that_tell_problems_or_what_was_done_require_nothing() {
     assert!(got.iter().any(|t| t.contains("坚持问题导向")));
     assert!(got.iter().any(|t| t.contains("加强组织领导")));
 }
+
+/// Found by the requirements review over ../shared/corpus (56 records, all read): 不得 inside
+/// 不得已/不得人心/顾不得, 务必 across 业务必要, a modal inside a 《title》, a denial, a fate.
+#[test]
+fn modal_words_inside_idioms_titles_denials_and_fates_oblige_nothing() {
+    for s in [
+        "霸凌行径不得人心，注定失败。",
+        "非有不得已之事由者，不在此限。",
+        "得其法则事半功倍，不得法则事倍功半。",
+        "他们顾不得吃饭，开始组织疏导。",
+        "因业务必要使用之财产，由机关提供。",
+        "人民日报发表评论员文章《必须坚持守正创新》。",
+        "美方称，行动目的并非要打破停火状态。",
+        "落后就要挨打。",
+        "春节就要到了。",
+        "这项工程要到2028年才能完成。",
+        "这是建设社会主义不可避免地要经历的阶段。",
+    ] {
+        assert!(reqs(s).is_empty(), "{s}: {:?}", reqs(s));
+    }
+    // The modal after them still obliges; 理由不得 and 登记不得 forbid.
+    let r = reqs("春节就要到了，全军部队要加强战备值班。");
+    let got: Vec<(&str, &str)> = r.iter().map(|r| (r.actor, r.text.as_str())).collect();
+    assert_eq!(got, [("全军", "要加强战备值班")]);
+    for s in [
+        "非有正当理由不得拒绝。",
+        "非经登记不得对抗第三人。",
+        "不得法外施刑。",
+        "要到基层去。",
+    ] {
+        assert_eq!(reqs(s).len(), 1, "{s}");
+    }
+}
