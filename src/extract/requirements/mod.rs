@@ -344,12 +344,17 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     // sentence right after it in the same paragraph that opens with its modal (督导组要…；要…)
     // goes on with the same subject.
     let mut named: Option<(&'static str, usize)> = None;
+    // Where the last sentence reporting a reaction ended: the sentences right after it in its
+    // paragraph that open with their modal go on with what was said (大家认为，…。要…。).
+    let mut reacted: Option<usize> = None;
     for s in sents.iter().take_while(|s| s.start < notes_from) {
         let sent = &text[s.clone()];
+        let goes_on = |end: usize| end == s.start && !text[..end].ends_with('\n');
         let carried = named
             .take()
-            .filter(|&(_, end)| end == s.start && !text[..end].ends_with('\n'))
+            .filter(|&(_, end)| goes_on(end))
             .map(|(a, _)| a);
+        let still_reacting = reacted.take().is_some_and(goes_on);
         // A heading sentence is already its unit's record.
         let first_unit = headed.partition_point(|&st| st < s.start);
         if headed.get(first_unit).is_some_and(|&st| st < s.start + 12) {
@@ -367,7 +372,12 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             && ((news && !narrative::directed(before))
                 || unit.is_some_and(|i| review[i])
                 || narrative::recounts(before, after));
-        if deed || narrative::conditional(before) || (news && narrative::reaction(before)) {
+        let opens = before.trim_start_matches([' ', '“']).is_empty();
+        if news && (narrative::reaction(before) || (still_reacting && opens)) {
+            reacted = Some(s.end);
+            continue;
+        }
+        if deed || narrative::conditional(before) {
             continue;
         }
         let end = match narrative::quotation(sent, p) {
@@ -377,7 +387,6 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         };
         let duty_ctx = unit.and_then(|i| duties.get(&i).copied());
         let explicit = last_actor(&sent[..p], true);
-        let opens = sent[..p].trim_start_matches([' ', '“']).is_empty();
         let explicit = explicit.or(carried.filter(|_| opens));
         if let Some(a) = explicit {
             named = Some((a, s.end));

@@ -124,16 +124,31 @@ pub(super) fn conditional(before: &str) -> bool {
 /// Whether the modal after `before`, in a news summary, reports what interviewees said
 /// (代表们纷纷表示，要把喜讯带回去), not a directive.
 pub(super) fn reaction(before: &str) -> bool {
+    const SAYING: [&str; 4] = ["表示", "说", "认为", "发言"];
     // The reactor must be who speaks: right before the word of saying, in its clause
     // (各界人士表示, 杜占元委员发言说, 代表们纷纷表示), not a group the speaker met
     // (咸辉在参加特邀香港人士小组讨论时说).
     cues().reactor.iter().any(|r| {
         before.match_indices(r.as_str()).any(|(at, _)| {
             let after = &before[at + r.len()..];
-            ["表示", "说", "认为"].iter().any(|w| {
+            // A cue holding its word of saying (同志们表示, 委员发言) speaks where it stands;
+            // the bug was to look for a second word of saying after it. Unless it names a
+            // time: 在听取委员发言后，王沪宁表示.
+            if SAYING.iter().any(|w| r.ends_with(w)) {
+                return !after.starts_with(['后', '时', '中']);
+            }
+            // A group may speak at its session: 委员们在分组讨论时表示.
+            let group = r.ends_with('们');
+            SAYING.iter().any(|w| {
                 after.find(w).is_some_and(|k| {
                     let gap = &after[..k];
-                    gap.chars().count() <= 4 && !gap.contains(['，', '时', '后'])
+                    let n = gap.chars().count();
+                    (n <= 4 && !gap.contains(['，', '时', '后']))
+                        || (group
+                            && n <= 16
+                            && gap.starts_with('在')
+                            && gap.ends_with('时')
+                            && !gap.contains('，'))
                 })
             })
         })
@@ -205,6 +220,10 @@ mod tests {
             "全国政协副主席咸辉在参加特邀香港人士小组讨论时说，"
         ));
         assert!(!reaction("在听取委员发言后，王沪宁表示，"));
+        assert!(reaction("与会同志们表示，"));
+        assert!(reaction("委员们在分组讨论时表示，"));
+        assert!(reaction("老同志们一致表示，"));
+        assert!(reaction("中外嘉宾纷纷表示，"));
         assert!(directed("会议部署，"));
         assert!(!directed("交通部门提前部署保障措施，"));
         assert!(directed("办公室部署各地各部门强化风险防控，"));

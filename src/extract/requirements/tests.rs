@@ -275,6 +275,17 @@ fn commentators_react_but_a_leader_meeting_them_directs() {
     assert_eq!(got, ["要牢记嘱托"]);
 }
 
+/// The bug: a reactor word that holds its word of saying (同志们表示, 委员发言) never fired,
+/// since a second word of saying was looked for after it; and what a group said went on in
+/// the sentences after it (大家认为，要…。要…。). 136 records of ../shared/corpus, all read.
+#[test]
+fn what_participants_said_goes_on_in_their_paragraph() {
+    let text = "与会同志们表示，要把思想统一到决策部署上来。\n大家认为，要扩大有效投资。要优化民营企业发展环境。\n委员们在分组讨论时表示，要建言献策。在听取委员发言后，王沪宁表示，要凝聚共识。要加强协商。\n各地要加强巡查。";
+    let news = requirements(text, &outline(text), true);
+    let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(got, ["要凝聚共识", "要加强协商", "要加强巡查"]);
+}
+
 /// The bug: 要发展实体经济，能源的饭碗必须端在自己手里 was a requirement of 要 (about 80 in
 /// ../shared/corpus): the first clause says what for, the 必须 of the next one obliges; a
 /// series of 要 clauses still starts at the first.
