@@ -24,6 +24,7 @@ const NOT_SLOGANS: &str = include_str!("../dictionaries/not_slogans.txt");
 const NO_MEMBERS: &str = include_str!("../dictionaries/no_members.txt");
 const REQUIREMENT_CUES: &str = include_str!("../dictionaries/requirement_cues.txt");
 const QUOTE_CUES: &str = include_str!("../dictionaries/quote_cues.txt");
+const SPEAKERS: &str = include_str!("../dictionaries/speakers.txt");
 
 /// How a boilerplate pattern meets a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +53,17 @@ pub struct RequirementCues {
     pub condition: Vec<String>,
     pub reactor: Vec<String>,
     pub told: Vec<String>,
+}
+
+/// The words of `speakers.txt`, by kind: who speaks a sentence of a news story.
+#[derive(Debug, Clone, Default)]
+pub struct Speakers {
+    pub foreign: Vec<String>,
+    pub abbr: Vec<String>,
+    pub abbr_head: Vec<String>,
+    pub china: Vec<String>,
+    pub saying: Vec<String>,
+    pub not_speaker: Vec<String>,
 }
 
 /// The words of `quote_cues.txt`, by kind.
@@ -141,6 +153,8 @@ pub struct Dictionaries {
     pub requirement_cues: RequirementCues,
     /// Words around a quotation that make it no slogan (`quote_cues.txt`).
     pub quote_cues: QuoteCues,
+    /// Who speaks a news sentence: foreign parties, the Chinese side (`speakers.txt`).
+    pub speakers: Speakers,
     /// Issuing-level cues: (cue, level, weight).
     pub levels: Vec<(String, String, u32)>,
     /// Places whose own cues understate their rank (我市 in 北京市, 我区 in an autonomous
@@ -362,6 +376,27 @@ impl Dictionaries {
             ],
             &mut errors,
         );
+        let [foreign, abbr, abbr_head, china, says, not_speaker] = words_by_kind(
+            "speakers.txt",
+            SPEAKERS,
+            [
+                "foreign",
+                "abbr",
+                "abbr_head",
+                "china",
+                "saying",
+                "not_speaker",
+            ],
+            &mut errors,
+        );
+        let speakers = Speakers {
+            foreign,
+            abbr,
+            abbr_head,
+            china,
+            saying: says,
+            not_speaker,
+        };
         let quote_cues = QuoteCues {
             name_after,
             saying,
@@ -469,6 +504,7 @@ impl Dictionaries {
             no_members,
             requirement_cues,
             quote_cues,
+            speakers,
             levels,
             level_ranks,
         };

@@ -10,6 +10,7 @@
 
 mod modal;
 mod narrative;
+mod speakers;
 
 use crate::dict::Dictionaries;
 use crate::lists;
@@ -347,6 +348,10 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     // Where the last sentence reporting a reaction ended: the sentences right after it in its
     // paragraph that open with their modal go on with what was said (大家认为，…。要…。).
     let mut reacted: Option<usize> = None;
+    // In the news, whether the last speaker framed in the paragraph is foreign, and where that
+    // sentence ended: a sentence framing no one of its own goes on with them (普京表示，…。
+    // 双方要…).
+    let mut framed: Option<(bool, usize)> = None;
     for s in sents.iter().take_while(|s| s.start < notes_from) {
         let sent = &text[s.clone()];
         let goes_on = |end: usize| end == s.start && !text[..end].ends_with('\n');
@@ -355,6 +360,24 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
             .filter(|&(_, end)| goes_on(end))
             .map(|(a, _)| a);
         let still_reacting = reacted.take().is_some_and(goes_on);
+        let frame_before = framed
+            .take()
+            .filter(|&(_, end)| goes_on(end))
+            .map(|(f, _)| f);
+        let found = modal(sent);
+        let foreign = news
+            && match speakers::foreign_frame(
+                &sent[..found.map_or(sent.len(), |(p, _)| p)],
+                frame_before,
+            )
+            .or(frame_before)
+            {
+                Some(f) => {
+                    framed = Some((f, s.end));
+                    f
+                }
+                None => false,
+            };
         // A heading sentence is already its unit's record.
         let first_unit = headed.partition_point(|&st| st < s.start);
         if headed.get(first_unit).is_some_and(|&st| st < s.start + 12) {
@@ -364,7 +387,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         if sent.trim_end().ends_with(['？', '?']) && !sent.contains("是否") {
             continue;
         }
-        let Some((p, m)) = modal(sent) else { continue };
+        let Some((p, m)) = found else { continue };
         let (before, after) = (&sent[..p], &sent[p..]);
         let unit = unit_at(s.start);
         // Deeds, in the news, in a review of work done, or told since some time.
@@ -373,6 +396,9 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
                 || unit.is_some_and(|i| review[i])
                 || narrative::recounts(before, after));
         let opens = before.trim_start_matches([' ', '“']).is_empty();
+        if foreign {
+            continue;
+        }
         if news && (narrative::reaction(before) || (still_reacting && opens)) {
             reacted = Some(s.end);
             continue;

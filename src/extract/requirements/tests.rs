@@ -388,3 +388,16 @@ fn modal_words_inside_idioms_titles_denials_and_fates_oblige_nothing() {
         assert_eq!(reqs(s).len(), 1, "{s}");
     }
 }
+
+/// The bug: in the news, what a foreign party says must happen was a requirement (俄罗斯外长
+/// 拉夫罗夫表示，…首先要…; 法国总统马克龙称欧洲必须…), 309 records of ../shared/corpus; a
+/// Chinese leader's words about foreign parties still direct.
+#[test]
+fn what_a_foreign_party_says_is_news_not_a_requirement() {
+    let text = "### 法国总统马克龙称欧洲必须加强战略自主\n俄罗斯外长拉夫罗夫28日表示，解决危机首先要消除危机根源。他强调，各方必须遵守国际法。双方要加强沟通。\n习近平在会见美国总统时强调，双方要管控分歧。中方代表表示，以色列必须停止军事行动。\n黎巴嫩和叙利亚两国外长会谈后，双方还强调必须执行相关决议。";
+    let news = requirements(text, &outline(text), true);
+    let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(got, ["要管控分歧", "必须停止军事行动"]);
+    // Outside the news nothing changes: a speech quoting a foreign leader is the speaker's.
+    assert_eq!(reqs(text).len(), 7);
+}
