@@ -302,7 +302,11 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         // A heading without a modal is a requirement in a speech's outline, but not where it
         // is a headline, a section title, a deed told or a point of a review of work done.
         let nominal = modality.is_empty()
-            && (news || review[i] || narrative::is_title(head) || narrative::tells_a_deed(head));
+            && (news
+                || review[i]
+                || narrative::is_title(head)
+                || narrative::tells_a_deed(head)
+                || narrative::states_what_is(head));
         // A news headline's 坚持/确保 tells an event unless it opens the headline or follows a
         // directive (各地加强田间管理 确保冬油菜安全越冬).
         let reported = news
@@ -394,7 +398,8 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         let deed = matches!(m, "坚持" | "确保")
             && ((news && !narrative::directed(before))
                 || unit.is_some_and(|i| review[i])
-                || narrative::recounts(before, after));
+                || narrative::recounts(before, after)
+                || narrative::is_subject_of_a_truth(after));
         let opens = before.trim_start_matches([' ', '“']).is_empty();
         if foreign {
             continue;

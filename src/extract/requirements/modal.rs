@@ -106,12 +106,16 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         }
         // “三个务必”, 十四个坚持, 三管三必须: the modal is a numbered slogan's member word
         // (一要…二要… are markers and stay).
-        let numbered = s[..i]
-            .strip_suffix('个')
-            .unwrap_or(&s[..i])
-            .chars()
-            .next_back()
-            .is_some_and(crate::numeral::is_cn_numeral_char);
+        // (统一一定要实现: the 一 of 统一, 唯一, 之一 ends a word, it counts nothing.)
+        let lead = s[..i].strip_suffix('个').unwrap_or(&s[..i]);
+        let mut back = lead.chars().rev();
+        let numbered = match (back.next(), back.next()) {
+            (Some('一'), Some(w)) if "统唯之第万同单逐归合专不划整".contains(w) => {
+                false
+            }
+            (Some(n), _) => crate::numeral::is_cn_numeral_char(n),
+            (None, _) => false,
+        };
         if numbered && w != "要" {
             return None;
         }

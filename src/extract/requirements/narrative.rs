@@ -109,9 +109,41 @@ pub(super) fn notes_start(text: &str) -> usize {
 }
 
 /// Whether the modal after `before` tells what has been done since some time (五年来，我们坚持
-/// 深化改革…，为发展注入了新动力): a time span before it and a 了 after it.
+/// 深化改革…，为发展注入了新动力; 党的十八大以来，我们坚持…，迈出坚实步伐): a time span before
+/// it and a 了 or an achievement after it.
 pub(super) fn recounts(before: &str, after: &str) -> bool {
-    ["年来", "以来", "过去"].iter().any(|w| before.contains(w)) && after.contains('了')
+    const ACHIEVED: [&str; 7] = ["取得", "形成", "迈出", "实现了", "成效", "成就", "步伐"];
+    ["年来", "以来", "过去"].iter().any(|w| before.contains(w))
+        && (after.contains('了') || ACHIEVED.iter().any(|w| after.contains(w)))
+}
+
+/// Whether a heading without a modal states what is (四是加快科技创新是…的需要; 坚持党的领导
+/// 是根本保证): a 是 in its first clause that is no part of 是否, 还是, 但是, 于是, 总是, 凡是,
+/// 要是, 实事求是. Only within its first 16 chars: a heading run into its paragraph (充分认识
+/// 考古工作的重大意义考古学是一门…) holds the body's 是 further on.
+pub(super) fn states_what_is(head: &str) -> bool {
+    let clause = head.split(['，', '。', '；', '：']).next().unwrap_or(head);
+    let clause = clause
+        .char_indices()
+        .nth(16)
+        .map_or(clause, |(k, _)| &clause[..k]);
+    clause.char_indices().any(|(i, c)| {
+        let prev = clause[..i].chars().next_back();
+        let next = clause[i + c.len_utf8()..].chars().next();
+        c == '是'
+            && i > 0
+            && !prev.is_some_and(|p| "还但于总凡要求".contains(p))
+            && !next.is_some_and(|n| "否非".contains(n))
+    })
+}
+
+/// Whether the 坚持 or 确保 clause before `after`'s later clause is its subject: 坚持党的全面领导，
+/// 是我们的最大政治优势 states a truth, it binds no one.
+pub(super) fn is_subject_of_a_truth(after: &str) -> bool {
+    after.split('，').skip(1).any(|c| {
+        let c = c.trim_start_matches(['就', '才', '正', '乃', '更', '也']);
+        c.starts_with('是') && !c.starts_with("是否")
+    })
 }
 
 /// Whether the modal after `before` states a condition: a condition word in its clause

@@ -401,3 +401,20 @@ fn what_a_foreign_party_says_is_news_not_a_requirement() {
     // Outside the news nothing changes: a speech quoting a foreign leader is the speaker's.
     assert_eq!(reqs(text).len(), 7);
 }
+
+/// From the requirements review (classes D, E, G and a numeral bug), each read over
+/// ../shared/corpus: a heading that states what is, a 坚持/确保 clause that is the subject of
+/// a truth, a deed told since some time with what it achieved, a 发展回顾 section, and the 一 of
+/// 统一 taken for a slogan's numeral (祖国完全统一一定要实现 gave nothing).
+#[test]
+fn truths_deeds_and_reviews_require_nothing_and_tongyi_is_no_numeral() {
+    let text = "一、“十四五”时期发展回顾\n五年来，我们坚持把民生放在突出位置。\n二、“十五五”时期发展的主要考虑\n三、重点任务\n（一）派出督导组是确保活动取得实效的有力保障\n（二）加快科技创新\n会议指出，坚持党的全面领导，是我们的最大政治优势。党的十八大以来，我们坚持把文化建设摆在突出位置，迈出坚实步伐。要坚持党的全面领导，确保活动取得实效。";
+    let got: Vec<String> = reqs(text).into_iter().map(|r| r.text).collect();
+    assert_eq!(
+        got,
+        ["加快科技创新", "要坚持党的全面领导，确保活动取得实效"]
+    );
+    let r = reqs("祖国完全统一一定要实现，也一定能够实现！坚持“三个务必”。");
+    let got: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(got, ["一定要实现，也一定能够实现", "坚持“三个务必”"]);
+}
