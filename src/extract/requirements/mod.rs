@@ -66,6 +66,25 @@ const SPEAKS: [&str; 7] = [
     "常委会议",
 ];
 
+/// Words after an actor word that make it part of a noun, not the subject: 政府工作要…,
+/// 政府债务, 各方面, 五大家园, 中华民族大家庭, 高校毕业生, 全国人大三次会议, 人大代表团.
+const NOUN_AFTER: [&str; 14] = [
+    "工作",
+    "债务",
+    "投资",
+    "主导",
+    "建筑",
+    "自主权",
+    "毕业生",
+    "面",
+    "家园",
+    "家庭",
+    "代表团",
+    "三次会议",
+    "身份",
+    "采购",
+];
+
 fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
     static AC: OnceLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = OnceLock::new();
     AC.get_or_init(|| {
@@ -90,17 +109,20 @@ fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
 fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
     let (ac, words) = actors();
     ac.find_iter(s)
-        .map(|m| (words[m.pattern().as_usize()], m.end()))
-        .filter(|&((_, kind), end)| {
+        .map(|m| (words[m.pattern().as_usize()], m.start(), m.end()))
+        .filter(|&((w, kind), start, end)| {
             kind != "speaker"
+                // 人民进行: the 民进 of 人民 and 进行 is no party.
+                && !(w == "民进" && s[..start].ends_with('人'))
                 && (allow_collective || kind != "collective")
                 // 双方要…, not 同各国一道，要…: a party binds only in its own clause.
                 && (kind != "local" || !s[end..].contains(['，', '：']))
                 // 组长要求，要…; 在中央纪委全会上指出: who speaks, or a meeting, binds no one.
                 && !SPEAKS.iter().any(|w| s[end..].starts_with(w))
+                && !NOUN_AFTER.iter().any(|w| s[end..].starts_with(w))
         })
         .last()
-        .map(|((w, _), _)| w)
+        .map(|((w, _), _, _)| w)
 }
 
 /// Whether a sentence says its actor takes charge (负责, 牵头, 配合): searchers built once,

@@ -418,3 +418,25 @@ fn truths_deeds_and_reviews_require_nothing_and_tongyi_is_no_numeral() {
     let got: Vec<&str> = r.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(got, ["一定要实现，也一定能够实现", "坚持“三个务必”"]);
 }
+
+/// The bug: an actor word that begins a longer noun was taken for the subject (政府工作要…,
+/// 各方面工作都要…, 全国人大三次会议, 人民进行 read as 民进) and passed on to the sentences
+/// after it: 134 actors of ../shared/corpus, now "" or the right one.
+#[test]
+fn an_actor_word_inside_a_longer_noun_binds_no_one() {
+    for s in [
+        "做好政府工作，要坚持稳中求进。",
+        "各方面工作都要有清晰的任务书。",
+        "党要团结带领人民进行伟大斗争，必须坚持党的领导。",
+        "高校毕业生要到基层去。",
+    ] {
+        let r = reqs(s);
+        assert_eq!(r.len(), 1, "{s}");
+        assert_eq!(r[0].actor, "", "{s}");
+    }
+    assert_eq!(
+        reqs("政府工作人员要增强法治意识。")[0].actor,
+        "政府工作人员"
+    );
+    assert_eq!(reqs("市政府要加强监管。")[0].actor, "政府");
+}
