@@ -53,6 +53,7 @@ pub struct RequirementCues {
     pub condition: Vec<String>,
     pub reactor: Vec<String>,
     pub told: Vec<String>,
+    pub feature: Vec<String>,
 }
 
 /// The words of `speakers.txt`, by kind: who speaks a sentence of a news story.
@@ -342,7 +343,7 @@ impl Dictionaries {
         };
         let [per, span] = words_by_kind("no_members.txt", NO_MEMBERS, ["per", "span"], &mut errors);
         let no_members = NoMembers { per, span };
-        let [directive, review, title, condition, reactor, told] = words_by_kind(
+        let [directive, review, title, condition, reactor, told, feature] = words_by_kind(
             "requirement_cues.txt",
             REQUIREMENT_CUES,
             [
@@ -352,6 +353,7 @@ impl Dictionaries {
                 "condition",
                 "reactor",
                 "told",
+                "feature",
             ],
             &mut errors,
         );
@@ -362,6 +364,7 @@ impl Dictionaries {
             condition,
             reactor,
             told,
+            feature,
         };
         let [name_after, saying, speech_verb, obligation, brand, brand_lead] = words_by_kind(
             "quote_cues.txt",

@@ -293,6 +293,11 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         vec![false; units.len()]
     };
     let notes_from = narrative::notes_start(text);
+    let features = if news {
+        narrative::feature_stories(text)
+    } else {
+        Vec::new()
+    };
     for (i, u) in units.iter().enumerate() {
         // The heading text follows the marker after any spaces the outline skipped.
         let lead = text[u.marker_range.end..].len()
@@ -423,7 +428,8 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
                 || narrative::recounts(before, after)
                 || narrative::is_subject_of_a_truth(after));
         let opens = before.trim_start_matches([' ', '“']).is_empty();
-        if foreign {
+        let in_feature = features.iter().any(|f| f.contains(&s.start));
+        if foreign || (in_feature && !speakers::names_china(before)) {
             continue;
         }
         if news && (narrative::reaction(before) || (still_reacting && opens)) {

@@ -187,6 +187,31 @@ pub(super) fn reaction(before: &str) -> bool {
     })
 }
 
+/// The byte ranges of a news summary's feature stories: from a `###` headline whose 【tag】
+/// holds a feature cue (【新春走基层】) to the next `###` headline.
+pub(super) fn feature_stories(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut open: Option<usize> = None;
+    for line in crate::scan::line_ranges(text) {
+        let l = &text[line.clone()];
+        if !l.starts_with("###") {
+            continue;
+        }
+        if let Some(start) = open.take() {
+            out.push(start..line.start);
+        }
+        let tag = l
+            .split_once('【')
+            .and_then(|(_, t)| t.split_once('】'))
+            .map_or("", |(t, _)| t);
+        if holds(tag, &cues().feature) {
+            open = Some(line.start);
+        }
+    }
+    out.extend(open.map(|start| start..text.len()));
+    out
+}
+
 /// Whether a directive is reported before a modal (会议强调，坚持…).
 pub(super) fn directed(before: &str) -> bool {
     cues().directive.iter().any(|w| {

@@ -90,6 +90,12 @@ fn subject(clause: &str) -> &str {
         .map_or(clause, |k| &clause[k..])
 }
 
+/// Whether `s` names the Chinese side that directs: a leader, a body, a meeting or a document
+/// (习近平强调, 会议要求, 《通知》指出).
+pub(super) fn names_china(s: &str) -> bool {
+    s.contains(['《', '会']) || words().china.iter().any(|c| s.contains(c.as_str()))
+}
+
 /// Whether a speaker is a foreign party and not the Chinese side (中方代表, 两国元首).
 fn is_foreign(speaker: &str) -> bool {
     let w = words();

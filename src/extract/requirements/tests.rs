@@ -440,3 +440,15 @@ fn an_actor_word_inside_a_longer_noun_binds_no_one() {
     );
     assert_eq!(reqs("市政府要加强监管。")[0].actor, "政府");
 }
+
+/// From the requirements review (class C): in a feature story (### 【新春走基层】…), what must
+/// happen is the reporter's telling (保障也要跟上, 他还要兼顾连队的保障): 193 records of
+/// ../shared/corpus; a sentence naming the Chinese side still directs, and other stories are
+/// read as before.
+#[test]
+fn a_feature_story_tells_rather_than_requires() {
+    let text = "### 【新春走基层】坚守在高原哨所\n他除了巡逻执勤外，还要兼顾连队的保障。习近平总书记强调，要关心关爱边防官兵。\n### 李强主持召开国务院常务会议\n会议指出，要做好春节期间保供稳价工作。";
+    let news = requirements(text, &outline(text), true);
+    let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(got, ["要关心关爱边防官兵", "要做好春节期间保供稳价工作"]);
+}
