@@ -6,7 +6,12 @@ use std::sync::OnceLock;
 
 /// Longest first, so 必须 wins over 要 in 必须要. A negated modal is a word of its own, so a
 /// prohibition's text keeps its 不 (不要将…排放入海 read 要将…排放入海).
-const MODALS: [&str; 13] = [
+const MODALS: [&str; 18] = [
+    "决不能",
+    "绝不能",
+    "决不允许",
+    "绝不允许",
+    "不准",
     "不要",
     "不应该",
     "不应当",
@@ -151,6 +156,12 @@ fn obliges_here(s: &str, i: usize, w: &str) -> bool {
                     .strip_prefix('法')
                     .is_some_and(|a| a.is_empty() || a.starts_with(['则', '者', '，', '。', '的']));
             !idiom && !prev.is_some_and(|c| "顾舍恨怪巴".contains(c))
+        }
+        // 一律不准, 决不准, “不准…”: forbidden; but after a verb, not accurately (看不准,
+        // 识别不准), and 不准确, 不准时.
+        "不准" => {
+            prev.is_none_or(|c| "律决绝均都也并".contains(c) || !crate::normalize::is_cjk(c))
+                && !after.starts_with(['确', '则', '绳', '时'])
         }
         // 业务必要, 事务必需, 公务必然: a word ending in 务 before 必要/必需/必然.
         "务必" => {

@@ -452,3 +452,24 @@ fn a_feature_story_tells_rather_than_requires() {
     let got: Vec<&str> = news.iter().map(|r| r.text.as_str()).collect();
     assert_eq!(got, ["要关心关爱边防官兵", "要做好春节期间保供稳价工作"]);
 }
+
+/// From the requirements review's recall sample: 决不能, 绝不能, 决不允许, 绝不允许 and 不准
+/// forbid (各部门一律不准再组织其他检查; 我们决不能骄傲自满), and the requirement starts at
+/// them; 识别不准 and 不准确 are inaccuracy.
+#[test]
+fn strong_prohibitions_are_requirements() {
+    let got: Vec<(String, &str)> = reqs(
+        "各部门一律不准再组织其他检查考评。我们决不能骄傲自满。决不允许任何人把台湾分裂出去。存在识别不准等问题。数据不准确。",
+    )
+    .into_iter()
+    .map(|r| (r.text, r.modality))
+    .collect();
+    assert_eq!(
+        got,
+        [
+            ("不准再组织其他检查考评".to_owned(), "不准"),
+            ("决不能骄傲自满".to_owned(), "决不能"),
+            ("决不允许任何人把台湾分裂出去".to_owned(), "决不允许"),
+        ]
+    );
+}
