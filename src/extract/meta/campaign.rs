@@ -23,7 +23,8 @@ pub(super) fn campaign(text: &str, year: Option<i32>) -> Option<String> {
             for a in
                 std::iter::once(&c.name).chain(c.aliases.iter().filter(|a| a.chars().count() >= 4))
             {
-                let is_name = a == &c.name;
+                // “两学一做”学习教育 names it in full as much as 两学一做学习教育 does.
+                let is_name = unquoted(a) == unquoted(&c.name);
                 match pats.iter().position(|p| p == a) {
                     Some(k) => {
                         owners[k].push(i);
@@ -51,12 +52,25 @@ pub(super) fn campaign(text: &str, year: Option<i32>) -> Option<String> {
     let mut stray = vec![0usize; d.campaigns.len()];
     for m in names.find_iter(text) {
         let own = &owners[m.literal];
+        // “主题教育课”, 红色主题教育活动, “…”主题教育: a theme, not the campaign the alias
+        // stands for.
+        if !full[m.literal] && own.len() > 1 && theme_only(text, m.start, m.end) {
+            continue;
+        }
         let owner = match (own.as_slice(), year) {
             ([only], _) => Some(*only),
             (_, Some(y)) => own.iter().copied().find(|&i| running(i, y)),
             (_, None) => own.first().copied(),
         };
         let Some(i) = owner else { continue };
+        // 巩固拓展…学习教育成果, …常态化: a campaign that has ended, recalled; it counts in its
+        // own years only.
+        let ended = d.campaigns[i]
+            .end
+            .is_some_and(|e| year.is_none_or(|y| y > e));
+        if ended && consolidates(text, m.start, m.end) {
+            continue;
+        }
         if full[m.literal] {
             named[i] = true;
             counts[i] += 1;
@@ -86,3 +100,32 @@ pub(super) fn campaign(text: &str, year: Option<i32>) -> Option<String> {
 
 /// A text longer than this (about 2,000 chars) needs two mentions of a campaign to belong to it.
 const PASSING_MENTION_BYTES: usize = 6_000;
+
+/// Quotation marks, 、 and ， left out: the name as it reads (“不忘初心、牢记使命”主题教育).
+fn unquoted(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '“' | '”' | '‘' | '’' | '"' | '、' | '，'))
+        .collect()
+}
+
+/// Whether the mention at `start..end` recalls a campaign's results: 巩固拓展 (深化) before it,
+/// or 成果, 常态化, 制度化 right after it (a closing quotation mark between).
+fn consolidates(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].trim_start_matches(['”', '’']);
+    let before_from = crate::scan::floor_char_boundary(text, start.saturating_sub(8 * 3));
+    ["成果", "常态化", "制度化"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || text[before_from..start].contains("巩固")
+}
+
+/// Whether a shared alias (主题教育) names a theme here: a lesson, hall or activity of that
+/// theme (主题教育课, 主题教育馆, 主题教育活动, 主题教育实践), or a theme quoted before it
+/// (“清明祭英烈”主题教育).
+fn theme_only(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    ["课", "馆", "活动", "实践"]
+        .iter()
+        .any(|w| after.starts_with(w))
+        || text[..start].ends_with('”')
+}

@@ -16,7 +16,16 @@ pub(super) fn level(text: &str, title: Option<&str>) -> Option<String> {
         Literals::new(&cues, Prefer::Longest)
     });
     let mut score: Vec<(&str, u32)> = Vec::new();
-    let found: Vec<usize> = cues.find_iter(text).map(|m| m.literal).collect();
+    let found: Vec<usize> = cues
+        .find_iter(text)
+        .filter(|m| !inside_a_word(text, m.start, m.end))
+        .map(|m| m.literal)
+        .collect();
+    // A cue of weight 0 (全国) counts beside others, but alone it tells no level: a law of
+    // Taiwan or a student's notes that say 全国 were made by no 中央.
+    if found.iter().all(|&i| d.levels[i].2 == 0) {
+        return None;
+    }
     // A speaker cue (weight 5 and up: 我省, 我代表市政府) says where the text is given; bodies
     // named in passing (高于全国, 县委) then count for nothing.
     let floor = if found.iter().any(|&i| d.levels[i].2 >= SPEAKER_WEIGHT) {
@@ -29,6 +38,7 @@ pub(super) fn level(text: &str, title: Option<&str>) -> Option<String> {
         if *w < floor {
             continue;
         }
+        let w = &(*w).max(1);
         match score.iter_mut().find(|(l, _)| l == lv) {
             Some(s) => s.1 += w,
             None => score.push((lv, *w)),
@@ -60,4 +70,15 @@ pub(super) fn level(text: &str, title: Option<&str>) -> Option<String> {
             _ => Some((l, s)),
         });
     best.map(|(l, _)| l.to_owned())
+}
+
+/// Whether a cue is part of a longer word: 全区 in 安全区 or 健全区域, 区委 or 市委 in 委托.
+fn inside_a_word(text: &str, start: usize, end: usize) -> bool {
+    let cue = &text[start..end];
+    let (prev, next) = (
+        text[..start].chars().next_back(),
+        text[end..].chars().next(),
+    );
+    (cue.starts_with('全') && (prev.is_some_and(|c| "安健齐完".contains(c)) || next == Some('域')))
+        || (cue.ends_with('委') && next == Some('托'))
 }

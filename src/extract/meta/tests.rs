@@ -447,3 +447,49 @@ fn a_two_line_title_reads_whole_and_a_dated_title_line_gives_its_date() {
     );
     assert_eq!(m.dates, ["2020-02-03"]);
 }
+
+/// From the metadata review: a provincial report of 2026 recalling the 2025 campaign
+/// (扎实开展…学习教育; 巩固拓展…学习教育成果) was tagged with it (13 of 31 reports); a quoted
+/// full name did not count as one; 主题教育课 and “…”主题教育 are themes, not the campaign.
+#[test]
+fn a_campaign_recalled_after_it_ended_or_named_as_a_theme_does_not_count() {
+    let d = Dictionaries::get();
+    let name = |i: usize| d.campaigns[i].name.as_str();
+    let eight = d
+        .campaigns
+        .iter()
+        .position(|c| c.name.contains("八项规定"))
+        .expect("campaign");
+    let recalled = format!(
+        "扎实开展{}。{}巩固拓展{}成果。",
+        name(eight),
+        "经济稳定增长。".repeat(900),
+        name(eight)
+    );
+    assert_eq!(campaign::campaign(&recalled, Some(2026)), None);
+    assert_eq!(
+        campaign::campaign(&recalled, Some(2025)).as_deref(),
+        Some(name(eight))
+    );
+    let quoted = "深入开展“不忘初心，牢记使命”主题教育。“不忘初心、牢记使命”主题教育取得实效。";
+    assert_eq!(
+        campaign::campaign(quoted, None).as_deref(),
+        Some("不忘初心牢记使命主题教育")
+    );
+    assert_eq!(
+        campaign::campaign("开展红色主题教育课。参观主题教育馆。", Some(2023)),
+        None
+    );
+}
+
+/// From the metadata review: 全国 alone gave 91 Taiwan laws the level 中央, and 安全区 or
+/// 委托 gave others 区.
+#[test]
+fn a_lone_weak_cue_or_a_cue_inside_a_word_tells_no_level() {
+    assert_eq!(level::level("本法施行于全国各地。", None), None);
+    assert_eq!(level::level("划定安全区，委托区委托管。", None), None);
+    assert_eq!(
+        level::level("党中央高度重视，全国人民齐心。", None).as_deref(),
+        Some("中央")
+    );
+}
