@@ -287,6 +287,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
     // the headlines of a table of contents.
     let mut headed: Vec<usize> = Vec::new();
     let review = narrative::in_review(text, units);
+    let statute = narrative::is_statute(text);
     let contents = if news {
         narrative::in_contents(text, units)
     } else {
@@ -330,6 +331,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         // is a headline, a section title, a deed told or a point of a review of work done.
         let nominal = modality.is_empty()
             && (news
+                || statute
                 || review[i]
                 || narrative::is_title(head)
                 || narrative::tells_a_deed(head)

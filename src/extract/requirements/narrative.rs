@@ -117,6 +117,27 @@ pub(super) fn recounts(before: &str, after: &str) -> bool {
         && (after.contains('了') || ACHIEVED.iter().any(|w| after.contains(w)))
 }
 
+/// Whether a text is a statute, its lines opening with articles (第 40 条, 第十二条): its
+/// numbered items list what a term covers, what an office handles or what a fee is (五、政党
+/// 党务工作人员), and oblige only with a modal (不得, 应当).
+pub(super) fn is_statute(text: &str) -> bool {
+    crate::scan::line_ranges(text)
+        .filter(|r| opens_with_article(&text[r.clone()]))
+        .nth(1)
+        .is_some()
+}
+
+/// 第 40 条, 第十二条, 第1条: an article's number at the start of a line.
+fn opens_with_article(line: &str) -> bool {
+    let Some(rest) = line.trim_start().strip_prefix('第') else {
+        return false;
+    };
+    let rest = rest.trim_start_matches(' ');
+    let digits = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit() || crate::numeral::is_cn_numeral_char(c));
+    digits.len() < rest.len() && digits.trim_start_matches(' ').starts_with('条')
+}
+
 /// Whether a heading without a modal states what is (四是加快科技创新是…的需要; 坚持党的领导
 /// 是根本保证): a 是 in its first clause that is no part of 是否, 还是, 但是, 于是, 总是, 凡是,
 /// 要是, 实事求是. Only within its first 16 chars: a heading run into its paragraph (充分认识

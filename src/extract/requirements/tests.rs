@@ -473,3 +473,16 @@ fn strong_prohibitions_are_requirements() {
         ]
     );
 }
+
+/// The bug: read as JSONL, each Taiwan law gave its numbered items as requirements (五、政党党务
+/// 工作人员; 研究方法及步骤): 27,801 records of tw-laws.jsonl, four in five false by the second
+/// review. A statute's items oblige only with a modal; its 不得 and 应当 count as ever.
+#[test]
+fn a_statutes_numbered_items_oblige_only_with_a_modal() {
+    let law = "第 1 条 本法所称公职人员如下：\n一、政务人员。\n二、法官。\n第 2 条 前条人员不得兼任其他职务。\n第 3 条 调派之期间不得逾二年。";
+    let got: Vec<String> = reqs(law).into_iter().map(|r| r.text).collect();
+    assert_eq!(got, ["不得兼任其他职务", "不得逾二年"]);
+    // One article is no statute: a speech quoting 第三条 keeps its headings.
+    let speech = "第三条规定了基本原则。\n一、提高思想认识\n二、加强组织领导";
+    assert_eq!(reqs(speech).len(), 2);
+}
