@@ -65,7 +65,7 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         {
             return None;
         }
-        if !obliges_here(s, i, w) {
+        if !obliges_here(s, i, w) || qualifies_a_noun(w, &s[i + w.len()..]) {
             return None;
         }
         // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done;
@@ -185,6 +185,40 @@ fn obliges_here(s: &str, i: usize, w: &str) -> bool {
         }
         _ => true,
     }
+}
+
+/// Whether the words after the modal `w` make it qualify a noun: a verb, 的, then the noun
+/// (输不起也决不能输的重大斗争, 必须遵循的原则, 要做的事情). The verb is one char after 要,
+/// where two may be a verb and its object (要抓党的建设), and one or two after the others but
+/// 坚持 and 确保, whose objects take 的 (坚持党的领导, 坚持严的主基调). Not 有的放矢, 真的, 目的,
+/// and not a preposition's object (要把党的领导…, 要以铁的纪律…, 要有质的提升).
+fn qualifies_a_noun(w: &str, after: &str) -> bool {
+    if matches!(w, "坚持" | "确保") {
+        return false;
+    }
+    let mut cs = after.char_indices();
+    let at = match (cs.next(), cs.next(), cs.next()) {
+        (Some(_), Some((k, '的')), _) => k,
+        (Some(_), Some(_), Some((k, '的'))) if w != "要" => k,
+        _ => return false,
+    };
+    let (verb, noun) = (&after[..at], &after[at + '的'.len_utf8()..]);
+    let noun_follows = noun
+        .chars()
+        .next()
+        .is_some_and(|c| crate::normalize::is_cjk(c) && !"，。；！？、：“”".contains(c));
+    let coverb = verb
+        .chars()
+        .next()
+        .is_some_and(|c| "把将对在从向以为让使给用同与和跟有按依据经通于当令".contains(c));
+    noun_follows
+        && !coverb
+        && !["有", "真", "目", "是", "说", "之"]
+            .iter()
+            .any(|x| verb.ends_with(x))
+        && verb
+            .chars()
+            .all(|c| crate::normalize::is_cjk(c) && !"，。；".contains(c))
 }
 
 fn free_yao(s: &str, i: usize) -> bool {

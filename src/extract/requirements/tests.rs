@@ -486,3 +486,26 @@ fn a_statutes_numbered_items_oblige_only_with_a_modal() {
     let speech = "第三条规定了基本原则。\n一、提高思想认识\n二、加强组织领导";
     assert_eq!(reqs(speech).len(), 2);
 }
+
+/// Found by the second requirements review: a modal qualifying a noun (反腐败是一场输不起也决不能
+/// 输的重大斗争; 必须遵循的原则; 中国共产党要做的事情) was a requirement; 37 records of
+/// ../shared/corpus. 坚持党的领导, 要把党的领导…, 要抓党的建设 still oblige.
+#[test]
+fn a_modal_qualifying_a_noun_requires_nothing() {
+    for s in [
+        "反腐败是一场输不起也决不能输的重大政治斗争。",
+        "这是“十五五”时期必须遵循的重要原则。",
+        "中国共产党要做的事情，就是让老百姓过上更加幸福的生活。",
+    ] {
+        assert!(reqs(s).is_empty(), "{s}: {:?}", reqs(s));
+    }
+    for s in [
+        "坚持党的全面领导。",
+        "坚持严的主基调不动摇。",
+        "要把党的领导全面融入学校治理体系。",
+        "要抓党的建设。",
+        "要有的放矢地开展工作。",
+    ] {
+        assert_eq!(reqs(s).len(), 1, "{s}");
+    }
+}
