@@ -75,6 +75,19 @@ fn is_cn_digit(c: char) -> bool {
     )
 }
 
+/// A space PDF-extracted text leaves inside brackets (legco Hansard: `(一 )`, `（ 2 ）`); the
+/// normalized text has ASCII spaces only, U+3000 is for text that did not go through it.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}')
+}
+
+/// The char length of a closing bracket at `chars[k]`, with at most one space before it.
+fn closing(chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let space = usize::from(at(k).is_some_and(is_space));
+    matches!(at(k + space), Some('）' | ')')).then_some(space + 1)
+}
+
 fn is_boundary(prev: Option<char>) -> bool {
     match prev {
         None => true,
@@ -145,7 +158,7 @@ fn may_follow(c: char, next: Option<char>) -> bool {
     };
     match c {
         '①'..='⑳' => true,
-        '（' | '(' => is_cn_digit(n) || n.is_ascii_digit(),
+        '（' | '(' => is_cn_digit(n) || n.is_ascii_digit() || is_space(n),
         '第' => is_cn_digit(n),
         _ if c.is_ascii_digit() => n.is_ascii_digit() || matches!(n, '要' | '、' | '.' | '．'),
         _ => is_cn_digit(n) || matches!(n, '、' | '是' | '要' | '看'),
@@ -153,9 +166,9 @@ fn may_follow(c: char, next: Option<char>) -> bool {
 }
 
 /// The chars one marker test may look at: the one before the candidate, the candidate, and
-/// the chars after it up to the one following the longest marker (（二十三）, five chars, whose
-/// end is read as that char's offset), with one to spare.
-const WINDOW: usize = 8;
+/// the chars after it up to the one following the longest marker (（ 二十三 ）, seven chars,
+/// whose end is read as that char's offset), with one to spare.
+const WINDOW: usize = 10;
 
 /// Scan one paragraph (`line`, starting at byte `base` of the document) for enumerators.
 pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<Marker>) {
@@ -183,6 +196,12 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
         let chars = &window[..len];
         let i = usize::from(before.is_some());
         if let Some((style, number, n)) = marker_at(chars, i) {
+            // 第（二）部分 names a part of a question; the space a PDF leaves after 第 (答覆第
+            // (三 )部分) makes the bracket look as if it followed a boundary.
+            let bracketed = matches!(style, Style::CnParen | Style::ArabicParen);
+            if bracketed && before.is_some_and(|(k, c)| c == ' ' && line[..k].ends_with('第')) {
+                continue;
+            }
             // A window shorter than WINDOW holds the rest of the line, so past its end
             // is the line's end.
             let end = chars.get(i + n).map_or(line.len(), |&(k, _)| k);
@@ -224,13 +243,15 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
     let mut found: Option<(Style, u32, usize)> = None; // style, number, char length
     let c = chars.get(i)?.1;
     if (c == '（' || c == '(') && (initial || is_boundary(prev)) {
-        if let Some((v, n)) = cn_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('）' | ')')) {
-                found = Some((Style::CnParen, v, n + 2));
+        // One space may follow the opening bracket, and one precede the closing one.
+        let open = 1 + usize::from(next(i + 1).is_some_and(is_space));
+        if let Some((v, n)) = cn_number(chars, i + open) {
+            if let Some(close) = closing(chars, i + open + n) {
+                found = Some((Style::CnParen, v, open + n + close));
             }
-        } else if let Some((v, n)) = arabic_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('）' | ')')) {
-                found = Some((Style::ArabicParen, v, n + 2));
+        } else if let Some((v, n)) = arabic_number(chars, i + open) {
+            if let Some(close) = closing(chars, i + open + n) {
+                found = Some((Style::ArabicParen, v, open + n + close));
             }
         }
     } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
@@ -427,12 +448,15 @@ mod tests {
 
     #[test]
     fn longest_markers_keep_their_byte_ranges_at_the_window_edges() {
-        // （二十三） is the longest marker (five chars); each marker here ends its line or is
-        // followed by one char. Raw markers, before sequence filtering, exact byte ranges.
+        // （二十三） is the longest marker without spaces (five chars); each marker here ends its
+        // line or is followed by one char. Raw markers, before sequence filtering, exact byte ranges.
         let mut out = Vec::new();
         scan_paragraph("。（十二）", 7, 0, &mut out);
         scan_paragraph("（二十三）", 0, 1, &mut out);
         scan_paragraph("甲。第十二，乙", 100, 2, &mut out);
+        // With a space inside each bracket it is seven chars (PDF-extracted Hansard).
+        scan_paragraph("。（ 二十三 ）甲", 0, 3, &mut out);
+        scan_paragraph("（ 二十三 ）甲", 0, 4, &mut out);
         let got: Vec<(Style, u32, usize, usize, bool)> = out
             .iter()
             .map(|m| (m.style, m.number, m.start, m.end, m.initial))
@@ -443,6 +467,8 @@ mod tests {
                 (Style::CnParen, 12, 10, 22, false),
                 (Style::CnParen, 23, 0, 15, true),
                 (Style::Ordinal, 12, 106, 118, false),
+                (Style::CnParen, 23, 3, 20, false),
+                (Style::CnParen, 23, 0, 17, true),
             ]
         );
     }

@@ -237,3 +237,29 @@ fn inline_headings_after_a_semicolon_and_a_last_ordinal_after_ji() {
     // 一、二、三产业 stays a list of numerals after ； too.
     assert!(tree("发展经济；一、二、三产业协调发展。").is_empty());
 }
+
+/// The bug of the outline review (class 3): PDF-extracted Hansard writes `(一 )`, `( 3 )`,
+/// so a question's parts were no units (+190 units in legco-hansard); 答复第 （二 ）部分 names a
+/// part and stays none.
+#[test]
+fn spaces_inside_brackets_legco_hansard() {
+    let s = "1. 林健锋议员：政府可否告知本会：\n（一 ） 除了委聘顾问外，政府有否调查；\n（ 二 ） 有否调查洗牌效应；及\n（\u{3000}三\u{3000}） 有否调查转嫁的情况？\n梁君彦议员：局长在主体答复第 （二 ）部分说，失业率徘徊于 3.2%。\n（ 1 ） 注一\n（2 ） 注二";
+    let units = outline(s);
+    let got: Vec<(&str, Style, u32, usize)> = units
+        .iter()
+        .map(|u| (u.marker.as_str(), u.style, u.number, u.depth))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("1.", Style::Arabic, 1, 1),
+            ("（一 ）", Style::CnParen, 1, 2),
+            ("（ 二 ）", Style::CnParen, 2, 2),
+            ("（\u{3000}三\u{3000}）", Style::CnParen, 3, 2),
+            ("（ 1 ）", Style::ArabicParen, 1, 3),
+            ("（2 ）", Style::ArabicParen, 2, 3),
+        ]
+    );
+    assert_eq!(units[1].text, "除了委聘顾问外，政府有否调查");
+    assert_eq!(units[1].lead, "除了委聘顾问外，");
+}
