@@ -258,7 +258,13 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
     } else if c == '第' && (is_boundary(prev) || prev == Some('及')) {
         if let Some((v, n)) = cn_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
+            let sep = next(i + 1 + n);
+            // 第一、第二、第三产业, 第一、二、三联: a list of ordinals, as 一、二、三产业 is one of
+            // numerals. The next ordinal follows the 、 (第二、第一时间 may be a heading).
+            let after = i + 2 + n + usize::from(next(i + 2 + n) == Some('第'));
+            let listy =
+                sep == Some('、') && cn_number(chars, after).is_some_and(|(w, _)| w == v + 1);
+            if matches!(sep, Some('，' | '、' | '：')) && !listy {
                 found = Some((Style::Ordinal, v, n + 2));
             }
         }

@@ -263,3 +263,19 @@ fn spaces_inside_brackets_legco_hansard() {
     assert_eq!(units[1].text, "除了委聘顾问外，政府有否调查");
     assert_eq!(units[1].lead, "除了委聘顾问外，");
 }
+
+/// The bug of the outline review (class 9): 第一、第二、第三产业 gave the units 第一、 (with an
+/// empty heading) and 第二、 in news/xwlb/20230715.md; like 一、二、三产业, a list of ordinals is
+/// no series of markers.
+#[test]
+fn ordinal_numeral_lists_are_no_markers() {
+    let s = "其中，第一、第二、第三产业用电量同比分别增长12.1%、4.4%、9.9%。";
+    assert!(tree(s).is_empty(), "{:?}", tree(s));
+    let s = "第一联交提存人收执，第二、三联由国库存查。";
+    assert!(tree(s).is_empty(), "{:?}", tree(s));
+    let s = "要做好三件事：第一、加强领导；第二、第一时间响应；第三、狠抓落实。";
+    assert_eq!(
+        tree(s),
+        pairs(&[("第一、", 1), ("第二、", 1), ("第三、", 1)])
+    );
+}
