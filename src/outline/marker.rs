@@ -205,6 +205,9 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
             // A window shorter than WINDOW holds the rest of the line, so past its end
             // is the line's end.
             let end = chars.get(i + n).map_or(line.len(), |&(k, _)| k);
+            if style == Style::ArabicParen && i > 0 && is_a_table_note(&line[end..]) {
+                continue;
+            }
             let before_digit = style == Style::Arabic
                 && chars.get(i + n).is_some_and(|&(_, c)| c.is_ascii_digit());
             if before_digit && !opens_with_a_dated_word(&line[end..]) {
@@ -222,6 +225,18 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
             resume = end;
         }
     }
+}
+
+/// Whether what follows a bracketed number inside a paragraph makes it a note reference in a
+/// table cell (Hansard: 速递服务 （4）、资讯及通讯 7,676.3 | 社会及个人服务 （6） 12,560.0 | 数目
+/// （2）⏎): a figure or a dash after a space, a 、, or nothing before the line ends. An item
+/// goes on with its words (…：（1）新民主主义革命理论；).
+fn is_a_table_note(rest: &str) -> bool {
+    let words = rest.trim_start_matches(is_space);
+    let spaced = words.len() < rest.len();
+    words.is_empty()
+        || rest.starts_with(['、', '。', '）', ')'])
+        || (spaced && words.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
 }
 
 /// Whether a heading that opens with digits goes on in words (2022年世界互联网大会, 10月民航,

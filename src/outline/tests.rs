@@ -279,3 +279,18 @@ fn ordinal_numeral_lists_are_no_markers() {
         pairs(&[("第一、", 1), ("第二、", 1), ("第三、", 1)])
     );
 }
+
+/// The bug of the outline review (class 7a): note references in Hansard table cells (速递服务
+/// （4）、资讯及通讯 7,676.3) were units, and the last of them stayed open as the parent of the
+/// debate's 第一，…第八， (31 units in legco-hansard). Items that go on in words stay units,
+/// inline or opening a paragraph with a figure.
+#[test]
+fn table_cell_note_refs_are_no_units() {
+    let table = "行业 总薪酬开支 （1）\n制造 （3 ） 912.8 6.0\n运输、仓库、速递服务 （4）、资讯及\n通讯 7,676.3 11.1\n社会及个人服务 （6） 12,560.0 12.4\n杂项活动 （7） 1,679.4 17.3\n明德学院 （2） - - 400 2\n（临时数字 （2 ））\n考获入读的最低要求 （1 ）。\n第一，在食品价格方面。第二，在租金方面。";
+    assert_eq!(tree(table), pairs(&[("第一，", 1), ("第二，", 1)]));
+    let items = "丰富内容：（1）新民主主义革命理论；（2）社会主义革命理论。\n（3）1.4亿元用于补贴；\n（4）2.5万人受益。";
+    assert_eq!(
+        tree(items),
+        pairs(&[("（1）", 1), ("（2）", 1), ("（3）", 1), ("（4）", 1)])
+    );
+}
