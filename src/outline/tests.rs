@@ -294,3 +294,45 @@ fn table_cell_note_refs_are_no_units() {
         pairs(&[("（1）", 1), ("（2）", 1), ("（3）", 1), ("（4）", 1)])
     );
 }
+
+/// The bug of the outline review (class 6): in a speech run into one line every unit shares
+/// "the paragraph", so an inline 六是 took the speech's later parts 第一，…第六， as its
+/// children, and 第四， the 一是…六是 list that opens pages after it (26 units in 5 documents).
+/// A list announced inside an item, close after its marker, stays inside it.
+#[test]
+fn inline_parents_adopt_only_series_close_after_them() {
+    // An ordinal never goes under an inline 一是 series (news/xwlb/20231216.md).
+    let s = "会议指出，一是坚持集中统一领导，二是坚持主题主线，三是坚持中心任务。做好工作，要注意以下几个问题：第一，加强顶层设计；第二，坚持从严管理。";
+    assert_eq!(
+        tree(s),
+        pairs(&[
+            ("一是", 1),
+            ("二是", 1),
+            ("三是", 1),
+            ("第一，", 1),
+            ("第二，", 1)
+        ])
+    );
+    // 要注意两点 some 150 chars into 第五， is its list; 几点希望 400 chars into 第六， is not
+    // (speeches/2020-08-25_1.txt).
+    let near = "各地区各部门要认真贯彻落实党中央决策部署。".repeat(7);
+    let far = "各地区各部门要认真贯彻落实党中央决策部署。".repeat(20);
+    let s = format!("第五，扩大开放。{near}要注意两点：一是积极合作；二是重视安全。第六，拓展社会发展新局面。{far}我提几点希望。一是从国情出发。二是深入调研。");
+    assert_eq!(
+        tree(&s),
+        pairs(&[
+            ("第五，", 1),
+            ("一是", 2),
+            ("二是", 2),
+            ("第六，", 1),
+            ("一是", 1),
+            ("二是", 1)
+        ])
+    );
+    // A photo credit opens a piece of the line, not a paragraph (speeches/2020-04-30_1.txt).
+    let s = format!("第三，构筑大格局。新华社记者 庞兴雷/摄第四，建立制度体系。{far}新华社记者 鞠鹏/摄一是坚持党的领导。二是坚持精准方略。");
+    assert_eq!(
+        tree(&s),
+        pairs(&[("第三，", 1), ("第四，", 1), ("一是", 1), ("二是", 1)])
+    );
+}
