@@ -210,7 +210,10 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
             }
             let before_digit = style == Style::Arabic
                 && chars.get(i + n).is_some_and(|&(_, c)| c.is_ascii_digit());
-            if before_digit && !opens_with_a_dated_word(&line[end..]) {
+            // A figure alone or in a table row (1.5 2.3) has no words: no item, whatever
+            // sequence it sits in.
+            let figure = line[end..].trim_start_matches(|c: char| c.is_ascii_digit());
+            if before_digit && (figure.is_empty() || figure.starts_with(is_space)) {
                 continue;
             }
             out.push(Marker {
@@ -237,16 +240,6 @@ fn is_a_table_note(rest: &str) -> bool {
     words.is_empty()
         || rest.starts_with(['、', '。', '）', ')'])
         || (spaced && words.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
-}
-
-/// Whether a heading that opens with digits goes on in words (2022年世界互联网大会, 10月民航,
-/// 2026上合组织): an item's text. A decimal or a table row goes on with a unit, a space or more
-/// figures (3.6%, 7亿 元, 0.6 19.4).
-fn opens_with_a_dated_word(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest[digits..].chars().next().is_some_and(|c| {
-        matches!(c, '\u{4E00}'..='\u{9FFF}') && !matches!(c, '亿' | '万' | '千' | '百' | '十')
-    })
 }
 
 /// The marker (style, number, length in chars) starting at `chars[i]`, where `chars[i - 1]`,
@@ -313,13 +306,12 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         if let Some((v, n)) = arabic_number(chars, i) {
             match next(i + n) {
                 Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
-                Some(sep @ ('、' | '.' | '．')) => {
+                Some('、' | '.' | '．') => {
                     let after = next(i + n + 1);
                     let inline_ok = matches!(prev, Some('。' | '；' | '：'));
                     // 8.2022年… opening a paragraph may be an item whose text opens with a
-                    // figure; `keep_sequences` keeps it only beside its neighbours.
-                    let digit_ok =
-                        !after.is_some_and(|a| a.is_ascii_digit()) || (initial && sep != '、');
+                    // figure; `decide_figures` keeps it only where the sequence asks for it.
+                    let digit_ok = !after.is_some_and(|a| a.is_ascii_digit()) || initial;
                     if (initial || inline_ok) && digit_ok {
                         found = Some((Style::Arabic, v, n + 1));
                     }
@@ -329,6 +321,48 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         }
     }
     found
+}
+
+/// How many paragraphs an item opening with a figure may lie from the item before (or, for
+/// a 1., after) it: a summary's items follow each other, a wrapped item spans a line or two.
+const FIGURE_ITEM_GAP: usize = 3;
+
+/// Decide the Arabic markers right before a digit (`before_digit`), which may as well open a
+/// decimal (3.6%的增幅, 2.5米口径): a number N is an item when the closest Arabic marker
+/// before it is N−1 (for a 1., the closest after it is 2) with no section break between
+/// (`broken(p, q)`: one lies in paragraphs p+1..=q), and the closest block marker on that
+/// side (the last （n） of a sub-list under N−1) lies at most `FIGURE_ITEM_GAP` paragraphs
+/// away. The word after the figure does not tell: 7.1—10月我国服务进出口, 3.7.9亿人次 are
+/// items, 3.0版将打造 after 15. is none. Other markers pass unchanged.
+pub fn decide_figures(markers: Vec<Marker>, broken: impl Fn(usize, usize) -> bool) -> Vec<Marker> {
+    let keep: Vec<bool> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if !m.before_digit {
+                return true;
+            }
+            // The closest Arabic marker is at most the one next to it: the scans stay short.
+            let (side, wanted): (Box<dyn Iterator<Item = &Marker>>, u32) = if m.number > 1 {
+                (Box::new(markers[..i].iter().rev()), m.number - 1)
+            } else {
+                (Box::new(markers[i + 1..].iter()), 2)
+            };
+            let mut blocks = side.filter(|o| o.style.is_block()).peekable();
+            let near = blocks
+                .peek()
+                .is_some_and(|o| o.paragraph.abs_diff(m.paragraph) <= FIGURE_ITEM_GAP);
+            near && blocks.find(|o| o.style == Style::Arabic).is_some_and(|o| {
+                let (p, q) = (o.paragraph.min(m.paragraph), o.paragraph.max(m.paragraph));
+                o.number == wanted && !broken(p, q)
+            })
+        })
+        .collect();
+    markers
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
 }
 
 /// Keep a marker when it opens its paragraph as a block heading, or when it belongs to a
@@ -341,7 +375,8 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            if m.initial && m.style.is_block() && !m.before_digit {
+            // An item opening with a figure went through `decide_figures` already.
+            if m.initial && m.style.is_block() {
                 return true;
             }
             let near = |o: &Marker| {

@@ -91,7 +91,6 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         }
         base += line.len() + 1;
     }
-    let markers = marker::keep_sequences(markers);
     // Per paragraph: whether it opens a conclusion, and the section breaks and addresses to the
     // audience seen up to it, to ask whether one lies between two markers.
     let mut conclusion_paras: Vec<bool> = Vec::new();
@@ -106,6 +105,9 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         readdress_through.push(readdresses);
     }
     let breaks_before = |p: usize| p.checked_sub(1).map_or(0, |q| breaks_through[q]);
+    // A section break in paragraphs p+1..=q.
+    let broken = |p: usize, q: usize| breaks_through.get(q) > breaks_through.get(p);
+    let markers = marker::keep_sequences(marker::decide_figures(markers, broken));
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
     let mut stack: Vec<usize> = Vec::new();
     let mut style_depth: HashMap<Style, usize> = HashMap::new();

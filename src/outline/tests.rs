@@ -178,9 +178,33 @@ fn an_item_opening_with_a_figure_is_kept_beside_its_neighbours() {
     let s = "7.第七条；\n8.2022年世界互联网大会今天开幕；\n9.第九条；";
     assert_eq!(tree(s), pairs(&[("7.", 1), ("8.", 1), ("9.", 1)]));
     assert!(tree("53.3%的企业实现增长。\n全年完成目标。").is_empty());
-    // Beside neighbours, a decimal or a table row still is none: 3.6%, 7亿 元, 0.6 19.4.
-    let table = "2.第二条；\n3.6%的增幅\n4.第四条；";
+    // A figure alone or in a table row is none, even beside neighbours.
+    let table = "2.第二条；\n3.6 7.5 0.6\n4.第四条；";
     assert_eq!(tree(table), pairs(&[("2.", 1), ("4.", 1)]));
+}
+
+/// The bugs of the outline review (class 5): whether an item opening with a figure was one
+/// went by the word after the figure, so 7.1—10月我国服务进出口… (after 6.), 3.7.9亿人次 and
+/// 21.5+2就业之家 were missed (+32 units) and 3.0版将打造… (after 15.) and 2.5米口径… (after no
+/// 1.) were taken. Now the sequence decides: the Arabic marker before it is N−1 (for 1., the
+/// one after it is 2), with no section break between and a few paragraphs at most.
+#[test]
+fn arabic_marker_before_a_digit_decided_by_sequence() {
+    let s = "## 新闻摘要\n6.我国秋粮收购累计超7000万吨；\n7.1—10月我国服务进出口总额同比增长17.2%；\n8.农工党全会在京召开；";
+    assert_eq!(tree(s), pairs(&[("6.", 1), ("7.", 1), ("8.", 1)]));
+    // Items after a sub-list of the one before: the （n） are the near neighbours.
+    let s = "10.国际联播快讯：\n（1）第一条；\n（2）第二条；\n（3）第三条；\n（4）第四条；\n11.2023年“最美巾帼奋斗者”先进事迹发布；";
+    let markers: Vec<String> = tree(s).into_iter().map(|(m, _)| m).collect();
+    assert_eq!(markers, ["10.", "（1）", "（2）", "（3）", "（4）", "11."]);
+    // 1. before a 2.
+    let s = "1.5G应用迎来规模化发展；\n2.迎端午赏民俗；";
+    assert_eq!(tree(s), pairs(&[("1.", 1), ("2.", 1)]));
+    // 3.0版 after 15., 2.5米 after nothing, 3.6% after a section break: decimals.
+    let s = "15.第十五条；\n双方宣布实质性结束谈判。\n3.0版将打造包容、现代的自贸协定。";
+    assert_eq!(tree(s), pairs(&[("15.", 1)]));
+    assert!(tree("今天消息。\n2.5米口径墨子巡天望远镜正式投入观测").is_empty());
+    let s = "2.第二条；\n## 详细新闻\n3.6%的企业实现增长。";
+    assert_eq!(tree(s), pairs(&[("2.", 1)]));
 }
 
 /// The bugs of the outline review: a heading that opens with a numeral (一、一年接着一年干) was
