@@ -65,6 +65,9 @@ pub struct Marker {
     /// An Arabic marker right before a digit (8.2022年世界互联网大会…): it may as well be a
     /// decimal (53.3%), so it counts only inside a sequence.
     pub before_digit: bool,
+    /// An Arabic marker after a space inside a paragraph (出发！ 4.李克强…, where a Markdown
+    /// line break was joined): it counts only right after its predecessor.
+    pub after_space: bool,
 }
 
 /// The digits of an enumerator numeral (a `matches!`, not a string search: it runs per char).
@@ -224,6 +227,7 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
                 paragraph,
                 initial: i == 0,
                 before_digit,
+                after_space: style == Style::Arabic && before.is_some_and(|(_, c)| c == ' '),
             });
             resume = end;
         }
@@ -308,7 +312,8 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
                 Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
                 Some('、' | '.' | '．') => {
                     let after = next(i + n + 1);
-                    let inline_ok = matches!(prev, Some('。' | '；' | '：'));
+                    // After a space only in a run of items (`decide_by_sequence`).
+                    let inline_ok = matches!(prev, Some('。' | '；' | '：' | ' '));
                     // 8.2022年… opening a paragraph may be an item whose text opens with a
                     // figure; `decide_figures` keeps it only where the sequence asks for it.
                     let digit_ok = !after.is_some_and(|a| a.is_ascii_digit()) || initial;
@@ -327,18 +332,43 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
 /// a 1., after) it: a summary's items follow each other, a wrapped item spans a line or two.
 const FIGURE_ITEM_GAP: usize = 3;
 
-/// Decide the Arabic markers right before a digit (`before_digit`), which may as well open a
-/// decimal (3.6%的增幅, 2.5米口径): a number N is an item when the closest Arabic marker
-/// before it is N−1 (for a 1., the closest after it is 2) with no section break between
-/// (`broken(p, q)`: one lies in paragraphs p+1..=q), and the closest block marker on that
-/// side (the last （n） of a sub-list under N−1) lies at most `FIGURE_ITEM_GAP` paragraphs
-/// away. The word after the figure does not tell: 7.1—10月我国服务进出口, 3.7.9亿人次 are
-/// items, 3.0版将打造 after 15. is none. Other markers pass unchanged.
-pub fn decide_figures(markers: Vec<Marker>, broken: impl Fn(usize, usize) -> bool) -> Vec<Marker> {
+/// Decide the Arabic markers that only their sequence makes items.
+///
+/// One right before a digit (`before_digit`) may as well open a decimal (3.6%的增幅,
+/// 2.5米口径): a number N is an item when the closest Arabic marker before it is N−1 (for a
+/// 1., the closest after it is 2) with no section break between (`broken(p, q)`: one lies in
+/// paragraphs p+1..=q), and the closest block marker on that side (the last （n） of a
+/// sub-list under N−1) lies at most `FIGURE_ITEM_GAP` paragraphs away. The word after the
+/// figure does not tell: 7.1—10月我国服务进出口, 3.7.9亿人次 are items, 3.0版将打造 after 15.
+/// is none.
+///
+/// One after a space inside a paragraph (`after_space`: a Markdown summary whose items were
+/// single lines, joined into one paragraph: 内容： 1.…； 2.…；) is an item when the closest
+/// Arabic marker before it is N−1 in its paragraph or the one before (for a 1., the closest
+/// after it is 2 in its paragraph). Other markers pass unchanged.
+pub fn decide_by_sequence(
+    markers: Vec<Marker>,
+    broken: impl Fn(usize, usize) -> bool,
+) -> Vec<Marker> {
     let keep: Vec<bool> = markers
         .iter()
         .enumerate()
         .map(|(i, m)| {
+            if m.after_space {
+                let (o, wanted, gap) = if m.number > 1 {
+                    let o = markers[..i].iter().rev().find(|o| o.style == Style::Arabic);
+                    (o, m.number - 1, 1)
+                } else {
+                    (
+                        markers[i + 1..].iter().find(|o| o.style == Style::Arabic),
+                        2,
+                        0,
+                    )
+                };
+                return o.is_some_and(|o| {
+                    o.number == wanted && o.paragraph.abs_diff(m.paragraph) <= gap
+                });
+            }
             if !m.before_digit {
                 return true;
             }

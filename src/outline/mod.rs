@@ -107,7 +107,7 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
     let breaks_before = |p: usize| p.checked_sub(1).map_or(0, |q| breaks_through[q]);
     // A section break in paragraphs p+1..=q.
     let broken = |p: usize, q: usize| breaks_through.get(q) > breaks_through.get(p);
-    let markers = marker::keep_sequences(marker::decide_figures(markers, broken));
+    let markers = marker::keep_sequences(marker::decide_by_sequence(markers, broken));
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
     let mut stack: Vec<usize> = Vec::new();
     let mut style_depth: HashMap<Style, usize> = HashMap::new();

@@ -360,3 +360,31 @@ fn inline_parents_adopt_only_series_close_after_them() {
         pairs(&[("第三，", 1), ("第四，", 1), ("一是", 1), ("二是", 1)])
     );
 }
+
+/// The bug of the outline review (class 4): a Markdown summary whose items sit on single
+/// lines is joined into one paragraph (内容： 1.…； 2.…；, …出发！ 4.李克强…), and an item after
+/// a space was no unit: 22 news/xwlb items missed, the （n） below them orphaned at depth 1.
+/// After a space an item counts right after its predecessor (for 1., right before a 2.).
+#[test]
+fn markdown_soft_break_before_a_numbered_line() {
+    let s = "## 新闻摘要\n本期节目主要内容： 1.【伟大复兴】高水平对外开放； 2.【喜迎二十大】神州大地处处新； 3.二十大代表风采：（1）王书茂：把“守护南海”刻在心中；（2）梅玫：用法律护航； 4.欢度国庆 乐享幸福时光。";
+    assert_eq!(
+        tree(s),
+        pairs(&[
+            ("1.", 1),
+            ("2.", 1),
+            ("3.", 1),
+            ("（1）", 2),
+            ("（2）", 2),
+            ("4.", 1)
+        ])
+    );
+    let units = outline(s);
+    assert_eq!(units[1].text, "【喜迎二十大】神州大地处处新");
+    // The line before the joined one holds the predecessor.
+    let s = "3.【央视快评】踏上新征程，出发！ 4.李克强向塞尔维亚总理致贺电；\n5.十三届全国人大常委会闭幕；";
+    assert_eq!(tree(s), pairs(&[("3.", 1), ("4.", 1), ("5.", 1)]));
+    // Out of a run, a number after a space is none.
+    assert!(tree("详见附图 2.示意图。另见表 3.统计。").is_empty());
+    assert!(tree("1.第一条；\n会议指出，要看到 3.关键所在。").len() == 1);
+}
