@@ -65,6 +65,9 @@ pub struct Marker {
     /// An Arabic marker right before a digit (8.2022年世界互联网大会…): it may as well be a
     /// decimal (53.3%), so it counts only inside a sequence.
     pub before_digit: bool,
+    /// An Arabic marker after a space inside a paragraph (出发！ 4.李克强…, where a Markdown
+    /// line break was joined): it counts only right after its predecessor.
+    pub after_space: bool,
 }
 
 /// The digits of an enumerator numeral (a `matches!`, not a string search: it runs per char).
@@ -73,6 +76,19 @@ fn is_cn_digit(c: char) -> bool {
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
     )
+}
+
+/// A space PDF-extracted text leaves inside brackets (legco Hansard: `(一 )`, `（ 2 ）`); the
+/// normalized text has ASCII spaces only, U+3000 is for text that did not go through it.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{3000}')
+}
+
+/// The char length of a closing bracket at `chars[k]`, with at most one space before it.
+fn closing(chars: &[(usize, char)], k: usize) -> Option<usize> {
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let space = usize::from(at(k).is_some_and(is_space));
+    matches!(at(k + space), Some('）' | ')')).then_some(space + 1)
 }
 
 fn is_boundary(prev: Option<char>) -> bool {
@@ -145,7 +161,7 @@ fn may_follow(c: char, next: Option<char>) -> bool {
     };
     match c {
         '①'..='⑳' => true,
-        '（' | '(' => is_cn_digit(n) || n.is_ascii_digit(),
+        '（' | '(' => is_cn_digit(n) || n.is_ascii_digit() || is_space(n),
         '第' => is_cn_digit(n),
         _ if c.is_ascii_digit() => n.is_ascii_digit() || matches!(n, '要' | '、' | '.' | '．'),
         _ => is_cn_digit(n) || matches!(n, '、' | '是' | '要' | '看'),
@@ -153,9 +169,9 @@ fn may_follow(c: char, next: Option<char>) -> bool {
 }
 
 /// The chars one marker test may look at: the one before the candidate, the candidate, and
-/// the chars after it up to the one following the longest marker (（二十三）, five chars, whose
-/// end is read as that char's offset), with one to spare.
-const WINDOW: usize = 8;
+/// the chars after it up to the one following the longest marker (（ 二十三 ）, seven chars,
+/// whose end is read as that char's offset), with one to spare.
+const WINDOW: usize = 10;
 
 /// Scan one paragraph (`line`, starting at byte `base` of the document) for enumerators.
 pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<Marker>) {
@@ -183,12 +199,24 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
         let chars = &window[..len];
         let i = usize::from(before.is_some());
         if let Some((style, number, n)) = marker_at(chars, i) {
+            // 第（二）部分 names a part of a question; the space a PDF leaves after 第 (答覆第
+            // (三 )部分) makes the bracket look as if it followed a boundary.
+            let bracketed = matches!(style, Style::CnParen | Style::ArabicParen);
+            if bracketed && before.is_some_and(|(k, c)| c == ' ' && line[..k].ends_with('第')) {
+                continue;
+            }
             // A window shorter than WINDOW holds the rest of the line, so past its end
             // is the line's end.
             let end = chars.get(i + n).map_or(line.len(), |&(k, _)| k);
+            if style == Style::ArabicParen && i > 0 && is_a_table_note(&line[end..]) {
+                continue;
+            }
             let before_digit = style == Style::Arabic
                 && chars.get(i + n).is_some_and(|&(_, c)| c.is_ascii_digit());
-            if before_digit && !opens_with_a_dated_word(&line[end..]) {
+            // A figure alone or in a table row (1.5 2.3) has no words: no item, whatever
+            // sequence it sits in.
+            let figure = line[end..].trim_start_matches(|c: char| c.is_ascii_digit());
+            if before_digit && (figure.is_empty() || figure.starts_with(is_space)) {
                 continue;
             }
             out.push(Marker {
@@ -199,20 +227,23 @@ pub fn scan_paragraph(line: &str, base: usize, paragraph: usize, out: &mut Vec<M
                 paragraph,
                 initial: i == 0,
                 before_digit,
+                after_space: style == Style::Arabic && before.is_some_and(|(_, c)| c == ' '),
             });
             resume = end;
         }
     }
 }
 
-/// Whether a heading that opens with digits goes on in words (2022年世界互联网大会, 10月民航,
-/// 2026上合组织): an item's text. A decimal or a table row goes on with a unit, a space or more
-/// figures (3.6%, 7亿 元, 0.6 19.4).
-fn opens_with_a_dated_word(rest: &str) -> bool {
-    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-    rest[digits..].chars().next().is_some_and(|c| {
-        matches!(c, '\u{4E00}'..='\u{9FFF}') && !matches!(c, '亿' | '万' | '千' | '百' | '十')
-    })
+/// Whether what follows a bracketed number inside a paragraph makes it a note reference in a
+/// table cell (Hansard: 速递服务 （4）、资讯及通讯 7,676.3 | 社会及个人服务 （6） 12,560.0 | 数目
+/// （2）⏎): a figure or a dash after a space, a 、, or nothing before the line ends. An item
+/// goes on with its words (…：（1）新民主主义革命理论；).
+fn is_a_table_note(rest: &str) -> bool {
+    let words = rest.trim_start_matches(is_space);
+    let spaced = words.len() < rest.len();
+    words.is_empty()
+        || rest.starts_with(['、', '。', '）', ')'])
+        || (spaced && words.starts_with(|c: char| c.is_ascii_digit() || c == '-'))
 }
 
 /// The marker (style, number, length in chars) starting at `chars[i]`, where `chars[i - 1]`,
@@ -224,20 +255,28 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
     let mut found: Option<(Style, u32, usize)> = None; // style, number, char length
     let c = chars.get(i)?.1;
     if (c == '（' || c == '(') && (initial || is_boundary(prev)) {
-        if let Some((v, n)) = cn_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('）' | ')')) {
-                found = Some((Style::CnParen, v, n + 2));
+        // One space may follow the opening bracket, and one precede the closing one.
+        let open = 1 + usize::from(next(i + 1).is_some_and(is_space));
+        if let Some((v, n)) = cn_number(chars, i + open) {
+            if let Some(close) = closing(chars, i + open + n) {
+                found = Some((Style::CnParen, v, open + n + close));
             }
-        } else if let Some((v, n)) = arabic_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('）' | ')')) {
-                found = Some((Style::ArabicParen, v, n + 2));
+        } else if let Some((v, n)) = arabic_number(chars, i + open) {
+            if let Some(close) = closing(chars, i + open + n) {
+                found = Some((Style::ArabicParen, v, open + n + close));
             }
         }
     } else if ('①'..='⑳').contains(&c) && (initial || is_boundary(prev)) {
         found = Some((Style::Circled, c as u32 - '①' as u32 + 1, 1));
     } else if c == '第' && (is_boundary(prev) || prev == Some('及')) {
         if let Some((v, n)) = cn_number(chars, i + 1) {
-            if matches!(next(i + 1 + n), Some('，' | '、' | '：')) {
+            let sep = next(i + 1 + n);
+            // 第一、第二、第三产业, 第一、二、三联: a list of ordinals, as 一、二、三产业 is one of
+            // numerals. The next ordinal follows the 、 (第二、第一时间 may be a heading).
+            let after = i + 2 + n + usize::from(next(i + 2 + n) == Some('第'));
+            let listy =
+                sep == Some('、') && cn_number(chars, after).is_some_and(|(w, _)| w == v + 1);
+            if matches!(sep, Some('，' | '、' | '：')) && !listy {
                 found = Some((Style::Ordinal, v, n + 2));
             }
         }
@@ -271,13 +310,13 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         if let Some((v, n)) = arabic_number(chars, i) {
             match next(i + n) {
                 Some('要') if is_boundary(prev) => found = Some((Style::ArabicYao, v, n + 1)),
-                Some(sep @ ('、' | '.' | '．')) => {
+                Some('、' | '.' | '．') => {
                     let after = next(i + n + 1);
-                    let inline_ok = matches!(prev, Some('。' | '；' | '：'));
+                    // After a space only in a run of items (`decide_by_sequence`).
+                    let inline_ok = matches!(prev, Some('。' | '；' | '：' | ' '));
                     // 8.2022年… opening a paragraph may be an item whose text opens with a
-                    // figure; `keep_sequences` keeps it only beside its neighbours.
-                    let digit_ok =
-                        !after.is_some_and(|a| a.is_ascii_digit()) || (initial && sep != '、');
+                    // figure; `decide_figures` keeps it only where the sequence asks for it.
+                    let digit_ok = !after.is_some_and(|a| a.is_ascii_digit()) || initial;
                     if (initial || inline_ok) && digit_ok {
                         found = Some((Style::Arabic, v, n + 1));
                     }
@@ -287,6 +326,73 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
         }
     }
     found
+}
+
+/// How many paragraphs an item opening with a figure may lie from the item before (or, for
+/// a 1., after) it: a summary's items follow each other, a wrapped item spans a line or two.
+const FIGURE_ITEM_GAP: usize = 3;
+
+/// Decide the Arabic markers that only their sequence makes items.
+///
+/// One right before a digit (`before_digit`) may as well open a decimal (3.6%的增幅,
+/// 2.5米口径): a number N is an item when the closest Arabic marker before it is N−1 (for a
+/// 1., the closest after it is 2) with no section break between (`broken(p, q)`: one lies in
+/// paragraphs p+1..=q), and the closest block marker on that side (the last （n） of a
+/// sub-list under N−1) lies at most `FIGURE_ITEM_GAP` paragraphs away. The word after the
+/// figure does not tell: 7.1—10月我国服务进出口, 3.7.9亿人次 are items, 3.0版将打造 after 15.
+/// is none.
+///
+/// One after a space inside a paragraph (`after_space`: a Markdown summary whose items were
+/// single lines, joined into one paragraph: 内容： 1.…； 2.…；) is an item when the closest
+/// Arabic marker before it is N−1 in its paragraph or the one before (for a 1., the closest
+/// after it is 2 in its paragraph). Other markers pass unchanged.
+pub fn decide_by_sequence(
+    markers: Vec<Marker>,
+    broken: impl Fn(usize, usize) -> bool,
+) -> Vec<Marker> {
+    let keep: Vec<bool> = markers
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if m.after_space {
+                let (o, wanted, gap) = if m.number > 1 {
+                    let o = markers[..i].iter().rev().find(|o| o.style == Style::Arabic);
+                    (o, m.number - 1, 1)
+                } else {
+                    (
+                        markers[i + 1..].iter().find(|o| o.style == Style::Arabic),
+                        2,
+                        0,
+                    )
+                };
+                return o.is_some_and(|o| {
+                    o.number == wanted && o.paragraph.abs_diff(m.paragraph) <= gap
+                });
+            }
+            if !m.before_digit {
+                return true;
+            }
+            // The closest Arabic marker is at most the one next to it: the scans stay short.
+            let (side, wanted): (Box<dyn Iterator<Item = &Marker>>, u32) = if m.number > 1 {
+                (Box::new(markers[..i].iter().rev()), m.number - 1)
+            } else {
+                (Box::new(markers[i + 1..].iter()), 2)
+            };
+            let mut blocks = side.filter(|o| o.style.is_block()).peekable();
+            let near = blocks
+                .peek()
+                .is_some_and(|o| o.paragraph.abs_diff(m.paragraph) <= FIGURE_ITEM_GAP);
+            near && blocks.find(|o| o.style == Style::Arabic).is_some_and(|o| {
+                let (p, q) = (o.paragraph.min(m.paragraph), o.paragraph.max(m.paragraph));
+                o.number == wanted && !broken(p, q)
+            })
+        })
+        .collect();
+    markers
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, k)| k.then_some(m))
+        .collect()
 }
 
 /// Keep a marker when it opens its paragraph as a block heading, or when it belongs to a
@@ -299,7 +405,8 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            if m.initial && m.style.is_block() && !m.before_digit {
+            // An item opening with a figure went through `decide_figures` already.
+            if m.initial && m.style.is_block() {
                 return true;
             }
             let near = |o: &Marker| {
@@ -427,12 +534,15 @@ mod tests {
 
     #[test]
     fn longest_markers_keep_their_byte_ranges_at_the_window_edges() {
-        // （二十三） is the longest marker (five chars); each marker here ends its line or is
-        // followed by one char. Raw markers, before sequence filtering, exact byte ranges.
+        // （二十三） is the longest marker without spaces (five chars); each marker here ends its
+        // line or is followed by one char. Raw markers, before sequence filtering, exact byte ranges.
         let mut out = Vec::new();
         scan_paragraph("。（十二）", 7, 0, &mut out);
         scan_paragraph("（二十三）", 0, 1, &mut out);
         scan_paragraph("甲。第十二，乙", 100, 2, &mut out);
+        // With a space inside each bracket it is seven chars (PDF-extracted Hansard).
+        scan_paragraph("。（ 二十三 ）甲", 0, 3, &mut out);
+        scan_paragraph("（ 二十三 ）甲", 0, 4, &mut out);
         let got: Vec<(Style, u32, usize, usize, bool)> = out
             .iter()
             .map(|m| (m.style, m.number, m.start, m.end, m.initial))
@@ -443,6 +553,8 @@ mod tests {
                 (Style::CnParen, 12, 10, 22, false),
                 (Style::CnParen, 23, 0, 15, true),
                 (Style::Ordinal, 12, 106, 118, false),
+                (Style::CnParen, 23, 3, 20, false),
+                (Style::CnParen, 23, 0, 17, true),
             ]
         );
     }

@@ -91,7 +91,6 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         }
         base += line.len() + 1;
     }
-    let markers = marker::keep_sequences(markers);
     // Per paragraph: whether it opens a conclusion, and the section breaks and addresses to the
     // audience seen up to it, to ask whether one lies between two markers.
     let mut conclusion_paras: Vec<bool> = Vec::new();
@@ -106,6 +105,9 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
         readdress_through.push(readdresses);
     }
     let breaks_before = |p: usize| p.checked_sub(1).map_or(0, |q| breaks_through[q]);
+    // A section break in paragraphs p+1..=q.
+    let broken = |p: usize, q: usize| breaks_through.get(q) > breaks_through.get(p);
+    let markers = marker::keep_sequences(marker::decide_by_sequence(markers, broken));
     let mut units: Vec<OutlineUnit> = Vec::with_capacity(markers.len());
     let mut stack: Vec<usize> = Vec::new();
     let mut style_depth: HashMap<Style, usize> = HashMap::new();
@@ -127,7 +129,7 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
             }
             last_para = m.paragraph;
         }
-        place(m, &units, &mut stack, &style_depth);
+        place(m, &units, &mut stack, &style_depth, text);
         let parent = stack.last().copied();
         let depth = stack.len() + 1;
         if m.style.is_block() {
@@ -162,12 +164,41 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
     units
 }
 
+/// How far after an inline parent's marker a new series may start and still be its own: a
+/// list announced inside the item (要注意两点：一是…, 202 chars after 第五，) is; a series pages
+/// later (第一，… 1,100 chars after 六是 in a speech run into one line) opens a part of its own.
+const ADOPT_CHARS: usize = 300;
+
+/// Whether the inline unit `parent` takes the new series that `m` opens in its paragraph below
+/// it. One that opens its paragraph heads that paragraph (一要…：第一，…第四，). One inside a
+/// paragraph, as every unit is in a speech run into one line, takes a series that starts close
+/// after it, and never an ordinal under 一是/一要/一看: 第一，…第六， are a speech's parts, and the
+/// 三是 before them is the last point of another list.
+fn adopts(parent: &OutlineUnit, m: &Marker, text: &str) -> bool {
+    // A unit right after a photo credit (鞠鹏/摄第四，) opens a piece of a run-together line, not
+    // a paragraph: it counts as inside one.
+    let start = parent.marker_range.start;
+    let opens_line = start == 0 || text.as_bytes().get(start - 1) == Some(&b'\n');
+    if parent.initial && opens_line {
+        return true;
+    }
+    let under_points = matches!(parent.style, Style::CnShi | Style::CnYao | Style::CnKan);
+    if m.style == Style::Ordinal && under_points {
+        return false;
+    }
+    let gap = text
+        .get(parent.marker_range.end..m.start)
+        .map_or(usize::MAX, |g| g.chars().take(ADOPT_CHARS + 1).count());
+    m.number > 1 || gap <= ADOPT_CHARS
+}
+
 /// Pop `stack` so that its top is the parent the new marker belongs under.
 fn place(
     m: &Marker,
     units: &[OutlineUnit],
     stack: &mut Vec<usize>,
     style_depth: &HashMap<Style, usize>,
+    text: &str,
 ) {
     if m.number > 1 {
         // Continue a sequence: same style numbered one less, else same style, else same family.
@@ -183,10 +214,11 @@ fn place(
             return;
         }
     }
-    // A new sequence. Inline units parent only what follows them in their own paragraph.
+    // A new sequence. Inline units parent only what follows them in their own paragraph, and
+    // there only what they adopt.
     while let Some(&top) = stack.last() {
         let u = &units[top];
-        if !u.style.is_block() && u.paragraph < m.paragraph {
+        if !u.style.is_block() && (u.paragraph < m.paragraph || !adopts(u, m, text)) {
             stack.pop();
         } else {
             break;
