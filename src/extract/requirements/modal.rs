@@ -40,6 +40,9 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
     });
     // The end of a clause of purpose (要发展实体经济，…): no modal inside it obliges.
     let mut purpose_end = 0;
+    // Searched once: most sentences hold no title, and counting marks before every modal was
+    // a search through the sentence per 要.
+    let titled = s.contains('《');
     ac.find_iter(s).find_map(|m| {
         let (i, w) = (m.start(), MODALS[m.pattern().as_usize()]);
         if i < purpose_end {
@@ -65,7 +68,7 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
         {
             return None;
         }
-        if !obliges_here(s, i, w) || qualifies_a_noun(w, &s[i + w.len()..]) {
+        if !obliges_here(s, i, w, titled) || qualifies_a_noun(w, &s[i + w.len()..]) {
             return None;
         }
         // 这是应该的, 难道不应该？: nothing is required to be done; 确保了, 坚持了: it was done;
@@ -129,12 +132,13 @@ pub(super) fn modal(s: &str) -> Option<(usize, &'static str)> {
 }
 
 /// Whether the modal `w` at byte `i` of `s` is one where it stands, beyond what `free_yao`
-/// says of 要: not a word that merely holds it, not inside a title, not denied, not the future.
-fn obliges_here(s: &str, i: usize, w: &str) -> bool {
+/// says of 要: not a word that merely holds it, not inside a title (`titled`: `s` holds a 《),
+/// not denied, not the future.
+fn obliges_here(s: &str, i: usize, w: &str, titled: bool) -> bool {
     let (before, after) = (&s[..i], &s[i + w.len()..]);
     let prev = before.chars().next_back();
     // A modal inside a title names the work (《“动态清零”可持续而且必须坚持》, 《备急千金要方》).
-    if before.matches('《').count() > before.matches('》').count() {
+    if titled && before.matches('《').count() > before.matches('》').count() {
         return false;
     }
     // 不代表一定要, 并非要, 不意味着必须: denied, not required.
