@@ -420,7 +420,14 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         if sent.trim_end().ends_with(['？', '?']) && !sent.contains("是否") {
             continue;
         }
-        let Some((p, m)) = found else { continue };
+        let Some((p, m)) = found else {
+            // A reaction without a modal of its own (与会同志们表示，中国经济韧性强。) goes on
+            // in the sentences after it that open with theirs (要保持战略定力。).
+            if news && narrative::reaction(sent) {
+                reacted = Some(s.end);
+            }
+            continue;
+        };
         let (before, after) = (&sent[..p], &sent[p..]);
         let unit = unit_at(s.start);
         // Deeds, in the news, in a review of work done, or told since some time.
