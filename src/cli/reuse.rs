@@ -183,7 +183,8 @@ pub fn run(a: ReuseArgs) -> Result<ExitCode, Stop> {
     lap("written");
     if !a.quiet {
         eprintln!(
-            "tifa: {} files ({} failed), {} pairs with {} passages, {} clusters; {:.1} s",
+            // Texts, not files: a JSONL dump gives one a line.
+            "tifa: {} texts ({} failed), {} pairs with {} passages, {} clusters; {:.1} s",
             summary.files,
             summary.failed,
             summary.pairs,
