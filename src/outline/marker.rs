@@ -388,6 +388,11 @@ pub fn decide_by_sequence(
             })
         })
         .collect();
+    kept(markers, keep)
+}
+
+/// The markers whose `keep` is true.
+fn kept(markers: Vec<Marker>, keep: Vec<bool>) -> Vec<Marker> {
     markers
         .into_iter()
         .zip(keep)
@@ -418,11 +423,7 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
                 || markers[i + 1..].iter().take(40).any(near)
         })
         .collect();
-    markers
-        .into_iter()
-        .zip(keep)
-        .filter_map(|(m, k)| k.then_some(m))
-        .collect()
+    kept(markers, keep)
 }
 
 #[cfg(test)]
