@@ -20,8 +20,8 @@ use genre::genre;
 use level::level;
 use serde::Serialize;
 use source::{credited_source, reporter_in_body};
-use title::run_in_title;
 pub use title::title_of;
+use title::{byline_title, footnote_date, run_in_title};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Meta {
@@ -93,6 +93,10 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
         Some((t, dates)) => (Some(t), dates),
         None => (title, Vec::new()),
     };
+    let title = title.or_else(|| {
+        lead.filter(|&i| lines[i].chars().count() > 60)
+            .and_then(|i| byline_title(lines[i]))
+    });
     // 政府工作报告——2024年3月5日在…会议上 国务院总理 李强: the delivery line run into the title.
     let delivered = title.as_deref().and_then(|t| {
         let (head, tail) = t.split_once("——")?;
@@ -159,6 +163,9 @@ pub fn meta(text: &str, fields: &[MetaField], first: bool, file: &str) -> Meta {
         }
     }
     stated.extend(run_in_dates);
+    if stated.is_empty() && first {
+        stated.extend(footnote_date(text));
+    }
     for d in &stated {
         if !m.dates.contains(d) {
             m.dates.push(d.clone());

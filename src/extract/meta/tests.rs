@@ -493,3 +493,24 @@ fn a_lone_weak_cue_or_a_cue_inside_a_word_tells_no_level() {
         Some("中央")
     );
 }
+
+/// From the metadata review: a Qiushi article runs its title into its byline (…新境界※习近平
+/// 今天，…) and says when it was given in a footnote (※这是习近平总书记2015年11月23日在…的讲话);
+/// it had no title and the file name's 2020 date, so `stats --by year` counted a 2015 speech
+/// in 2020.
+#[test]
+fn a_qiushi_article_has_its_title_and_the_day_its_footnote_gives() {
+    let text = format!(
+        "不断开拓当代中国马克思主义政治经济学新境界※习近平今天，中央政治局进行第二十八次集体学习。{}\n※这是习近平总书记2015年11月23日在十八届中央政治局第二十八次集体学习时的讲话。",
+        "我们要学好用好政治经济学。".repeat(10)
+    );
+    let m = meta(&text, &[], true, "speeches/2020-08-15_1.txt");
+    assert_eq!(
+        m.title.as_deref(),
+        Some("不断开拓当代中国马克思主义政治经济学新境界")
+    );
+    assert_eq!(m.dates, ["2015-11-23"]);
+    assert_eq!(m.genre, "speech");
+    let spaced = text.replace("※这是", "※ 这是");
+    assert_eq!(meta(&spaced, &[], true, "x.txt").dates, ["2015-11-23"]);
+}

@@ -54,3 +54,27 @@ pub(super) fn run_in_title(line: &str) -> Option<(String, Vec<String>)> {
     }
     Some((title.to_owned(), iso_dates(c.get(2)?.as_str())))
 }
+
+/// The title of a one-line article run into its byline (Qiushi's 不断开拓当代中国马克思主义政治
+/// 经济学新境界※习近平今天，…): what stands before a ※ near the line's start, when it reads as
+/// a title.
+pub(super) fn byline_title(line: &str) -> Option<String> {
+    let (head, _) = line.split_once('※')?;
+    let head = head.trim();
+    let n = head.chars().count();
+    ((6..=80).contains(&n) && !head.contains(['。', '，', '：', '？', '！', '；']))
+        .then(|| head.to_owned())
+}
+
+/// The day a footnote says the text was given (※这是习近平总书记2015年11月23日在…的讲话。):
+/// it outranks a file name's date, which is the day the text was published.
+pub(super) fn footnote_date(text: &str) -> Option<String> {
+    let at = text.find("※这是").or_else(|| text.find("※ 这是"))?;
+    let note = &text[at..];
+    let note = note.find('。').map_or(note, |k| &note[..k]);
+    let note = note
+        .char_indices()
+        .nth(80)
+        .map_or(note, |(k, _)| &note[..k]);
+    iso_dates(note).into_iter().find(|d| d.len() == 10)
+}
