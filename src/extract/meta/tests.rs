@@ -514,3 +514,18 @@ fn a_qiushi_article_has_its_title_and_the_day_its_footnote_gives() {
     let spaced = text.replace("※这是", "※ 这是");
     assert_eq!(meta(&spaced, &[], true, "x.txt").dates, ["2015-11-23"]);
 }
+
+/// From the metadata review: 14 Taiwan laws named in two or three chars (民法, 请愿法) had no
+/// title, since a title had to be four chars or more.
+#[test]
+fn a_law_named_in_two_or_three_chars_has_its_title() {
+    let law = "请愿法\n第 1 条 人民请愿，依本法之规定。\n第 2 条 人民得向主管机关请愿。";
+    assert_eq!(meta(law, &[], true, "").title.as_deref(), Some("请愿法"));
+    assert_eq!(
+        meta("民法\n第 一 编 总则\n", &[], true, "")
+            .title
+            .as_deref(),
+        Some("民法")
+    );
+    assert_eq!(meta("方法\n我们要讲究方法。", &[], true, "").title, None);
+}

@@ -30,7 +30,18 @@ pub fn title_of(first_line: &str) -> Option<String> {
         .strip_prefix('第')
         .map(|r| r.trim_start_matches(crate::numeral::is_cn_numeral_char))
         .is_some_and(|r| r.starts_with(['章', '编']));
-    if !(4..=60).contains(&n) || t.contains('。') || t.starts_with("同志们") || bad_end || chapter
+    // A law's name may be short (民法, 请愿法), a heading's not; 方法, 办法, 做法 are words.
+    let law = (2..4).contains(&n)
+        && t.ends_with('法')
+        && ![
+            "方法", "办法", "做法", "看法", "想法", "说法", "手法", "写法", "用法", "算法",
+        ]
+        .contains(&t);
+    if !((4..=60).contains(&n) || law)
+        || t.contains('。')
+        || t.starts_with("同志们")
+        || bad_end
+        || chapter
     {
         return None;
     }
