@@ -315,7 +315,10 @@ impl Pipeline {
             large,
             || {
                 let m = meta::meta(text, &p.cleaned.meta, id == 0, file);
-                let units = outline::outline(text);
+                let mut units = outline::outline(text);
+                if m.genre == "summary" {
+                    outline::continue_colon_headlines(text, &mut units);
+                }
                 let announced = lists::announcements(text);
                 let lists = lists::lists_from(&announced, text, &units);
                 (m, units, announced, lists)

@@ -76,7 +76,7 @@ pub fn lists_from(found: &[Announcement], text: &str, outline: &[OutlineUnit]) -
             .count();
         // A count in a numbered headline (11.俄称…控制两个村镇：) names what the headline
         // reports; the units after it are the headlines' own sub-items.
-        if sentences > 1 || a.exact && in_heading(text, outline, from, a.range.start) {
+        if sentences > 1 || a.exact && in_heading(outline, from, a.range.start) {
             continue;
         }
         candidates.push((a, first));
@@ -128,13 +128,11 @@ fn announcer<'a>(
 }
 
 /// Whether byte `at` lies in the heading of a unit before `next` (the first unit after it).
-fn in_heading(text: &str, outline: &[OutlineUnit], next: usize, at: usize) -> bool {
+fn in_heading(outline: &[OutlineUnit], next: usize, at: usize) -> bool {
     let Some(u) = next.checked_sub(1).and_then(|i| outline.get(i)) else {
         return false;
     };
-    let rest = text.get(u.marker_range.end..).unwrap_or("");
-    let spaces = rest.len() - rest.trim_start_matches(' ').len();
-    (u.marker_range.start..u.marker_range.end + spaces + u.text.len()).contains(&at)
+    (u.marker_range.start..u.heading_end).contains(&at)
 }
 
 /// The units of the series that starts at `first`: later siblings numbered one more each time.

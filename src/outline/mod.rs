@@ -32,6 +32,10 @@ pub struct OutlineUnit {
     pub path: Arc<[u32]>,
     #[serde(skip)]
     pub marker_range: Range<usize>,
+    /// Where the heading ends in the text: `text` is the text up to here, but for a headline
+    /// that goes on after a line break (`continue_colon_headlines`), read without the break.
+    #[serde(skip)]
+    pub heading_end: usize,
     /// Whole unit: from the marker to where the next unit at the same or a shallower level starts.
     #[serde(skip)]
     pub range: Range<usize>,
@@ -143,7 +147,7 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
             .get(k + 1)
             .filter(|n| n.paragraph == m.paragraph)
             .map(|n| n.start);
-        let (heading, lead) = heading_text(text, m.end, next);
+        let (heading, lead, heading_end) = heading_text(text, m.end, next);
         stack.push(units.len());
         units.push(OutlineUnit {
             marker: text[m.start..m.end].to_owned(),
@@ -155,6 +159,7 @@ pub fn outline(text: &str) -> Vec<OutlineUnit> {
             parent,
             path,
             marker_range: m.start..m.end,
+            heading_end,
             range: m.start..text.len(),
             paragraph: m.paragraph,
             initial: m.initial,
@@ -244,8 +249,8 @@ fn place(
 }
 
 /// The heading after a marker ending at `from` (to the first 。；！？, the paragraph end or the
-/// next marker at `next`, 120 chars at most) and its first 8 chars.
-fn heading_text(text: &str, from: usize, next: Option<usize>) -> (String, String) {
+/// next marker at `next`, 120 chars at most), its first 8 chars, and where it ends.
+fn heading_text(text: &str, from: usize, next: Option<usize>) -> (String, String, usize) {
     let rest = &text[from..];
     let skipped = rest.len() - rest.trim_start_matches(' ').len();
     let rest = &rest[skipped..];
@@ -263,7 +268,64 @@ fn heading_text(text: &str, from: usize, next: Option<usize>) -> (String, String
     };
     let heading = para[..heading_end].trim_end_matches(['，', '、', ' ']);
     let lead_end = para.char_indices().nth(8).map_or(para.len(), |(i, _)| i);
-    (heading.to_owned(), para[..lead_end].to_owned())
+    (
+        heading.to_owned(),
+        para[..lead_end].to_owned(),
+        from + skipped + heading.len(),
+    )
+}
+
+/// News digests break a headline after its speaker's colon (13.俄防长：⏎美国在他国的生物军事
+/// 活动仍在继续 构成严重危险；): an item (1. or （1）) whose heading is its whole line and ends
+/// in ： goes on into the lines after it, up to the first 。；！？ (three lines at most, each of
+/// 80 chars at most, none opening a unit or a # heading). A section over its items (15.国际
+/// 联播快讯：⏎（1）…) stays as it is. For a news summary only: a report's 1.工作目标：⏎到2025年…
+/// heads a paragraph of its own.
+pub fn continue_colon_headlines(text: &str, units: &mut [OutlineUnit]) {
+    let starts: Vec<usize> = units.iter().map(|u| u.marker_range.start).collect();
+    for u in units.iter_mut() {
+        if !matches!(u.style, Style::Arabic | Style::ArabicParen) || !u.text.ends_with('：') {
+            continue;
+        }
+        let line_end = u.heading_end + crate::scan::first_line_len(&text[u.heading_end..]);
+        if !text[u.heading_end..line_end].trim().is_empty() {
+            continue;
+        }
+        let (mut joined, mut at, mut end) = (u.text.clone(), line_end, None);
+        for _ in 0..3 {
+            let line_start =
+                at + text[at..].len() - text[at..].trim_start_matches(['\n', ' ']).len();
+            let line =
+                &text[line_start..line_start + crate::scan::first_line_len(&text[line_start..])];
+            let opens_unit = starts
+                .binary_search_by(|&s| {
+                    if s < line_start {
+                        std::cmp::Ordering::Less
+                    } else if s >= line_start + line.len().max(1) {
+                        std::cmp::Ordering::Greater
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .is_ok();
+            if line.is_empty() || line.starts_with('#') || opens_unit || line.chars().count() > 80 {
+                break;
+            }
+            let stop = line.find(['。', '；', '！', '？']);
+            let piece = &line[..stop.unwrap_or(line.len())];
+            joined.push_str(piece.trim_end_matches(['，', '、', ' ']));
+            at = line_start + line.len();
+            if stop.is_some() {
+                end = Some(line_start + piece.len());
+                break;
+            }
+        }
+        if let Some(end) = end {
+            u.lead = joined.chars().take(8).collect();
+            u.text = joined;
+            u.heading_end = end;
+        }
+    }
 }
 
 /// A unit ends where the next unit at the same or a shallower depth starts; an inline unit

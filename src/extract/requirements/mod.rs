@@ -304,7 +304,7 @@ pub fn requirements(text: &str, units: &[OutlineUnit], news: bool) -> Vec<Requir
         let lead = text[u.marker_range.end..].len()
             - text[u.marker_range.end..].trim_start_matches(' ').len();
         let head_start = u.marker_range.end + lead;
-        let head_end = head_start + u.text.len();
+        let head_end = u.heading_end.max(head_start);
         let head = text.get(head_start..head_end).unwrap_or("");
         if u.marker_range.start >= notes_from {
             break;
