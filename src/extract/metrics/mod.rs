@@ -546,6 +546,44 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
     fracs
 }
 
+/// Add the metrics whose figure follows an outline marker right away (3.1万亿元超长期特别国债
+/// after the news item marker 3.): the number search reads the marker's 3. and the 1 as one
+/// number, 3.1, which the marker's exclusion then drops whole. Such a line is searched again
+/// from the marker's end, and the metric it opens with is kept. `found` stays in text order.
+pub fn after_markers(
+    text: &str,
+    markers: &[Range<usize>],
+    exclude: &[Range<usize>],
+    found: &mut Vec<Metric>,
+) {
+    let mut added = false;
+    for m in markers {
+        let from = m.end;
+        if !text[from..].starts_with(|c: char| c.is_ascii_digit())
+            || found.iter().any(|x| x.range.contains(&from))
+        {
+            continue;
+        }
+        let line_end = from + crate::scan::first_line_len(&text[from..]);
+        let local: Vec<Range<usize>> = exclude
+            .iter()
+            .filter(|r| r.start >= from && r.end <= line_end)
+            .map(|r| r.start - from..r.end - from)
+            .collect();
+        if let Some(mut x) = metrics(&text[from..line_end], &local)
+            .into_iter()
+            .find(|x| x.range.start == 0)
+        {
+            x.range = from..x.range.end + from;
+            found.push(x);
+            added = true;
+        }
+    }
+    if added {
+        found.sort_by_key(|m| m.range.start);
+    }
+}
+
 /// `metrics` over a long text in chunks of whole lines, at least `chunk` bytes each, that run
 /// in parallel. Nothing a metric reads crosses a line break (the number pattern, the sentence
 /// window it is tagged in, the clause of shared rates, the link of a change rate to the count

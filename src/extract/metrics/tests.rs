@@ -765,3 +765,21 @@ fn an_aside_in_brackets_does_not_part_noun_and_figure() {
     // A bracketed numeral is a list marker, not an aside.
     assert_eq!(nouns("（5）942人参加。")[0].1, "");
 }
+
+/// The bug (after the outline took 3.1万亿元 as item 3.): the number search read 3.1 as one
+/// number, which the marker's exclusion dropped whole, so the item's figure was no metric; 21
+/// news items of ../shared/corpus (2.4名干部…, 4.7.9亿人次…).
+#[test]
+fn a_figure_right_after_an_item_marker_is_a_metric() {
+    let text = "2.1万亿元超长期特别国债发行\n3.49个城市试点";
+    let markers = [
+        0..2,
+        text.find("3.").unwrap_or(0)..text.find("3.").unwrap_or(0) + 2,
+    ];
+    let mut found = metrics(text, &markers);
+    assert!(found.is_empty(), "{found:?}");
+    after_markers(text, &markers, &markers, &mut found);
+    let got: Vec<(&str, f64)> = found.iter().map(|m| (m.text.as_str(), m.value)).collect();
+    assert_eq!(got, [("1万亿元", 1e12), ("49个", 49.0)]);
+    assert_eq!(&text[found[1].range.clone()], "49个");
+}
