@@ -54,6 +54,7 @@ pub struct RequirementCues {
     pub reactor: Vec<String>,
     pub told: Vec<String>,
     pub feature: Vec<String>,
+    pub noun_after: Vec<String>,
 }
 
 /// The words of `speakers.txt`, by kind: who speaks a sentence of a news story.
@@ -343,20 +344,22 @@ impl Dictionaries {
         };
         let [per, span] = words_by_kind("no_members.txt", NO_MEMBERS, ["per", "span"], &mut errors);
         let no_members = NoMembers { per, span };
-        let [directive, review, title, condition, reactor, told, feature] = words_by_kind(
-            "requirement_cues.txt",
-            REQUIREMENT_CUES,
-            [
-                "directive",
-                "review",
-                "title",
-                "condition",
-                "reactor",
-                "told",
-                "feature",
-            ],
-            &mut errors,
-        );
+        let [directive, review, title, condition, reactor, told, feature, noun_after] =
+            words_by_kind(
+                "requirement_cues.txt",
+                REQUIREMENT_CUES,
+                [
+                    "directive",
+                    "review",
+                    "title",
+                    "condition",
+                    "reactor",
+                    "told",
+                    "feature",
+                    "noun_after",
+                ],
+                &mut errors,
+            );
         let requirement_cues = RequirementCues {
             directive,
             review,
@@ -365,6 +368,7 @@ impl Dictionaries {
             reactor,
             told,
             feature,
+            noun_after,
         };
         let [name_after, saying, speech_verb, obligation, brand, brand_lead] = words_by_kind(
             "quote_cues.txt",

@@ -369,8 +369,8 @@ impl Pipeline {
             },
             || requirements::requirements(text, &units, doc.meta.genre == "summary"),
         );
-        let markers: Vec<Range<usize>> = units.iter().map(|u| u.marker_range.clone()).collect();
-        metrics::after_markers(text, &markers, &exclude, &mut metrics);
+        let markers = units.iter().map(|u| u.marker_range.clone());
+        metrics::after_markers(text, markers, &exclude, &mut metrics);
         // The document's own date completes partial dates (4月10日 → 2005-04-10) and resolves
         // 今天 and 今年: the year its title states, else the day it speaks from (a date line, a
         // news summary's date, the file name's where the text states none), else the year its

@@ -315,7 +315,7 @@ fn marker_at(chars: &[(usize, char)], i: usize) -> Option<(Style, u32, usize)> {
                     // After a space only in a run of items (`decide_by_sequence`).
                     let inline_ok = matches!(prev, Some('。' | '；' | '：' | ' '));
                     // 8.2022年… opening a paragraph may be an item whose text opens with a
-                    // figure; `decide_figures` keeps it only where the sequence asks for it.
+                    // figure; `decide_by_sequence` keeps it only where the sequence asks for it.
                     let digit_ok = !after.is_some_and(|a| a.is_ascii_digit()) || initial;
                     if (initial || inline_ok) && digit_ok {
                         found = Some((Style::Arabic, v, n + 1));
@@ -410,7 +410,7 @@ pub fn keep_sequences(markers: Vec<Marker>) -> Vec<Marker> {
         .iter()
         .enumerate()
         .map(|(i, m)| {
-            // An item opening with a figure went through `decide_figures` already.
+            // An item opening with a figure went through `decide_by_sequence` already.
             if m.initial && m.style.is_block() {
                 return true;
             }

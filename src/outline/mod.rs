@@ -297,17 +297,10 @@ pub fn continue_colon_headlines(text: &str, units: &mut [OutlineUnit]) {
                 at + text[at..].len() - text[at..].trim_start_matches(['\n', ' ']).len();
             let line =
                 &text[line_start..line_start + crate::scan::first_line_len(&text[line_start..])];
+            let first = starts.partition_point(|&s| s < line_start);
             let opens_unit = starts
-                .binary_search_by(|&s| {
-                    if s < line_start {
-                        std::cmp::Ordering::Less
-                    } else if s >= line_start + line.len().max(1) {
-                        std::cmp::Ordering::Greater
-                    } else {
-                        std::cmp::Ordering::Equal
-                    }
-                })
-                .is_ok();
+                .get(first)
+                .is_some_and(|&s| s < line_start + line.len().max(1));
             if line.is_empty() || line.starts_with('#') || opens_unit || line.chars().count() > 80 {
                 break;
             }

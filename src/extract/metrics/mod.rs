@@ -552,7 +552,7 @@ pub fn metrics(text: &str, exclude: &[Range<usize>]) -> Vec<Metric> {
 /// from the marker's end, and the metric it opens with is kept. `found` stays in text order.
 pub fn after_markers(
     text: &str,
-    markers: &[Range<usize>],
+    markers: impl IntoIterator<Item = Range<usize>>,
     exclude: &[Range<usize>],
     found: &mut Vec<Metric>,
 ) {

@@ -778,7 +778,7 @@ fn a_figure_right_after_an_item_marker_is_a_metric() {
     ];
     let mut found = metrics(text, &markers);
     assert!(found.is_empty(), "{found:?}");
-    after_markers(text, &markers, &markers, &mut found);
+    after_markers(text, markers.clone(), &markers, &mut found);
     let got: Vec<(&str, f64)> = found.iter().map(|m| (m.text.as_str(), m.value)).collect();
     assert_eq!(got, [("1万亿元", 1e12), ("49个", 49.0)]);
     assert_eq!(&text[found[1].range.clone()], "49个");

@@ -66,25 +66,6 @@ const SPEAKS: [&str; 7] = [
     "常委会议",
 ];
 
-/// Words after an actor word that make it part of a noun, not the subject: 政府工作要…,
-/// 政府债务, 各方面, 五大家园, 中华民族大家庭, 高校毕业生, 全国人大三次会议, 人大代表团.
-const NOUN_AFTER: [&str; 14] = [
-    "工作",
-    "债务",
-    "投资",
-    "主导",
-    "建筑",
-    "自主权",
-    "毕业生",
-    "面",
-    "家园",
-    "家庭",
-    "代表团",
-    "三次会议",
-    "身份",
-    "采购",
-];
-
 fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
     static AC: OnceLock<(AhoCorasick, Vec<(&'static str, &'static str)>)> = OnceLock::new();
     AC.get_or_init(|| {
@@ -108,6 +89,7 @@ fn actors() -> &'static (AhoCorasick, Vec<(&'static str, &'static str)>) {
 /// quoted is not who they bind.
 fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
     let (ac, words) = actors();
+    let noun_after = &Dictionaries::get().requirement_cues.noun_after;
     ac.find_iter(s)
         .map(|m| (words[m.pattern().as_usize()], m.start(), m.end()))
         .filter(|&((w, kind), start, end)| {
@@ -119,7 +101,10 @@ fn last_actor(s: &str, allow_collective: bool) -> Option<&'static str> {
                 && (kind != "local" || !s[end..].contains(['，', '：']))
                 // 组长要求，要…; 在中央纪委全会上指出: who speaks, or a meeting, binds no one.
                 && !SPEAKS.iter().any(|w| s[end..].starts_with(w))
-                && !NOUN_AFTER.iter().any(|w| s[end..].starts_with(w))
+                // 政府工作要…, 各方面, 高校毕业生: the actor word begins a longer noun.
+                && !noun_after
+                    .iter()
+                    .any(|w| s[end..].starts_with(w.as_str()))
         })
         .last()
         .map(|((w, _), _, _)| w)

@@ -180,10 +180,8 @@ fn obliges_here(s: &str, i: usize, w: &str, titled: bool) -> bool {
             let coming =
                 prev == Some('就') && (after.starts_with('挨') || after.starts_with("到了"));
             let date = after.strip_prefix('到').is_some_and(|a| {
-                a.starts_with(|c: char| c.is_ascii_digit()) && {
-                    let head: String = a.chars().take(8).collect();
-                    head.contains(['年', '月'])
-                }
+                let head = a.char_indices().nth(8).map_or(a, |(k, _)| &a[..k]);
+                a.starts_with(|c: char| c.is_ascii_digit()) && head.contains(['年', '月'])
             });
             !(fated || coming || date)
         }
